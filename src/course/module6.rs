@@ -1,0 +1,583 @@
+//! Advanced Module 6, Session 2: Production Deployment & Operations.
+//! Source: shared/course/module-6-session-2-instructor-guide.md.
+
+use super::*;
+use crate::model::{parse_number, ExerciseAnswers};
+
+pub const MODULE: Module = Module {
+    slug: "module-6",
+    name: "Module 6",
+    title: "Production Deployment & Operations",
+    session: "Session 2",
+    homework_minutes: 75,
+    exercises: &[DEPLOYMENT_STRATEGY, OPERATIONS_RUNBOOK, CAPSTONE],
+};
+
+const OPERATIONS_RUNBOOK: Exercise = Exercise {
+    key: "m6-2.2",
+    number: "2.2",
+    title: "Operations Runbook",
+    summary: "Observability stack, AI-specific metrics and alerts, logging, incident response and on-call.",
+    deliverable: "operations-runbook.md",
+    minutes: None,
+    sections: &[],
+    criteria: &[],
+};
+
+const CAPSTONE: Exercise = Exercise {
+    key: "m6-2.3",
+    number: "2.3",
+    title: "Capstone: Enterprise Architecture Proposal",
+    summary: "A client-ready proposal and executive presentation that synthesise Sessions 1 and 2.",
+    deliverable: "enterprise-architecture-proposal.md",
+    minutes: None,
+    sections: &[],
+    criteria: &[],
+};
+
+const YES_NO: &[ChoiceOption] = &[
+    ChoiceOption { value: "yes", label: "Yes", detail: "" },
+    ChoiceOption { value: "no", label: "No", detail: "" },
+];
+
+/// Column ids of the scaling triggers table, and its fixed rows in JSON order.
+const TRIGGER_LABELS: &[&str] = &["Requests per second", "Tokens per minute", "Queue depth", "Schedule"];
+const TRIGGER_JSON_TYPES: &[&str] = &["requests_per_second", "tokens_per_minute", "queue_depth", "schedule"];
+
+pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
+    key: "m6-2.1",
+    number: "2.1",
+    title: "Deployment Strategy",
+    summary: "Hosting model, auto-scaling configuration, phased rollout, migration and rollback for a real client scenario.",
+    deliverable: "deployment-strategy.md",
+    minutes: None,
+    sections: &[
+        Section {
+            id: "scenario",
+            title: "Scenario",
+            intro: "The client and the load this deployment must carry. Every later decision refers back to these numbers.",
+            guidance: &[
+                "Use a real client if you can, with the name and sensitive details sanitised; otherwise a realistic scenario based on common client patterns.",
+                "Give concrete numbers: scaling, hosting and cost decisions all depend on traffic.",
+                "Rough break-even: under 1M requests/day favours cloud; over 10M/day, consider self-hosting.",
+            ],
+            fields: &[
+                Field {
+                    id: "scenario_summary",
+                    label: "Client / scenario summary",
+                    help: "Who the client is, what the AI system does for them, and what constrains it (industry, regulation, team).",
+                    kind: FieldKind::LongText { placeholder: "e.g. A regional insurer rolling out an AI claims assistant to 2,000 adjusters…" },
+                    optional: false,
+                },
+                Field {
+                    id: "expected_users",
+                    label: "Expected users",
+                    help: "People using the system at full rollout.",
+                    kind: FieldKind::Number { unit: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "requests_per_day",
+                    label: "Expected requests per day",
+                    help: "At full rollout; include peaks in the summary if traffic is spiky.",
+                    kind: FieldKind::Number { unit: "requests/day" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "hosting",
+            title: "Hosting model",
+            intro: "Cloud, hybrid or on-premises: answer the guide's three questions, then decide.",
+            guidance: &[
+                "On-premises makes sense for compliance AND for cost at extreme scale, not compliance alone.",
+                "Hybrid pattern A: sensitive data stays on-premises, cloud AI processes it and returns results.",
+                "Hybrid pattern B: edge filtering and caching, regional processing, central cloud AI for complex tasks.",
+                "On-premises does not have to mean your own data centre: a colo facility or a dedicated region also keeps data inside your control perimeter.",
+                "Without ops expertise for self-hosted infrastructure, stay on cloud despite the cost.",
+            ],
+            fields: &[
+                Field {
+                    id: "q_regulation",
+                    label: "Do regulations prohibit cloud AI for this client's data?",
+                    help: "If yes, on-premises (or a dedicated, controlled perimeter).",
+                    kind: FieldKind::Choice { options: YES_NO },
+                    optional: false,
+                },
+                Field {
+                    id: "q_volume",
+                    label: "Is usage above 10M requests per day?",
+                    help: "If yes, run a cost analysis: self-hosting may be cheaper at that scale.",
+                    kind: FieldKind::Choice { options: YES_NO },
+                    optional: false,
+                },
+                Field {
+                    id: "q_ops",
+                    label: "Does the client have ops expertise for self-hosted infrastructure?",
+                    help: "If no, stay on cloud despite the cost.",
+                    kind: FieldKind::Choice { options: YES_NO },
+                    optional: false,
+                },
+                Field {
+                    id: "hosting_suggestion",
+                    label: "Suggested model from your answers",
+                    help: "Derived from the three questions above; you make the final call below.",
+                    kind: FieldKind::Computed(Computed {
+                        compute: suggest_hosting,
+                        format: ComputedFormat::Text,
+                        pending: "Answer the three questions above to see a suggestion.",
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "hosting_model",
+                    label: "Chosen hosting model",
+                    help: "",
+                    kind: FieldKind::Choice {
+                        options: &[
+                            ChoiceOption { value: "cloud", label: "Cloud", detail: "Managed AI services; fastest to start, pay per use, data leaves your perimeter." },
+                            ChoiceOption { value: "hybrid", label: "Hybrid", detail: "Sensitive data on-premises or at the edge, cloud AI for processing." },
+                            ChoiceOption { value: "on-premises", label: "On-premises", detail: "Self-hosted models, private cloud or an appliance; maximum control, maximum operational load." },
+                        ],
+                    },
+                    optional: false,
+                },
+                Field {
+                    id: "hosting_rationale",
+                    label: "Rationale",
+                    help: "Why this model for this client: tie it to the answers above and to the scenario.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "scaling",
+            title: "Auto-scaling configuration",
+            intro: "AI workloads scale differently: token limits and cost per request cap you before CPU does.",
+            guidance: &[
+                "Use multiple triggers: requests AND tokens AND queue depth. Request-based scaling alone fails when token limits are hit first.",
+                "Scheduled scaling only for known patterns (\"Monday 9 AM spike\"); with unpredictable traffic rely on reactive triggers.",
+                "Min instances for high availability, max instances for cost protection.",
+                "Start max from budget: $100/hour budget ÷ $2/hour per instance = 50. Test and adjust.",
+                "Set scale-out and scale-in delays to prevent flapping; scale in more slowly than you scale out.",
+                "Session affinity is critical for multi-turn conversations: a chatbot without it loses context between messages.",
+                "Health probes must check AI API connectivity, not just that the process is up.",
+            ],
+            fields: &[
+                Field {
+                    id: "min_instances",
+                    label: "Minimum instances",
+                    help: "For availability: at least 2 so one failure does not take the service down.",
+                    kind: FieldKind::Number { unit: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "hourly_budget",
+                    label: "Maximum hourly budget",
+                    help: "What the client will spend per hour at peak, in dollars.",
+                    kind: FieldKind::Number { unit: "$/hour" },
+                    optional: false,
+                },
+                Field {
+                    id: "instance_cost",
+                    label: "Cost per instance-hour",
+                    help: "AI API calls plus infrastructure for one busy instance, in dollars.",
+                    kind: FieldKind::Number { unit: "$/instance-hour" },
+                    optional: false,
+                },
+                Field {
+                    id: "max_suggestion",
+                    label: "Suggested maximum (budget ÷ cost per instance-hour)",
+                    help: "",
+                    kind: FieldKind::Computed(Computed {
+                        compute: suggest_max_instances,
+                        format: ComputedFormat::Text,
+                        pending: "Enter the hourly budget and the cost per instance-hour to see a suggestion.",
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "max_instances",
+                    label: "Maximum instances",
+                    help: "For cost protection: the ceiling the platform may never scale past.",
+                    kind: FieldKind::Number { unit: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "triggers",
+                    label: "Scaling triggers",
+                    help: "Give a threshold for each trigger you use; leave a row empty to not use it.",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "trigger",
+                        columns: &[
+                            Column { id: "threshold", label: "Threshold", long: false, optional: true },
+                            Column { id: "notes", label: "Why this value", long: false, optional: true },
+                        ],
+                        rows: TableRows::Fixed { header: "Trigger", labels: TRIGGER_LABELS },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "scale_out_delay",
+                    label: "Scale-out delay",
+                    help: "How long a trigger must hold before adding instances.",
+                    kind: FieldKind::Number { unit: "seconds" },
+                    optional: false,
+                },
+                Field {
+                    id: "scale_in_delay",
+                    label: "Scale-in delay",
+                    help: "How long load must stay low before removing instances (anti-flapping).",
+                    kind: FieldKind::Number { unit: "seconds" },
+                    optional: false,
+                },
+                Field {
+                    id: "session_affinity",
+                    label: "Session affinity for multi-turn conversations",
+                    help: "",
+                    kind: FieldKind::Choice {
+                        options: &[
+                            ChoiceOption { value: "sticky", label: "Sticky sessions at the load balancer", detail: "Routes a user to the same instance while it is warm; simple, but lost when the instance goes." },
+                            ChoiceOption { value: "external", label: "External session store", detail: "Conversation state keyed by session id (e.g. DynamoDB, Redis); survives instance churn." },
+                            ChoiceOption { value: "none", label: "Not needed", detail: "Only when every request is independent (no multi-turn conversation)." },
+                        ],
+                    },
+                    optional: false,
+                },
+                Field {
+                    id: "health_probe_checks_ai",
+                    label: "Does the health probe check AI API connectivity?",
+                    help: "",
+                    kind: FieldKind::Choice { options: YES_NO },
+                    optional: false,
+                },
+                Field {
+                    id: "health_probe",
+                    label: "Health probe",
+                    help: "Endpoint, interval, and how it verifies AI API connectivity (not just that the process answers).",
+                    kind: FieldKind::LongText { placeholder: "e.g. GET /health every 30 s; calls the model with a 1-token prompt and fails after 3 errors" },
+                    optional: false,
+                },
+                Field {
+                    id: "scaling_json",
+                    label: "Scaling configuration (JSON)",
+                    help: "Generated from your answers above, ready to paste into a config and adapt to your platform.",
+                    kind: FieldKind::Computed(Computed {
+                        compute: scaling_config_json,
+                        format: ComputedFormat::Code("json"),
+                        pending: "",
+                    }),
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "rollout",
+            title: "Rollout phases",
+            intro: "A phased rollout de-risks the launch: each phase ends at a go/no-go decision based on its success criteria.",
+            guidance: &[
+                "Three phases: Pilot (10 users, 4-6 weeks), Limited (100 users, 8-12 weeks), General availability (all users, ongoing).",
+                "Every phase needs measurable success criteria and a go/no-go rule decided before it starts.",
+                "Scale the approach: a 10-user pilot does not need three phases, but enterprise rollouts do.",
+                "Like airplane testing: ground tests, taxi tests, short flights, then commercial service.",
+            ],
+            fields: &[Field {
+                id: "phases",
+                label: "Phases",
+                help: "Add, remove or reorder phases. Criteria should be measurable (latency, error rate, adoption, cost per request).",
+                kind: FieldKind::Table(TableSpec {
+                    row_noun: "phase",
+                    columns: &[
+                        Column { id: "name", label: "Phase", long: false, optional: false },
+                        Column { id: "users", label: "Users", long: false, optional: false },
+                        Column { id: "duration", label: "Duration", long: false, optional: false },
+                        Column { id: "criteria", label: "Success criteria", long: true, optional: false },
+                        Column { id: "decision", label: "Go/no-go rule", long: true, optional: false },
+                    ],
+                    rows: TableRows::Editable {
+                        defaults: &[
+                            &["Pilot", "10", "4-6 weeks"],
+                            &["Limited", "100", "8-12 weeks"],
+                            &["General availability", "All users", "Ongoing"],
+                        ],
+                    },
+                }),
+                optional: false,
+            }],
+        },
+        Section {
+            id: "migration",
+            title: "Migration strategy",
+            intro: "How users move from the current way of working to the new system.",
+            guidance: &[
+                "Big bang: fast but risky. Parallel run: safe but expensive. Phased: balanced. Feature flags: most flexible.",
+                "The guide's recommendation: phased, with feature flags for maximum control.",
+                "Connect the choice to this client's risk tolerance, budget and rollout phases.",
+            ],
+            fields: &[
+                Field {
+                    id: "migration_strategy",
+                    label: "Migration approach",
+                    help: "",
+                    kind: FieldKind::Choice {
+                        options: &[
+                            ChoiceOption { value: "big-bang", label: "Big bang", detail: "Everyone switches at once. Fast and simple, but every problem hits every user." },
+                            ChoiceOption { value: "parallel-run", label: "Parallel run", detail: "Old and new run side by side and are compared. Safest, but you pay for both." },
+                            ChoiceOption { value: "phased", label: "Phased", detail: "Groups move over in turn. Balanced risk and cost; matches the rollout phases." },
+                            ChoiceOption { value: "feature-flags", label: "Feature flags", detail: "Turn the AI features on per user or group and off instantly. Most flexible; needs flag management." },
+                        ],
+                    },
+                    optional: false,
+                },
+                Field {
+                    id: "migration_rationale",
+                    label: "Why this approach",
+                    help: "The trade-off you accept for this client, and how it fits the rollout phases.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "rollback",
+            title: "Rollback plan",
+            intro: "Hope for the best, plan for the worst: every deployment needs a rollback plan.",
+            guidance: &[
+                "Define rollback triggers in advance, with numbers (e.g. error rate above 5% for 5 minutes).",
+                "Document the procedure step by step so anyone on call can run it.",
+                "Test rollback in staging: if you have never tested it, it will not work when you need it.",
+                "Name who decides, so nobody waits for permission during an incident.",
+            ],
+            fields: &[
+                Field {
+                    id: "rollback_triggers",
+                    label: "Rollback triggers",
+                    help: "The measurable conditions that start a rollback.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "rollback_procedure",
+                    label: "Step-by-step procedure",
+                    help: "One step per line.",
+                    kind: FieldKind::LongText { placeholder: "1. …\n2. …" },
+                    optional: false,
+                },
+                Field {
+                    id: "rollback_testing",
+                    label: "How and when rollback is tested in staging",
+                    help: "",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "rollback_owner",
+                    label: "Who decides to roll back",
+                    help: "A role, and who stands in when they are unavailable.",
+                    kind: FieldKind::Text { placeholder: "e.g. On-call engineering lead; backup: platform manager" },
+                    optional: false,
+                },
+            ],
+        },
+    ],
+    criteria: &[
+        Criterion {
+            text: "Hosting model chosen with the guide's three questions answered and a rationale",
+            met: |a| a.has("q_regulation") && a.has("q_volume") && a.has("q_ops") && a.has("hosting_model") && a.has("hosting_rationale"),
+        },
+        Criterion {
+            text: "Auto-scaling uses multiple triggers: requests AND tokens AND queue depth",
+            met: |a| (0..3).all(|row| trigger_threshold(a, row).is_some()),
+        },
+        Criterion {
+            text: "Min instances for high availability (at least 2) and max instances for cost protection",
+            met: |a| matches!((a.number("min_instances"), a.number("max_instances")), (Some(min), Some(max)) if min >= 2.0 && max >= min),
+        },
+        Criterion {
+            text: "Scale-out and scale-in delays set to prevent flapping",
+            met: |a| a.number("scale_out_delay").is_some_and(|d| d > 0.0) && a.number("scale_in_delay").is_some_and(|d| d > 0.0),
+        },
+        Criterion {
+            text: "Session affinity decided for multi-turn conversations",
+            met: |a| a.has("session_affinity"),
+        },
+        Criterion {
+            text: "Health probe checks AI API connectivity",
+            met: |a| a.has("health_probe") && a.text("health_probe_checks_ai") == "yes",
+        },
+        Criterion {
+            text: "Phased rollout: at least two phases, each with success criteria and a go/no-go rule",
+            met: |a| {
+                let phases = a.rows("phases");
+                phases.len() >= 2
+                    && phases.iter().all(|p| {
+                        ["criteria", "decision"].iter().all(|c| p.get(*c).is_some_and(|v| !v.trim().is_empty()))
+                    })
+            },
+        },
+        Criterion {
+            text: "Migration strategy chosen, with its trade-off explained",
+            met: |a| a.has("migration_strategy") && a.has("migration_rationale"),
+        },
+        Criterion {
+            text: "Rollback plan: triggers, documented procedure, tested in staging, decision owner",
+            met: |a| ["rollback_triggers", "rollback_procedure", "rollback_testing", "rollback_owner"].iter().all(|f| a.has(f)),
+        },
+    ],
+};
+
+/// The guide's decision path: (1) regulations prohibit cloud → on-premises; (2) over 10M
+/// requests/day → do a cost analysis; (3) no ops expertise → stay on cloud despite cost.
+fn suggest_hosting(a: &ExerciseAnswers) -> Option<String> {
+    let answer = |field| match a.text(field) {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    let (regulated, high_volume, has_ops) = (answer("q_regulation")?, answer("q_volume")?, answer("q_ops")?);
+    let suggestion = match (regulated, high_volume, has_ops) {
+        (true, _, true) => "On-premises: regulations keep the data inside your control perimeter.",
+        (true, _, false) => "On-premises, but the client lacks ops expertise: favour a vendor-managed private cloud or an appliance, or a hybrid with sensitive data kept on-premises.",
+        (false, true, true) => "Hybrid or on-premises deserves a cost analysis: above 10M requests/day self-hosting can be cheaper.",
+        (false, true, false) => "Cloud: the volume would justify a cost analysis of self-hosting, but without ops expertise stay on cloud despite the cost.",
+        (false, false, _) => "Cloud: no regulatory barrier and volume below the self-hosting break-even.",
+    };
+    Some(suggestion.to_owned())
+}
+
+/// max = hourly budget / cost per instance-hour, rounded down.
+fn suggest_max_instances(a: &ExerciseAnswers) -> Option<String> {
+    let budget = a.number("hourly_budget")?;
+    let cost = a.number("instance_cost")?;
+    if budget <= 0.0 || cost <= 0.0 {
+        return Some("Budget and cost per instance-hour must both be above zero.".to_owned());
+    }
+    let max = (budget / cost).floor();
+    Some(format!(
+        "{} instances (${} per hour ÷ ${} per instance-hour)",
+        max,
+        trim_number(budget),
+        trim_number(cost)
+    ))
+}
+
+fn trim_number(n: f64) -> String {
+    let text = format!("{n:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The threshold typed for a trigger row, if any.
+fn trigger_threshold(a: &ExerciseAnswers, row: usize) -> Option<&str> {
+    a.rows("triggers").get(row)?.get("threshold").map(|t| t.trim()).filter(|t| !t.is_empty())
+}
+
+/// A number when the participant typed one, otherwise their text as a string, otherwise null.
+fn json_value(text: &str) -> serde_json::Value {
+    let text = text.trim();
+    match parse_number(text) {
+        Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => serde_json::Value::from(n as i64),
+        Some(n) => serde_json::Value::from(n),
+        None if text.is_empty() => serde_json::Value::Null,
+        None => serde_json::Value::from(text),
+    }
+}
+
+/// The auto-scaling configuration as a JSON document shaped like the guide's example.
+fn scaling_config_json(a: &ExerciseAnswers) -> Option<String> {
+    use serde_json::json;
+    let triggers: Vec<_> = TRIGGER_JSON_TYPES
+        .iter()
+        .enumerate()
+        .filter_map(|(row, kind)| trigger_threshold(a, row).map(|t| json!({ "type": kind, "threshold": json_value(t) })))
+        .collect();
+    let affinity = a.text("session_affinity");
+    let config = json!({
+        "scaling": {
+            "min_instances": json_value(a.text("min_instances")),
+            "max_instances": json_value(a.text("max_instances")),
+            "triggers": triggers,
+            "scale_out_delay_seconds": json_value(a.text("scale_out_delay")),
+            "scale_in_delay_seconds": json_value(a.text("scale_in_delay")),
+        },
+        "load_balancing": {
+            "session_affinity": match affinity { "" => serde_json::Value::Null, "none" => json!(false), _ => json!(true) },
+            "session_state": match affinity { "sticky" => json!("load_balancer_sticky_sessions"), "external" => json!("external_store"), _ => serde_json::Value::Null },
+        },
+        "health_probe": {
+            "checks_ai_api_connectivity": match a.text("health_probe_checks_ai") { "yes" => json!(true), "no" => json!(false), _ => serde_json::Value::Null },
+        },
+    });
+    serde_json::to_string_pretty(&config).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(pairs: &[(&str, &str)]) -> ExerciseAnswers {
+        let mut a = ExerciseAnswers::default();
+        a.seed_defaults(&DEPLOYMENT_STRATEGY);
+        for (field, value) in pairs {
+            a.set_text(field, (*value).to_owned());
+        }
+        a
+    }
+
+    #[test]
+    fn hosting_follows_the_guides_three_questions() {
+        let suggest = |r, v, o| suggest_hosting(&answers(&[("q_regulation", r), ("q_volume", v), ("q_ops", o)])).unwrap();
+        assert!(suggest("yes", "no", "yes").starts_with("On-premises:"));
+        assert!(suggest("yes", "no", "no").contains("private cloud or an appliance"));
+        assert!(suggest("no", "yes", "yes").contains("cost analysis"));
+        assert!(suggest("no", "yes", "no").starts_with("Cloud: the volume"));
+        assert!(suggest("no", "no", "yes").starts_with("Cloud: no regulatory"));
+        assert_eq!(suggest_hosting(&answers(&[("q_regulation", "yes")])), None);
+    }
+
+    #[test]
+    fn max_instances_is_budget_over_cost() {
+        let a = answers(&[("hourly_budget", "$100"), ("instance_cost", "2")]);
+        assert_eq!(suggest_max_instances(&a).unwrap(), "50 instances ($100 per hour ÷ $2 per instance-hour)");
+        let a = answers(&[("hourly_budget", "100"), ("instance_cost", "3")]);
+        assert!(suggest_max_instances(&a).unwrap().starts_with("33 instances"));
+        let a = answers(&[("hourly_budget", "100"), ("instance_cost", "0")]);
+        assert!(suggest_max_instances(&a).unwrap().contains("above zero"));
+        assert_eq!(suggest_max_instances(&answers(&[("hourly_budget", "100")])), None);
+    }
+
+    #[test]
+    fn scaling_json_keeps_only_used_triggers_and_types_numbers() {
+        let mut a = answers(&[("min_instances", "2"), ("max_instances", "50"), ("session_affinity", "external")]);
+        a.rows_mut("triggers")[0].insert("threshold".into(), "100".into());
+        a.rows_mut("triggers")[3].insert("threshold".into(), "Mon 09:00 → 10 instances".into());
+        let json: serde_json::Value = serde_json::from_str(&scaling_config_json(&a).unwrap()).unwrap();
+        assert_eq!(json["scaling"]["min_instances"], 2);
+        assert_eq!(json["scaling"]["scale_in_delay_seconds"], serde_json::Value::Null);
+        let triggers = json["scaling"]["triggers"].as_array().unwrap();
+        assert_eq!(triggers.len(), 2);
+        assert_eq!(triggers[0]["type"], "requests_per_second");
+        assert_eq!(triggers[1]["threshold"], "Mon 09:00 → 10 instances");
+        assert_eq!(json["load_balancing"]["session_affinity"], true);
+    }
+
+    #[test]
+    fn criteria_tick_as_answers_meet_them() {
+        let ex = &DEPLOYMENT_STRATEGY;
+        let met = |a: &ExerciseAnswers| ex.criteria.iter().filter(|c| (c.met)(a)).count();
+        let empty = answers(&[]);
+        assert_eq!(met(&empty), 0, "an untouched exercise meets no criterion");
+        let mut a = answers(&[("min_instances", "1"), ("max_instances", "10")]);
+        let min_max = &ex.criteria[2];
+        assert!(!(min_max.met)(&a), "one instance is not highly available");
+        a.set_text("min_instances", "2".into());
+        assert!((min_max.met)(&a));
+        let phases = &ex.criteria[6];
+        assert!(!(phases.met)(&a), "default phases have no criteria yet");
+        for row in a.rows_mut("phases") {
+            row.insert("criteria".into(), "p95 < 5 s".into());
+            row.insert("decision".into(), "Go if met for 2 weeks".into());
+        }
+        assert!((phases.met)(&a));
+    }
+}

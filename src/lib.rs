@@ -1,0 +1,19 @@
+//! Workbook: the Session 2 homework of Advanced Modules 5 and 6, in the browser.
+//!
+//! The crate is a pure core plus a thin browser shell. Everything outside `ui` and
+//! `browser` is plain Rust with no `web_sys`, compiled and tested natively; see
+//! ARCHITECTURE.md for the data flow.
+
+pub mod course;
+pub mod model;
+pub mod progress;
+pub mod render;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Version written into every export, so a reviewer knows which app produced a file.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,218 @@
+//! The participant's answers: what is stored in the browser and embedded in every export.
+//!
+//! Answers are kept exactly as typed (numbers too, as text) so that nothing a participant
+//! wrote is ever rewritten by the app. Unknown keys are preserved on load so that data
+//! written by a newer version survives a round trip through an older one.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::{Exercise, FieldKind, TableRows};
+
+/// Version of the stored and exported answer format. Bump it and add a migration step
+/// when a change would make older data load wrongly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the app stores: the profile and the answers of every exercise.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Workbook {
+    #[serde(default = "current_schema")]
+    pub schema_version: u32,
+    #[serde(default)]
+    pub profile: Profile,
+    /// Keyed by `Exercise::key`.
+    #[serde(default)]
+    pub exercises: BTreeMap<String, ExerciseAnswers>,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+fn current_schema() -> u32 {
+    SCHEMA_VERSION
+}
+
+impl Default for Workbook {
+    fn default() -> Self {
+        Workbook {
+            schema_version: SCHEMA_VERSION,
+            profile: Profile::default(),
+            exercises: BTreeMap::new(),
+            unknown: BTreeMap::new(),
+        }
+    }
+}
+
+impl Workbook {
+    /// The answers of an exercise, created with the exercise's defaults on first use.
+    pub fn exercise_mut(&mut self, exercise: &Exercise) -> &mut ExerciseAnswers {
+        let answers = self.exercises.entry(exercise.key.to_owned()).or_default();
+        answers.seed_defaults(exercise);
+        answers
+    }
+
+    /// The answers of an exercise with its defaults applied, without changing the workbook.
+    pub fn exercise(&self, exercise: &Exercise) -> ExerciseAnswers {
+        let mut answers = self.exercises.get(exercise.key).cloned().unwrap_or_default();
+        answers.seed_defaults(exercise);
+        answers
+    }
+}
+
+/// Who is handing the work in; used by every export.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(default)]
+pub struct Profile {
+    pub name: String,
+    pub cohort: String,
+    /// Client or scenario name the participant's work is about.
+    pub scenario: String,
+}
+
+impl Profile {
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty() && self.cohort.trim().is_empty() && self.scenario.trim().is_empty()
+    }
+}
+
+/// One row of a table field: cell text by column id.
+pub type Row = BTreeMap<String, String>;
+
+/// The value of one field.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Value {
+    Text(String),
+    Rows(Vec<Row>),
+}
+
+/// The answers of one exercise.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExerciseAnswers {
+    /// Keyed by `Field::id`.
+    #[serde(default)]
+    pub values: BTreeMap<String, Value>,
+    /// The section the participant was last on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_section: Option<String>,
+}
+
+impl ExerciseAnswers {
+    /// Text of a field, empty when unanswered (or when the field holds rows).
+    pub fn text(&self, field: &str) -> &str {
+        match self.values.get(field) {
+            Some(Value::Text(text)) => text,
+            _ => "",
+        }
+    }
+
+    /// Whether a text field has something other than white space.
+    pub fn has(&self, field: &str) -> bool {
+        !self.text(field).trim().is_empty()
+    }
+
+    /// A numeric field parsed leniently: `1,000`, `$2.50` and ` 3 ` all read as numbers.
+    pub fn number(&self, field: &str) -> Option<f64> {
+        parse_number(self.text(field))
+    }
+
+    pub fn rows(&self, field: &str) -> &[Row] {
+        match self.values.get(field) {
+            Some(Value::Rows(rows)) => rows,
+            _ => &[],
+        }
+    }
+
+    pub fn set_text(&mut self, field: &str, text: String) {
+        self.values.insert(field.to_owned(), Value::Text(text));
+    }
+
+    pub fn rows_mut(&mut self, field: &str) -> &mut Vec<Row> {
+        let value = self.values.entry(field.to_owned()).or_insert_with(|| Value::Rows(Vec::new()));
+        if !matches!(value, Value::Rows(_)) {
+            *value = Value::Rows(Vec::new());
+        }
+        match value {
+            Value::Rows(rows) => rows,
+            Value::Text(_) => unreachable!("replaced above"),
+        }
+    }
+
+    /// Fills table fields that have never been touched with the exercise's starting rows,
+    /// and pads fixed tables to their row count. Never changes a value the participant set.
+    pub fn seed_defaults(&mut self, exercise: &Exercise) {
+        for field in exercise.fields() {
+            let FieldKind::Table(spec) = &field.kind else { continue };
+            match spec.rows {
+                TableRows::Editable { defaults } => {
+                    if !self.values.contains_key(field.id) {
+                        let rows = defaults
+                            .iter()
+                            .map(|cells| {
+                                spec.columns
+                                    .iter()
+                                    .zip(cells.iter())
+                                    .map(|(column, cell)| (column.id.to_owned(), (*cell).to_owned()))
+                                    .collect()
+                            })
+                            .collect();
+                        self.values.insert(field.id.to_owned(), Value::Rows(rows));
+                    }
+                }
+                TableRows::Fixed { labels, .. } => {
+                    let rows = self.rows_mut(field.id);
+                    if rows.len() < labels.len() {
+                        rows.resize_with(labels.len(), Row::new);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads a number out of what a person typed: ignores thousands separators, currency signs
+/// and surrounding space. Returns `None` for anything else rather than guessing.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches(['$', '€', '£'])
+        .chars()
+        .filter(|c| *c != ',' && *c != '_' && !c.is_whitespace())
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_numbers_as_people_type_them() {
+        assert_eq!(parse_number("1,000"), Some(1000.0));
+        assert_eq!(parse_number(" $2.50 "), Some(2.5));
+        assert_eq!(parse_number("10 000"), Some(10000.0));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("lots"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let stored = r#"{"schema_version":1,"profile":{"name":"Ada","pronouns":"she"},"exercises":{},"theme":"dark"}"#;
+        let workbook: Workbook = serde_json::from_str(stored).unwrap();
+        assert_eq!(workbook.profile.name, "Ada");
+        let again = serde_json::to_string(&workbook).unwrap();
+        assert!(again.contains(r#""theme":"dark""#), "{again}");
+    }
+
+    #[test]
+    fn missing_fields_get_defaults() {
+        let workbook: Workbook = serde_json::from_str("{}").unwrap();
+        assert_eq!(workbook, Workbook::default());
+    }
+}

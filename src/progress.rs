@@ -1,0 +1,104 @@
+//! How far a participant is: per field, per section, per exercise, and which of the
+//! guide's success criteria their answers meet. Read by the form, the home page and the
+//! export, so they always agree.
+
+use crate::course::{Exercise, Field, FieldKind, Section, TableRows, TableSpec};
+use crate::model::{ExerciseAnswers, Row};
+
+/// Answered fields out of the fields that count (inputs that are not optional).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn percent(self) -> u32 {
+        if self.total == 0 {
+            return 0;
+        }
+        (self.done * 100 / self.total) as u32
+    }
+
+    pub fn is_complete(self) -> bool {
+        self.total > 0 && self.done == self.total
+    }
+
+    fn add(self, other: Progress) -> Progress {
+        Progress { done: self.done + other.done, total: self.total + other.total }
+    }
+}
+
+/// Whether a field counts towards progress at all.
+pub fn counts(field: &Field) -> bool {
+    field.kind.is_input() && !field.optional
+}
+
+/// Whether the participant has answered a field. Editable tables need at least one row and
+/// every required cell filled; fixed tables need at least one row with something in it.
+pub fn is_answered(field: &Field, answers: &ExerciseAnswers) -> bool {
+    match &field.kind {
+        FieldKind::Computed(_) => false,
+        FieldKind::Table(spec) => table_is_answered(spec, answers.rows(field.id)),
+        _ => answers.has(field.id),
+    }
+}
+
+fn table_is_answered(spec: &TableSpec, rows: &[Row]) -> bool {
+    let filled = |row: &Row, column: &str| row.get(column).is_some_and(|v| !v.trim().is_empty());
+    match spec.rows {
+        TableRows::Editable { .. } => {
+            !rows.is_empty()
+                && rows.iter().all(|row| spec.columns.iter().filter(|c| !c.optional).all(|c| filled(row, c.id)))
+        }
+        TableRows::Fixed { .. } => rows.iter().any(|row| spec.columns.iter().any(|c| filled(row, c.id))),
+    }
+}
+
+pub fn section_progress(section: &Section, answers: &ExerciseAnswers) -> Progress {
+    let counted = section.fields.iter().filter(|f| counts(f));
+    Progress {
+        total: counted.clone().count(),
+        done: counted.filter(|f| is_answered(f, answers)).count(),
+    }
+}
+
+pub fn exercise_progress(exercise: &Exercise, answers: &ExerciseAnswers) -> Progress {
+    exercise.sections.iter().map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
+}
+
+/// Each success criterion with whether the answers meet it, in the guide's order.
+pub fn self_check(exercise: &Exercise, answers: &ExerciseAnswers) -> Vec<(&'static str, bool)> {
+    exercise.criteria.iter().map(|c| (c.text, (c.met)(answers))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::find_exercise;
+
+    #[test]
+    fn progress_counts_inputs_only_and_tables_need_their_required_cells() {
+        let (_, exercise) = find_exercise("m6-2.1").unwrap();
+        let mut answers = ExerciseAnswers::default();
+        answers.seed_defaults(exercise);
+        let start = exercise_progress(exercise, &answers);
+        assert_eq!(start.done, 0, "default phases lack criteria, so nothing is answered yet");
+        assert_eq!(start.total, exercise.fields().filter(|f| counts(f)).count());
+
+        let rollout = exercise.section("rollout").unwrap();
+        assert_eq!(section_progress(rollout, &answers), Progress { done: 0, total: 1 });
+        for row in answers.rows_mut("phases") {
+            row.insert("criteria".into(), "error rate < 1%".into());
+            row.insert("decision".into(), "go when met".into());
+        }
+        assert!(section_progress(rollout, &answers).is_complete());
+
+        answers.set_text("scenario_summary", "   ".into());
+        let scenario = exercise.section("scenario").unwrap();
+        assert_eq!(section_progress(scenario, &answers).done, 0, "white space is not an answer");
+        answers.set_text("scenario_summary", "Insurer".into());
+        assert_eq!(section_progress(scenario, &answers), Progress { done: 1, total: 3 });
+        assert_eq!(section_progress(scenario, &answers).percent(), 33);
+    }
+}

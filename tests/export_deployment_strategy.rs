@@ -1,0 +1,170 @@
+//! The exported `deployment-strategy.md`, checked in full against `tests/expected/`.
+//! To accept an intended change of format: `UPDATE_EXPECTED=1 cargo test`, then review
+//! the diff of the expected file like any other change.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use workbook::course::find_exercise;
+use workbook::model::{ExerciseAnswers, Profile, Workbook};
+use workbook::render::{embedded, exercise_markdown};
+
+const EXPORTED_AT: &str = "2026-11-23 10:00 UTC";
+
+fn filled() -> (Profile, ExerciseAnswers) {
+    let (_, exercise) = find_exercise("m6-2.1").unwrap();
+    let profile = Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
+    let mut workbook = Workbook::default();
+    let a = workbook.exercise_mut(exercise);
+    for (field, value) in [
+        ("scenario_summary", "Northwind Insurance rolls out an AI claims assistant to 2,000 adjusters.\nClaims data is regulated (GDPR); the ops team runs Kubernetes today.\n\nPeaks on Monday mornings."),
+        ("expected_users", "2000"),
+        ("requests_per_day", "150,000"),
+        ("q_regulation", "no"),
+        ("q_volume", "no"),
+        ("q_ops", "yes"),
+        ("hosting_model", "hybrid"),
+        ("hosting_rationale", "Claims documents stay in the EU data centre; only redacted text goes to the cloud model."),
+        ("min_instances", "2"),
+        ("hourly_budget", "$100"),
+        ("instance_cost", "2"),
+        ("max_instances", "50"),
+        ("scale_out_delay", "60"),
+        ("scale_in_delay", "300"),
+        ("session_affinity", "external"),
+        ("health_probe", "GET /health every 30 s: sends a 1-token prompt to the model API; 3 failures mark the instance unhealthy."),
+        ("health_probe_checks_ai", "yes"),
+        ("migration_strategy", "feature-flags"),
+        ("migration_rationale", "Adjusters switch per team; the flag turns the assistant off in seconds."),
+        ("rollback_triggers", "Error rate above 5% for 5 minutes, or P95 latency above 10 s for 10 minutes."),
+        ("rollback_procedure", "1. Turn the feature flag off.\n2. Redeploy the previous release.\n3. Tell the adjusters' channel."),
+        ("rollback_testing", "Every release candidate is rolled back once in staging before promotion."),
+        ("rollback_owner", "On-call engineering lead; backup: platform manager"),
+    ] {
+        a.set_text(field, value.to_owned());
+    }
+    let triggers = a.rows_mut("triggers");
+    for (row, threshold, notes) in [(0, "100", "p95 stays under 5 s"), (1, "72000", "80% of the 90k TPM quota"), (2, "50", "")] {
+        triggers[row].insert("threshold".into(), threshold.into());
+        if !notes.is_empty() {
+            triggers[row].insert("notes".into(), notes.into());
+        }
+    }
+    for (phase, (criteria, decision)) in a.rows_mut("phases").iter_mut().zip([
+        ("P95 < 5 s; 80% of adjusters rate answers useful", "Go when met for 2 consecutive weeks"),
+        ("Error rate < 1%; cost per claim < $0.40", "Go when met and support tickets fall"),
+        ("SLOs met monthly", "Review quarterly"),
+    ]) {
+        phase.insert("criteria".into(), criteria.into());
+        phase.insert("decision".into(), decision.into());
+    }
+    a.current_section = Some("rollback".into());
+    let answers = a.clone();
+    (profile, answers)
+}
+
+fn export(profile: &Profile, answers: &ExerciseAnswers) -> String {
+    let (module, exercise) = find_exercise("m6-2.1").unwrap();
+    exercise_markdown(module, exercise, profile, answers, EXPORTED_AT)
+}
+
+#[test]
+fn filled_exercise_exports_the_expected_document() {
+    let (profile, answers) = filled();
+    let actual = export(&profile, &answers);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expected/deployment-strategy.md");
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).expect("run once with UPDATE_EXPECTED=1 to create the expected file");
+    assert_eq!(actual, expected, "export differs from tests/expected/deployment-strategy.md");
+}
+
+#[test]
+fn empty_exercise_marks_every_answer_not_answered() {
+    let (_, exercise) = find_exercise("m6-2.1").unwrap();
+    let answers = Workbook::default().exercise(exercise);
+    let doc = export(&Profile::default(), &answers);
+    let counted = exercise.fields().filter(|f| workbook::progress::counts(f)).count();
+    // Every counted field shows the marker at least once (tables show it per empty cell),
+    // and so do the three profile lines.
+    assert!(doc.matches("_Not answered_").count() >= counted + 3, "{doc}");
+    assert!(doc.contains("0 of 9 success criteria met."));
+}
+
+/// Headings, tables and the embedded block survive whatever the participant types.
+#[test]
+fn hostile_text_cannot_break_the_document_structure() {
+    let (profile, mut answers) = filled();
+    let hostile = "# Heading?\n## Another\n| a | b |\n|---|---|\n```\ncode\n```\n<script>alert(1)</script>\n--> <!-- \n- list\n1. one\n    indented\n> quote\n$x^2$ [link](javascript:alert(1)) ***";
+    for field in ["scenario_summary", "hosting_rationale", "rollback_owner", "expected_users", "rollback_procedure"] {
+        answers.set_text(field, hostile.into());
+    }
+    answers.rows_mut("phases")[0].insert("criteria".into(), hostile.into());
+    answers.rows_mut("triggers")[1].insert("threshold".into(), hostile.into());
+    let profile = Profile { name: hostile.into(), ..profile };
+    let doc = export(&profile, &answers);
+
+    let mut headings = Vec::new();
+    let mut in_heading = None;
+    let mut tables = 0;
+    let mut html = Vec::new();
+    for event in Parser::new_ext(&doc, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => in_heading = Some((level, String::new())),
+            Event::Text(t) => {
+                if let Some((_, text)) = in_heading.as_mut() {
+                    text.push_str(&t)
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => headings.push(in_heading.take().unwrap()),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::Html(h) | Event::InlineHtml(h) => html.push(h.to_string()),
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::List(_)) | Event::Start(Tag::BlockQuote(_)) | Event::Start(Tag::Link { .. }) => {}
+            _ => {}
+        }
+    }
+    let h2: Vec<_> = headings.iter().filter(|(l, _)| *l == HeadingLevel::H2).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        h2,
+        ["1. Scenario", "2. Hosting model", "3. Auto-scaling configuration", "4. Rollout phases", "5. Migration strategy", "6. Rollback plan", "Self-check"]
+    );
+    assert_eq!(headings.iter().filter(|(l, _)| *l == HeadingLevel::H1).count(), 1);
+    // Short-answer tables in sections 1, 2, 3 (twice: around the triggers), 5 and 6, plus
+    // the triggers and phases tables.
+    let clean_tables = Parser::new_ext(&export(&filled().0, &filled().1), pulldown_cmark::Options::ENABLE_TABLES)
+        .filter(|e| matches!(e, Event::Start(Tag::Table(_))))
+        .count();
+    assert_eq!(tables, clean_tables);
+    // The only HTML is ours: line breaks in cells and the embedded answers comment.
+    assert!(html.iter().all(|h| h == "<br>" || h.starts_with("<!-- workbook-answers") || h.starts_with('{') || h.starts_with(' ') || h.starts_with('}') || h.starts_with("-->")), "{html:?}");
+    assert!(doc.contains(r"\<script\>alert(1)\</script\>"));
+
+    // And the answers come back exactly, hostile text and all.
+    let back = embedded::read(&doc).unwrap();
+    assert_eq!(back.answers, answers);
+    assert_eq!(back.profile, profile);
+}
+
+#[test]
+fn embedded_answers_round_trip() {
+    let (profile, answers) = filled();
+    let doc = export(&profile, &answers);
+    let back = embedded::read(&doc).unwrap();
+    assert_eq!(back.exercise, "m6-2.1");
+    assert_eq!(back.version, workbook::model::SCHEMA_VERSION);
+    assert_eq!(back.exported_at, EXPORTED_AT);
+    assert_eq!(back.profile, profile);
+    assert_eq!(back.answers, answers);
+}
+
+#[test]
+fn damaged_documents_say_what_is_wrong() {
+    let (profile, answers) = filled();
+    let doc = export(&profile, &answers);
+    assert_eq!(embedded::read("# Just notes"), Err(embedded::ReadError::Missing));
+    let cut = &doc[..doc.len() - 20];
+    assert_eq!(embedded::read(cut), Err(embedded::ReadError::Truncated));
+    let edited = doc.replace("\"exercise\": \"m6-2.1\"", "\"exercise\": m6");
+    assert!(matches!(embedded::read(&edited), Err(embedded::ReadError::Damaged(_))));
+    let future = doc.replace("\"version\": 1,", "\"version\": 99,");
+    assert_eq!(embedded::read(&future), Err(embedded::ReadError::FutureVersion(99)));
+}
