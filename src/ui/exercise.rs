@@ -1,0 +1,249 @@
+//! An exercise: its sections one at a time, with guidance, progress, the self-check,
+//! a live preview of the deliverable and its export.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::app_state;
+use super::fields::{with_answers, FieldView};
+use crate::browser::{download::download, export_timestamp};
+use crate::course::{find_exercise, Exercise, Module, Section};
+use crate::progress::{exercise_progress, section_progress, self_check};
+use crate::render::{exercise_markdown, preview::to_safe_html};
+use crate::route::Route;
+
+/// How long the preview waits after a change before it re-renders, so that typing in a
+/// long answer never waits on a full document render.
+const PREVIEW_DELAY: Duration = Duration::from_millis(250);
+
+#[component]
+pub fn ExercisePage(key: &'static str) -> impl IntoView {
+    let (module, exercise) = find_exercise(key).expect("routes only name known exercises");
+    let title = format!("Exercise {} · {}", exercise.number, exercise.title);
+    set_document_title(&title);
+    if !exercise.is_built() {
+        return view! { <NotBuilt module exercise/> }.into_any();
+    }
+    let workbook = app_state().workbook;
+    // Tables start with the guide's rows; write them once so the form and export agree.
+    if workbook.with_untracked(|w| w.exercises.get(key) != Some(&w.exercise(exercise))) {
+        workbook.update(|w| {
+            w.exercise_mut(exercise);
+        });
+    }
+
+    // Index of the section on screen: the one stored, or the first.
+    let current = Memo::new(move |_| {
+        workbook.with(|w| {
+            with_answers(w, key, |a| {
+                a.current_section.as_deref().and_then(|id| exercise.sections.iter().position(|s| s.id == id))
+            })
+            .unwrap_or(0)
+        })
+    });
+    let progress = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| exercise_progress(exercise, a))));
+
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <a href=Route::Home.href()>"Exercises"</a> " / " {module.name} " / " <span aria-current="page">"Exercise " {exercise.number}</span>
+        </nav>
+        <div class="exercise-header">
+            <div>
+                <h1>{title}</h1>
+                <p class="lead">{exercise.summary}</p>
+                <p class="meta">
+                    {move || { let p = progress.get(); format!("{}% complete · {} of {} answers", p.percent(), p.done, p.total) }}
+                </p>
+            </div>
+            <ExportButton module exercise/>
+        </div>
+        <div class="exercise-layout">
+            <aside class="steps" aria-label="Sections">
+                <SectionSteps exercise current/>
+                <SelfCheck exercise/>
+            </aside>
+            <div class="section-pane">
+                {move || view! { <SectionForm exercise index=current.get()/> }}
+            </div>
+            <Preview module exercise/>
+        </div>
+    }
+    .into_any()
+}
+
+fn set_current_section(key: &'static str, section: &'static Section) {
+    app_state().workbook.update(|w| {
+        w.exercises.entry(key.to_owned()).or_default().current_section = Some(section.id.to_owned());
+    });
+}
+
+#[component]
+fn SectionSteps(exercise: &'static Exercise, current: Memo<usize>) -> impl IntoView {
+    let workbook = app_state().workbook;
+    view! {
+        <ol class="step-list">
+            {exercise.sections.iter().enumerate().map(|(index, section)| {
+                let progress = Memo::new(move |_| workbook.with(|w| with_answers(w, exercise.key, |a| section_progress(section, a))));
+                let is_current = move || current.get() == index;
+                view! {
+                    <li class:current=is_current class:complete=move || progress.get().is_complete()>
+                        <button type="button" class="step" aria-current=move || is_current().then_some("step")
+                            on:click=move |_| set_current_section(exercise.key, section)>
+                            <span class="step-title">{index + 1} ". " {section.title}</span>
+                            <span class="step-progress">
+                                {move || { let p = progress.get(); format!("{} of {}", p.done, p.total) }}
+                                <span class="visually-hidden">" answered"</span>
+                            </span>
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn SectionForm(exercise: &'static Exercise, index: usize) -> impl IntoView {
+    let section = &exercise.sections[index];
+    let previous = index.checked_sub(1).map(|i| &exercise.sections[i]);
+    let next = exercise.sections.get(index + 1);
+    let go = move |target: &'static Section| {
+        set_current_section(exercise.key, target);
+        // Start the new section at its heading, for sighted and screen-reader users alike.
+        request_animation_frame(|| {
+            if let Some(heading) = document().get_element_by_id("section-heading") {
+                use wasm_bindgen::JsCast;
+                let heading = heading.unchecked_into::<web_sys::HtmlElement>();
+                let _ = heading.focus();
+                heading.scroll_into_view();
+            }
+        });
+    };
+    view! {
+        <section class="section-form" aria-labelledby="section-heading">
+            <h2 id="section-heading" tabindex="-1">{index + 1} ". " {section.title}</h2>
+            <p class="intro">{section.intro}</p>
+            <details class="guidance" open>
+                <summary>"What good looks like"</summary>
+                <ul>{section.guidance.iter().map(|g| view! { <li>{*g}</li> }).collect_view()}</ul>
+            </details>
+            <form on:submit=|ev| ev.prevent_default()>
+                {section.fields.iter().map(|field| view! { <FieldView key=exercise.key field/> }).collect_view()}
+            </form>
+            <div class="section-nav">
+                {previous.map(|s| view! {
+                    <button type="button" class="secondary" on:click=move |_| go(s)>"← Previous: " {s.title}</button>
+                })}
+                {next.map(|s| view! {
+                    <button type="button" on:click=move |_| go(s)>"Next: " {s.title} " →"</button>
+                })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let checks = Memo::new(move |_| workbook.with(|w| with_answers(w, exercise.key, |a| self_check(exercise, a))));
+    view! {
+        <section class="self-check" aria-labelledby="self-check-heading">
+            <h2 id="self-check-heading">"Self-check"</h2>
+            <p class="meta">
+                {move || { let c = checks.get(); format!("{} of {} success criteria met", c.iter().filter(|(_, ok)| *ok).count(), c.len()) }}
+            </p>
+            <ul class="criteria">
+                {move || checks.get().into_iter().map(|(text, met)| view! {
+                    <li class:met=met>
+                        <span class="mark" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
+                        <span class="visually-hidden">{if met { "Met: " } else { "Not met yet: " }}</span>
+                        {text}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let render = move || {
+        workbook.with_untracked(|w| {
+            to_safe_html(&exercise_markdown(module, exercise, &w.profile, &w.exercise(exercise), "when you export"))
+        })
+    };
+    let html = RwSignal::new(render());
+    let scheduled = StoredValue::new(false);
+    Effect::watch(
+        move || workbook.track(),
+        move |_, _, _| {
+            if !scheduled.get_value() {
+                scheduled.set_value(true);
+                set_timeout(
+                    move || {
+                        scheduled.set_value(false);
+                        html.set(render());
+                    },
+                    PREVIEW_DELAY,
+                );
+            }
+        },
+        false,
+    );
+    view! {
+        <aside class="preview" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">"Preview of " <code>{exercise.deliverable}</code></h2>
+            <div class="preview-body markdown" inner_html=move || html.get()></div>
+        </aside>
+    }
+}
+
+#[component]
+fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
+    let export = move |_| {
+        let markdown = workbook.with_untracked(|w| {
+            exercise_markdown(module, exercise, &w.profile, &w.exercise(exercise), &export_timestamp())
+        });
+        message.set(Some(
+            download(exercise.deliverable, "text/markdown;charset=utf-8", &markdown)
+                .map(|()| format!("Downloaded {}. Check your downloads folder.", exercise.deliverable)),
+        ));
+    };
+    view! {
+        <div class="export">
+            <button type="button" class="primary" on:click=export>"Export " {exercise.deliverable}</button>
+            <Show when=move || profile_empty.get()>
+                <p class="help">"Your name is missing from your "<a href=Route::Profile.href()>"profile"</a>"; the file will say “Not answered”."</p>
+            </Show>
+            <p class="export-message" role="status">{move || match message.get() {
+                Some(Ok(text)) => view! { <span class="ok">{text}</span> }.into_any(),
+                Some(Err(text)) => view! { <span class="error">{text} " Try again, or use another browser."</span> }.into_any(),
+                None => ().into_any(),
+            }}</p>
+        </div>
+    }
+}
+
+#[component]
+fn NotBuilt(module: &'static Module, exercise: &'static Exercise) -> impl IntoView {
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <a href=Route::Home.href()>"Exercises"</a> " / " {module.name}
+        </nav>
+        <h1>"Exercise " {exercise.number} " · " {exercise.title}</h1>
+        <div class="callout">
+            <p><strong>"Not built yet."</strong>" This exercise comes in a later release of the workbook."</p>
+            <p>{exercise.summary} " The course asks for " <code>{exercise.deliverable}</code> "."</p>
+        </div>
+        <p><a href=Route::Home.href()>"Back to the list of exercises"</a></p>
+    }
+}
+
+fn set_document_title(page: &str) {
+    document().set_title(&format!("{page} · Session 2 Workbook"));
+}

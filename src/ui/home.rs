@@ -1,0 +1,83 @@
+//! The home page: both modules, their exercises, time estimates and progress.
+
+use leptos::prelude::*;
+
+use super::app_state;
+use crate::course::{Exercise, Module, MODULES};
+use crate::progress::exercise_progress;
+use crate::route::Route;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let workbook = app_state().workbook;
+    let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.is_empty()));
+    view! {
+        <h1>"Session 2 homework"</h1>
+        <p class="lead">
+            "Work through your exercises in guided steps. Every answer is saved in this browser as you type; "
+            "export each deliverable when you are done and hand in the files."
+        </p>
+        <Show when=move || profile_empty.get()>
+            <div class="callout">
+                <p><strong>"First, your profile."</strong>" Your name, cohort and client go on every file you export."</p>
+                <a class="button" href=Route::Profile.href()>"Fill in your profile"</a>
+            </div>
+        </Show>
+        <div class="modules">
+            {MODULES.iter().map(|module| view! { <ModuleCard module=module/> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn ModuleCard(module: &'static Module) -> impl IntoView {
+    let heading_id = format!("{}-title", module.slug);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="module" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{module.name} ": " {module.title}</h2>
+            <p class="meta">{module.session} " · " {module.homework_minutes} " min of homework in total"</p>
+            <ul class="exercise-list">
+                {module.exercises.iter().map(|exercise| view! { <ExerciseItem exercise=exercise/> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ExerciseItem(exercise: &'static Exercise) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let title = format!("Exercise {} · {}", exercise.number, exercise.title);
+    let minutes = exercise.minutes.map(|m| view! { <span class="minutes">{m} " min"</span> });
+    let deliverable = view! { <p class="deliverable">"Deliverable: " <code>{exercise.deliverable}</code></p> };
+    if !exercise.is_built() {
+        return view! {
+            <li class="exercise not-built">
+                <div class="exercise-head"><span class="exercise-title">{title}</span>{minutes}</div>
+                <p>{exercise.summary}</p>
+                {deliverable}
+                <p class="status">"Not built yet: this exercise comes in a later release of the workbook."</p>
+            </li>
+        }
+        .into_any();
+    }
+    let progress = Memo::new(move |_| workbook.with(|w| exercise_progress(exercise, &w.exercise(exercise))));
+    view! {
+        <li class="exercise">
+            <div class="exercise-head">
+                <a class="exercise-title" href=Route::Exercise(exercise.key).href()>{title}</a>
+                {minutes}
+            </div>
+            <p>{exercise.summary}</p>
+            {deliverable}
+            <div class="progress-line">
+                <progress max="100" value=move || progress.get().percent() aria-label=format!("Exercise {} progress", exercise.number)></progress>
+                <span>{move || {
+                    let p = progress.get();
+                    format!("{}% · {} of {} answers", p.percent(), p.done, p.total)
+                }}</span>
+            </div>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,131 @@
+//! Leptos components: they bind the pure core to the page and hold no course knowledge.
+
+mod autosave;
+mod exercise;
+mod fields;
+mod home;
+mod profile;
+
+use leptos::prelude::*;
+
+use crate::browser::storage;
+use crate::model::Workbook;
+use crate::route::Route;
+
+/// State shared by every page, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The single source of truth: every keystroke updates it, autosave persists it.
+    pub workbook: RwSignal<Workbook>,
+    pub save_status: RwSignal<SaveStatus>,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum SaveStatus {
+    Saved,
+    /// A change waits for the next save (at most 300 ms away).
+    Pending,
+    /// The last write failed; the work is still in memory.
+    Failed(String),
+}
+
+pub fn app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let (workbook, load_problem) = match storage::load() {
+        storage::Loaded::Fresh => (Workbook::default(), None),
+        storage::Loaded::Stored(workbook) => (workbook, None),
+        storage::Loaded::Unreadable { error } => (Workbook::default(), Some(error)),
+    };
+    let state = AppState { workbook: RwSignal::new(workbook), save_status: RwSignal::new(SaveStatus::Saved) };
+    provide_context(state);
+    autosave::start(state);
+
+    let route = RwSignal::new(current_route());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(current_route());
+        // A new page starts at its top, with focus where a screen reader expects it.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(main) = document().get_element_by_id("main") {
+            use wasm_bindgen::JsCast;
+            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }>"Skip to content"</a>
+        <header class="app-header">
+            <a class="brand" href=Route::Home.href()>"Session 2 Workbook"</a>
+            <nav aria-label="Main">
+                <a href=Route::Home.href()>"Exercises"</a>
+                <a href=Route::Profile.href()>"Profile"</a>
+            </nav>
+            <SaveIndicator/>
+        </header>
+        {load_problem.map(|error| view! {
+            <div class="banner banner-error" role="alert">
+                <strong>"Your saved work could not be read"</strong>
+                " (" {error} "). It has been kept aside in this browser under the key “"
+                {storage::UNREADABLE_KEY} "” and nothing was overwritten. You are starting with an empty workbook."
+            </div>
+        })}
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => home::HomePage().into_any(),
+                Route::Profile => profile::ProfilePage().into_any(),
+                Route::Exercise(key) => view! { <exercise::ExercisePage key=key/> }.into_any(),
+                Route::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            "Everything you type stays in this browser; nothing is sent anywhere. "
+            "Clearing this site's browser data deletes it, so export your deliverables."
+        </footer>
+    }
+}
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let status = app_state().save_status;
+    view! {
+        <p class="save-status" role="status" data-state=move || match status.get() {
+            SaveStatus::Saved => "saved",
+            SaveStatus::Pending => "pending",
+            SaveStatus::Failed(_) => "failed",
+        }>
+            {move || match status.get() {
+                SaveStatus::Saved => "Saved in this browser".to_owned(),
+                SaveStatus::Pending => "Saving…".to_owned(),
+                SaveStatus::Failed(why) => format!("Not saved: {why}. Keep this tab open and export your work."),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn NotFound(path: String) -> impl IntoView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is no page at “" {path} "”. It may be an old bookmark or a mistyped address."</p>
+        <p><a href=Route::Home.href()>"Go to the list of exercises"</a></p>
+    }
+}
