@@ -168,3 +168,22 @@ fn damaged_documents_say_what_is_wrong() {
     let future = doc.replace("\"version\": 1,", "\"version\": 99,");
     assert_eq!(embedded::read(&future), Err(embedded::ReadError::FutureVersion(99)));
 }
+
+/// The live preview is written from the same blocks as the file: same headings, same
+/// tables, and hostile text shows as text.
+#[test]
+fn preview_has_the_structure_of_the_file() {
+    use workbook::render::{exercise_document, html::to_html};
+    let (module, exercise) = find_exercise("m6-2.1").unwrap();
+    let (profile, mut answers) = filled();
+    answers.set_text("hosting_rationale", "<script>alert(1)</script>".into());
+    let html = to_html(&exercise_document(module, exercise, &profile, &answers, EXPORTED_AT));
+    let markdown = export(&profile, &answers);
+    let md_tables = Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES)
+        .filter(|e| matches!(e, Event::Start(Tag::Table(_))))
+        .count();
+    assert_eq!(html.matches("<table>").count(), md_tables);
+    assert_eq!(html.matches("<h2>").count(), markdown.lines().filter(|l| l.starts_with("## ")).count());
+    assert!(html.contains("<h2>4. Rollout phases</h2>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>"));
+}

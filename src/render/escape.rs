@@ -7,14 +7,24 @@
 //! of these escapes (CommonMark allows a backslash before any ASCII punctuation).
 
 /// Characters escaped anywhere in a line. `$` because GitHub renders `$…$` as math; `|`
-/// because it splits table cells; `<`, `&` because they open HTML and entities.
-const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '$', '!'];
+/// because it splits table cells; `<` because it opens HTML. (`&` is escaped only where it
+/// could start an entity, see `escape_chars`.)
+const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '$', '!'];
 
 /// One line of text, safe anywhere inline (headings, list items, table cells).
 /// Newlines are folded into spaces; use [`block`] or [`cell`] to keep them.
 pub fn inline(text: &str) -> String {
-    let joined: String = text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-    escape_line(joined.trim())
+    escape_line(&fold_lines(text))
+}
+
+/// Text for a heading: like [`inline`], but a heading line cannot open a block, so `1.`
+/// and a leading `-` stay as they are.
+pub fn heading(text: &str) -> String {
+    escape_chars(&fold_lines(text))
+}
+
+fn fold_lines(text: &str) -> String {
+    text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Free text as markdown paragraphs: blank lines separate paragraphs, single line breaks
@@ -75,14 +85,21 @@ fn keep_indent(line: &str) -> String {
 
 /// Escapes one line with no leading white space.
 fn escape_line(line: &str) -> String {
+    neutralise_block_start(escape_chars(line))
+}
+
+fn escape_chars(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
-        if ALWAYS_ESCAPED.contains(&c) {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `&amp;`, `&#60;`: an ampersand followed by a name or `#` could form an entity.
+        let starts_entity = c == '&' && chars.peek().is_some_and(|next| next.is_ascii_alphanumeric() || *next == '#');
+        if ALWAYS_ESCAPED.contains(&c) || starts_entity {
             out.push('\\');
         }
         out.push(c);
     }
-    neutralise_block_start(out)
+    out
 }
 
 /// A line starting with `-`, `+`, `=` (lists, rules, setext headings) or `1. `/`1) `
@@ -111,7 +128,14 @@ mod tests {
         assert_eq!(inline("<script>alert(1)</script>"), r"\<script\>alert(1)\</script\>");
         assert_eq!(inline("`code` and *bold* and $5"), r"\`code\` and \*bold\* and \$5");
         assert_eq!(inline("[link](javascript:x)"), r"\[link\](javascript:x)");
-        assert_eq!(inline("AT&T"), r"AT\&T");
+        assert_eq!(inline("AT&T and &amp; and &#60;"), r"AT\&T and \&amp; and \&\#60;");
+        assert_eq!(inline("Deployment & Operations"), "Deployment & Operations");
+    }
+
+    #[test]
+    fn headings_keep_numbering_readable() {
+        assert_eq!(heading("1. Scenario"), "1. Scenario");
+        assert_eq!(heading("# x | y"), r"\# x \| y");
     }
 
     #[test]

@@ -1,8 +1,13 @@
 //! Pure rendering: answers in, documents out. No browser code here.
+//!
+//! `document` builds the deliverable once as blocks; `markdown` writes the exported file
+//! and `html` the live preview from the same blocks.
 
+pub mod document;
 pub mod embedded;
 pub mod escape;
+pub mod html;
 pub mod markdown;
-pub mod preview;
 
-pub use markdown::{exercise_markdown, NOT_ANSWERED};
+pub use document::{exercise_document, NOT_ANSWERED};
+pub use markdown::exercise_markdown;

@@ -10,7 +10,7 @@ use super::fields::{with_answers, FieldView};
 use crate::browser::{download::download, export_timestamp};
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::progress::{exercise_progress, section_progress, self_check};
-use crate::render::{exercise_markdown, preview::to_safe_html};
+use crate::render::{exercise_document, exercise_markdown, html::to_html};
 use crate::route::Route;
 
 /// How long the preview waits after a change before it re-renders, so that typing in a
@@ -171,7 +171,7 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
     let workbook = app_state().workbook;
     let render = move || {
         workbook.with_untracked(|w| {
-            to_safe_html(&exercise_markdown(module, exercise, &w.profile, &w.exercise(exercise), "when you export"))
+            to_html(&exercise_document(module, exercise, &w.profile, &w.exercise(exercise), "when you export"))
         })
     };
     let html = RwSignal::new(render());
@@ -193,7 +193,8 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
         false,
     );
     view! {
-        <aside class="preview" aria-labelledby="preview-heading">
+        // Focusable: the preview scrolls on its own, and keyboard users must be able to scroll it.
+        <aside class="preview" aria-labelledby="preview-heading" tabindex="0">
             <h2 id="preview-heading">"Preview of " <code>{exercise.deliverable}</code></h2>
             <div class="preview-body markdown" inner_html=move || html.get()></div>
         </aside>

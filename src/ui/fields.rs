@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app_state;
-use crate::course::{ChoiceOption, Computed, ComputedFormat, Field, FieldKind, TableRows, TableSpec};
+use crate::course::{ChoiceOption, Column, Computed, ComputedFormat, Field, FieldKind, TableRows, TableSpec};
 use crate::model::{parse_number, ExerciseAnswers, Row, Workbook};
 
 /// Runs `f` on the answers of exercise `key` (empty answers when it has none yet).
@@ -160,101 +160,146 @@ fn ComputedField(key: &'static str, field: &'static Field, computed: &'static Co
     }
 }
 
+/// Tables of answers. Fixed rows (one per trigger) are a compact grid; editable rows
+/// (phases) are one card each, so long cells get room and each row has its own buttons.
 #[component]
 fn TableField(key: &'static str, field: &'static Field, spec: &'static TableSpec) -> impl IntoView {
     let workbook = app_state().workbook;
     let id = dom_id(field);
     let (help_id, help) = help_view(field);
     let row_count = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| a.rows(field.id).len())));
-    let (first_header, editable) = match spec.rows {
-        TableRows::Fixed { header, .. } => (header.to_owned(), false),
-        TableRows::Editable { .. } => (capitalize(spec.row_noun), true),
-    };
-    let add_id = format!("{id}-add");
-    let add_row = {
-        let id = id.clone();
-        move |_| {
-            let new_index = row_count.get_untracked();
-            update_answers(key, |a| a.rows_mut(field.id).push(Row::new()));
-            let first_cell = format!("{id}-r{new_index}-{}", spec.columns[0].id);
-            request_animation_frame(move || focus(&first_cell));
+    let body = match spec.rows {
+        TableRows::Fixed { header, labels } => view! {
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{header}</th>
+                            {spec.columns.iter().map(|c| view! { <th scope="col" id=column_id(field, c)>{c.label}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {labels.iter().enumerate().map(|(index, label)| {
+                            let row_id = row_id(field, index);
+                            view! {
+                                <tr>
+                                    <th scope="row" id=row_id.clone()>{*label}</th>
+                                    {spec.columns.iter().map(|column| {
+                                        let labelled_by = format!("{row_id} {}", column_id(field, column));
+                                        view! { <td><CellInput key field column index labelled_by/></td> }
+                                    }).collect_view()}
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+        TableRows::Editable { .. } => {
+            let add_row = move |_| {
+                let new_index = row_count.get_untracked();
+                update_answers(key, |a| a.rows_mut(field.id).push(Row::new()));
+                let first_cell = cell_id(field, new_index, &spec.columns[0]);
+                request_animation_frame(move || focus(&first_cell));
+            };
+            view! {
+                <ol class="row-cards">
+                    {move || (0..row_count.get()).map(|index| view! { <RowCard key field spec index/> }).collect_view()}
+                </ol>
+                <button type="button" class="secondary" id=format!("{id}-add") on:click=add_row>"Add " {spec.row_noun}</button>
+            }
+            .into_any()
         }
     };
     view! {
         <fieldset class="field table-field" aria-describedby=help_id>
             <legend>{field.label}</legend>
             {help}
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{first_header}</th>
-                            {spec.columns.iter().map(|c| view! { <th scope="col" id=format!("{id}-c-{}", c.id)>{c.label}</th> }).collect_view()}
-                            {editable.then(|| view! { <th scope="col"><span class="visually-hidden">"Actions"</span></th> })}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || (0..row_count.get()).map(|index| view! { <TableRow key field spec index/> }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            {editable.then(|| view! {
-                <button type="button" class="secondary" id=add_id on:click=add_row>"Add " {spec.row_noun}</button>
-            })}
+            {body}
         </fieldset>
     }
 }
 
+fn row_id(field: &Field, index: usize) -> String {
+    format!("{}-r{index}", dom_id(field))
+}
+
+fn column_id(field: &Field, column: &Column) -> String {
+    format!("{}-c-{}", dom_id(field), column.id)
+}
+
+fn cell_id(field: &Field, index: usize, column: &Column) -> String {
+    format!("{}-{}", row_id(field, index), column.id)
+}
+
+/// One cell of a table answer. Its accessible name is the row's name then the column's
+/// ("Phase 2 Success criteria", "Tokens per minute Threshold").
 #[component]
-fn TableRow(key: &'static str, field: &'static Field, spec: &'static TableSpec, index: usize) -> impl IntoView {
+fn CellInput(key: &'static str, field: &'static Field, column: &'static Column, index: usize, labelled_by: String) -> impl IntoView {
     let workbook = app_state().workbook;
-    let table_id = dom_id(field);
-    let row_id = format!("{table_id}-r{index}");
-    let row_header = match spec.rows {
-        TableRows::Fixed { labels, .. } => view! { {labels.get(index).copied().unwrap_or("")} }.into_any(),
-        TableRows::Editable { .. } => view! { <span class="visually-hidden">{capitalize(spec.row_noun)} " "</span>{index + 1} }.into_any(),
-    };
-    let cells = spec.columns.iter().map(|column| {
-        let value = Memo::new(move |_| {
-            workbook.with(|w| with_answers(w, key, |a| a.rows(field.id).get(index).and_then(|r| r.get(column.id)).cloned().unwrap_or_default()))
+    let value = Memo::new(move |_| {
+        workbook.with(|w| with_answers(w, key, |a| a.rows(field.id).get(index).and_then(|r| r.get(column.id)).cloned().unwrap_or_default()))
+    });
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        update_answers(key, |a| {
+            if let Some(row) = a.rows_mut(field.id).get_mut(index) {
+                row.insert(column.id.to_owned(), text);
+            }
         });
-        let on_input = move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            update_answers(key, |a| {
-                if let Some(row) = a.rows_mut(field.id).get_mut(index) {
-                    row.insert(column.id.to_owned(), text);
-                }
-            });
-        };
-        let cell_id = format!("{row_id}-{}", column.id);
-        let labelled_by = format!("{table_id}-c-{} {row_id}", column.id);
-        let control = if column.long {
-            view! { <textarea id=cell_id aria-labelledby=labelled_by rows="3" prop:value=move || value.get() on:input=on_input></textarea> }.into_any()
-        } else {
-            view! { <input id=cell_id type="text" aria-labelledby=labelled_by prop:value=move || value.get() on:input=on_input/> }.into_any()
-        };
-        view! { <td>{control}</td> }
+    };
+    let id = cell_id(field, index, column);
+    if column.long {
+        view! { <textarea id=id aria-labelledby=labelled_by rows="3" prop:value=move || value.get() on:input=on_input></textarea> }.into_any()
+    } else {
+        view! { <input id=id type="text" aria-labelledby=labelled_by prop:value=move || value.get() on:input=on_input/> }.into_any()
+    }
+}
+
+#[component]
+fn RowCard(key: &'static str, field: &'static Field, spec: &'static TableSpec, index: usize) -> impl IntoView {
+    let title_id = row_id(field, index);
+    let cells = spec.columns.iter().map(|column| {
+        let label_id = format!("{}-label", cell_id(field, index, column));
+        let labelled_by = format!("{} {label_id}", row_id(field, index));
+        view! {
+            <div class="row-cell" class:wide=column.long>
+                <label id=label_id.clone() for=cell_id(field, index, column)>{column.label}</label>
+                <CellInput key field column index labelled_by/>
+            </div>
+        }
     }).collect_view();
-    let actions = matches!(spec.rows, TableRows::Editable { .. }).then(|| view! { <RowActions key field spec index/> });
+    let labelled_by = title_id.clone();
     view! {
-        <tr>
-            <th scope="row" id=row_id>{row_header}</th>
-            {cells}
-            {actions}
-        </tr>
+        <li class="row-card" aria-labelledby=labelled_by>
+            <div class="row-card-head">
+                <h3 id=title_id>{capitalize(spec.row_noun)} " " {index + 1}</h3>
+                <RowActions key field spec index/>
+            </div>
+            <div class="row-cells">{cells}</div>
+        </li>
     }
 }
 
 #[component]
 fn RowActions(key: &'static str, field: &'static Field, spec: &'static TableSpec, index: usize) -> impl IntoView {
     let workbook = app_state().workbook;
-    let table_id = dom_id(field);
     let noun = spec.row_noun;
     let count = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| a.rows(field.id).len())));
-    let move_row = move |to: usize, direction: &'static str| {
+    let button_id = move |row: usize, direction: &str| format!("{}-{direction}", row_id(field, row));
+    let move_row = move |to: usize| {
         update_answers(key, |a| a.rows_mut(field.id).swap(index, to));
-        // Keyboard users keep their place: focus follows the row that moved.
-        focus(&format!("{}-r{to}-{direction}", dom_id(field)));
+        // Keyboard users keep their place: focus follows the row that moved, on the same
+        // button unless the row reached the end where that button is disabled.
+        let last = count.get_untracked().saturating_sub(1);
+        let direction = match (to < index, to) {
+            (true, 0) => "down",
+            (true, _) => "up",
+            (false, to) if to == last => "up",
+            (false, _) => "down",
+        };
+        focus(&button_id(to, direction));
     };
     let remove = move |_| {
         let has_text = workbook.with_untracked(|w| {
@@ -274,13 +319,13 @@ fn RowActions(key: &'static str, field: &'static Field, spec: &'static TableSpec
         request_animation_frame(move || focus(&add_id));
     };
     view! {
-        <td class="row-actions">
-            <button type="button" class="icon" id=format!("{table_id}-r{index}-up") disabled=move || index == 0
-                aria-label=format!("Move {noun} {} up", index + 1) on:click=move |_| move_row(index - 1, "up")>"Up"</button>
-            <button type="button" class="icon" id=format!("{table_id}-r{index}-down") disabled=move || { index + 1 >= count.get() }
-                aria-label=format!("Move {noun} {} down", index + 1) on:click=move |_| move_row(index + 1, "down")>"Down"</button>
+        <div class="row-actions">
+            <button type="button" class="icon" id=button_id(index, "up") disabled=move || index == 0
+                aria-label=format!("Move {noun} {} up", index + 1) on:click=move |_| move_row(index - 1)>"Up"</button>
+            <button type="button" class="icon" id=button_id(index, "down") disabled=move || { index + 1 >= count.get() }
+                aria-label=format!("Move {noun} {} down", index + 1) on:click=move |_| move_row(index + 1)>"Down"</button>
             <button type="button" class="icon danger" aria-label=format!("Remove {noun} {}", index + 1) on:click=remove>"Remove"</button>
-        </td>
+        </div>
     }
 }
 

@@ -1,0 +1,195 @@
+//! The deliverable as a small tree of blocks, built once from the exercise description and
+//! the answers. Two writers turn it into text: `markdown` for the exported file and `html`
+//! for the live preview, so the preview always shows the structure of the real file.
+//!
+//! Text in the tree is raw (as typed); each writer escapes it for its own format.
+
+use crate::course::{ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Module, TableRows, TableSpec};
+use crate::model::{ExerciseAnswers, Profile, Row};
+use crate::progress::{is_answered, self_check};
+
+/// What an instructor sees in place of an answer the participant left empty.
+pub const NOT_ANSWERED: &str = "Not answered";
+
+/// Shown in a cell left empty on purpose (an unused trigger, an optional note).
+const EMPTY_CELL: &str = "—";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Heading { level: u8, text: String },
+    /// One paragraph of app-written spans.
+    Paragraph(Vec<Inline>),
+    /// Free text as the participant typed it: lines and blank-line paragraphs kept.
+    Typed(String),
+    List(Vec<Vec<Inline>>),
+    /// Checklist items: (done, text).
+    Checklist(Vec<(bool, String)>),
+    Table { header: Vec<String>, rows: Vec<Vec<Inline>> },
+    Code { language: &'static str, code: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Strong(String),
+    /// Italic: markers such as "Not answered" and pending computed values.
+    Emphasis(String),
+}
+
+fn text(s: impl Into<String>) -> Inline {
+    Inline::Text(s.into())
+}
+
+fn not_answered() -> Inline {
+    Inline::Emphasis(NOT_ANSWERED.to_owned())
+}
+
+/// The whole deliverable. `exported_at` is passed in (not read from a clock) so the same
+/// answers always give the same document.
+pub fn exercise_document(
+    module: &Module,
+    exercise: &Exercise,
+    profile: &Profile,
+    answers: &ExerciseAnswers,
+    exported_at: &str,
+) -> Vec<Block> {
+    let mut blocks = header(module, exercise, profile, exported_at);
+    for (index, section) in exercise.sections.iter().enumerate() {
+        blocks.push(Block::Heading { level: 2, text: format!("{}. {}", index + 1, section.title) });
+        fields(&mut blocks, section.fields, answers);
+    }
+    self_check_blocks(&mut blocks, exercise, answers);
+    blocks
+}
+
+fn header(module: &Module, exercise: &Exercise, profile: &Profile, exported_at: &str) -> Vec<Block> {
+    let scenario = profile.scenario.trim();
+    let title = if scenario.is_empty() { exercise.title.to_owned() } else { format!("{}: {}", exercise.title, scenario) };
+    let line = |label: &str, value: &str| {
+        let value = value.trim();
+        vec![Inline::Strong(format!("{label}:")), text(" "), if value.is_empty() { not_answered() } else { text(value) }]
+    };
+    vec![
+        Block::Heading { level: 1, text: title },
+        Block::Paragraph(vec![text(format!(
+            "Advanced {}, {}: {} · Exercise {}",
+            module.name, module.session, module.title, exercise.number
+        ))]),
+        Block::List(vec![
+            line("Participant", &profile.name),
+            line("Cohort", &profile.cohort),
+            line("Client / scenario", &profile.scenario),
+            line("Exported", exported_at),
+            line("Workbook", &format!("v{}", crate::APP_VERSION)),
+        ]),
+    ]
+}
+
+/// Consecutive short answers go into one question/answer table; everything else gets a
+/// sub-heading of its own.
+fn fields(blocks: &mut Vec<Block>, fields: &[Field], answers: &ExerciseAnswers) {
+    let mut short_rows: Vec<Vec<Inline>> = Vec::new();
+    for field in fields {
+        match short_answer(field, answers) {
+            Some(row) => short_rows.push(row),
+            None => {
+                flush_short_rows(blocks, &mut short_rows);
+                long_field(blocks, field, answers);
+            }
+        }
+    }
+    flush_short_rows(blocks, &mut short_rows);
+}
+
+/// The (question, answer) cells of a field that reads best as one table row, or `None`.
+fn short_answer(field: &Field, answers: &ExerciseAnswers) -> Option<Vec<Inline>> {
+    let value = answers.text(field.id).trim();
+    let answer = match &field.kind {
+        FieldKind::Text { .. } | FieldKind::Number { .. } | FieldKind::Choice { .. } if value.is_empty() => {
+            if field.optional { text(EMPTY_CELL) } else { not_answered() }
+        }
+        FieldKind::Text { .. } | FieldKind::Number { .. } => text(value),
+        FieldKind::Choice { options } => text(choice_label(options, value)),
+        FieldKind::Computed(computed) if computed.format == ComputedFormat::Text => match (computed.compute)(answers) {
+            Some(value) => text(value),
+            None => Inline::Emphasis(computed.pending.to_owned()),
+        },
+        _ => return None,
+    };
+    let question = match &field.kind {
+        FieldKind::Number { unit } if !unit.is_empty() => format!("{} ({})", field.label, unit),
+        _ => field.label.to_owned(),
+    };
+    Some(vec![text(question), answer])
+}
+
+fn flush_short_rows(blocks: &mut Vec<Block>, rows: &mut Vec<Vec<Inline>>) {
+    if !rows.is_empty() {
+        blocks.push(Block::Table { header: vec!["Question".into(), "Answer".into()], rows: std::mem::take(rows) });
+    }
+}
+
+fn long_field(blocks: &mut Vec<Block>, field: &Field, answers: &ExerciseAnswers) {
+    blocks.push(Block::Heading { level: 3, text: field.label.to_owned() });
+    let body = match &field.kind {
+        FieldKind::LongText { .. } if answers.has(field.id) => Block::Typed(answers.text(field.id).to_owned()),
+        FieldKind::Table(spec) if has_any_cell(answers.rows(field.id)) || is_answered(field, answers) => {
+            table(spec, answers.rows(field.id))
+        }
+        FieldKind::Computed(computed) => match ((computed.compute)(answers), computed.format) {
+            (Some(code), ComputedFormat::Code(language)) => Block::Code { language, code },
+            (Some(value), ComputedFormat::Text) => Block::Typed(value),
+            (None, _) => Block::Paragraph(vec![Inline::Emphasis(computed.pending.to_owned())]),
+        },
+        _ => Block::Paragraph(vec![not_answered()]),
+    };
+    blocks.push(body);
+}
+
+fn has_any_cell(rows: &[Row]) -> bool {
+    rows.iter().any(|row| row.values().any(|v| !v.trim().is_empty()))
+}
+
+fn table(spec: &TableSpec, rows: &[Row]) -> Block {
+    let fixed_labels = match spec.rows {
+        TableRows::Fixed { header, labels } => Some((header, labels)),
+        TableRows::Editable { .. } => None,
+    };
+    let header = fixed_labels
+        .map(|(label_header, _)| label_header.to_owned())
+        .into_iter()
+        .chain(spec.columns.iter().map(|c| c.label.to_owned()))
+        .collect();
+    let rows = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let label = fixed_labels.map(|(_, labels)| text(labels.get(index).copied().unwrap_or_default()));
+            label.into_iter().chain(spec.columns.iter().map(|c| cell(row, c, fixed_labels.is_some()))).collect()
+        })
+        .collect();
+    Block::Table { header, rows }
+}
+
+fn cell(row: &Row, column: &Column, fixed: bool) -> Inline {
+    match row.get(column.id).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        Some(value) => text(value),
+        None if fixed || column.optional => text(EMPTY_CELL),
+        None => not_answered(),
+    }
+}
+
+fn choice_label<'a>(options: &'a [ChoiceOption], value: &'a str) -> &'a str {
+    options.iter().find(|o| o.value == value).map_or(value, |o| o.label)
+}
+
+fn self_check_blocks(blocks: &mut Vec<Block>, exercise: &Exercise, answers: &ExerciseAnswers) {
+    if exercise.criteria.is_empty() {
+        return;
+    }
+    let checks = self_check(exercise, answers);
+    let met = checks.iter().filter(|(_, ok)| *ok).count();
+    blocks.push(Block::Heading { level: 2, text: "Self-check".into() });
+    blocks.push(Block::Paragraph(vec![text(format!("{met} of {} success criteria met.", checks.len()))]));
+    blocks.push(Block::Checklist(checks.into_iter().map(|(text, ok)| (ok, text.to_owned())).collect()));
+}
