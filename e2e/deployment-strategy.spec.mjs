@@ -305,3 +305,14 @@ test("exercise URLs survive a reload; unknown and unbuilt pages say so", async (
   await page.getByRole("link", { name: "Go to the list of exercises" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 2 homework" })).toBeVisible();
 });
+
+test("the save state is visible: saving while a change waits, saved once it is stored", async ({ page }) => {
+  await page.goto(EXERCISE);
+  const status = page.getByRole("status").filter({ hasText: /Sav/ });
+  await expect(status).toHaveText("Saved in this browser");
+  await field(page, "Client / scenario summary").fill("a change to save");
+  await expect(status).toHaveText("Saving…");
+  await expect(status).toHaveText("Saved in this browser");
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("workbook")));
+  expect(stored.exercises["m6-2.1"].values.scenario_summary).toBe("a change to save");
+});

@@ -16,11 +16,20 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Starts a server for `root` on 127.0.0.1:`port` (0 = any free port); resolves to it. */
-export function serve(root, port = 0) {
+/**
+ * Starts a server for `root` on 127.0.0.1:`port` (0 = any free port); resolves to it.
+ * With `prefix` (e.g. "/course/workbook/") files are served only under that path, the way
+ * GitHub Pages serves a project site under /<repo>/.
+ */
+export function serve(root, port = 0, prefix = "/") {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+    const url = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+    if (!url.startsWith(prefix)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const path = "/" + url.slice(prefix.length);
     const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
     if (!file.startsWith(base)) {
       response.writeHead(403).end();

@@ -174,7 +174,10 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
             to_html(&exercise_document(module, exercise, &w.profile, &w.exercise(exercise), "when you export"))
         })
     };
-    let html = RwSignal::new(render());
+    // The first render happens after the page has painted its form: the preview is the
+    // heaviest part of the page and nobody needs it before they can type.
+    let html = RwSignal::new(String::new());
+    request_animation_frame(move || set_timeout(move || html.set(render()), Duration::ZERO));
     let scheduled = StoredValue::new(false);
     Effect::watch(
         move || workbook.track(),

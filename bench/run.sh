@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The benchmark command: release build sizes, cold load against a static floor page, and
+# export time. Rerun it anytime; it prints markdown tables to paste into a note.
+#   bench/run.sh [cold-load runs, default 9]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+trunk build --release >/dev/null
+echo "## Release build (dist/)"
+node bench/sizes.mjs dist
+echo
+echo "## Cold load"
+node bench/cold-load.mjs "${1:-9}"
+echo
+echo "## Export"
+cargo bench --quiet --bench export

