@@ -15,3 +15,5 @@ node bench/cold-load.mjs "${1:-9}"
 echo
 echo "## Export"
 cargo bench --quiet --bench export
+echo
+node bench/export-in-browser.mjs 50

@@ -5,6 +5,7 @@
 //! ARCHITECTURE.md for the data flow.
 
 pub mod course;
+pub mod fixtures;
 pub mod model;
 pub mod progress;
 pub mod render;

@@ -4,10 +4,12 @@ use wasm_bindgen::JsCast;
 
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let fail = |what: &str| format!("The download of {file_name} could not start ({what}).");
-    let parts = js_sys::Array::of1(&contents.into());
+    // Bytes, not a JS string: the file is UTF-8 already, so this skips a round trip
+    // through UTF-16 (measurable on a large export).
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement =

@@ -6,12 +6,17 @@
 //! line breaks are kept as hard breaks. GitHub's renderer and pulldown-cmark agree on all
 //! of these escapes (CommonMark allows a backslash before any ASCII punctuation).
 
-/// Characters escaped anywhere in a line. `$` because GitHub renders `$…$` as math; `|`
-/// because it splits table cells; `<` because it opens HTML. (`&` is escaped only where it
-/// could start an entity, see `escape_chars`.)
-const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '$', '!'];
+use std::borrow::Cow;
 
-/// One line of text, safe anywhere inline (headings, list items, table cells).
+/// Whether the ASCII byte `b` is escaped wherever it appears: `$` because GitHub renders
+/// `$…$` as math, `|` because it splits table cells, `<` because it opens HTML, the rest
+/// because they open emphasis, code, links, headings or strikethrough. (`&` is escaped only
+/// where it could start an entity, see [`escape_chars`].)
+fn always_escaped(b: u8) -> bool {
+    matches!(b, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'|' | b'~' | b'$' | b'!')
+}
+
+/// One line of text, safe anywhere inline (list items, table cells).
 /// Newlines are folded into spaces; use [`block`] or [`cell`] to keep them.
 pub fn inline(text: &str) -> String {
     escape_line(&fold_lines(text))
@@ -20,86 +25,106 @@ pub fn inline(text: &str) -> String {
 /// Text for a heading: like [`inline`], but a heading line cannot open a block, so `1.`
 /// and a leading `-` stay as they are.
 pub fn heading(text: &str) -> String {
-    escape_chars(&fold_lines(text))
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_chars(&fold_lines(text), &mut out);
+    out
 }
 
-fn fold_lines(text: &str) -> String {
-    text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+fn fold_lines(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\r', '\n']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
+}
+
+/// `\r\n` and lone `\r` (both line endings in CommonMark) as `\n`, copying only if needed.
+fn normalize_newlines(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Free text as markdown paragraphs: blank lines separate paragraphs, single line breaks
-/// are kept, leading indentation is kept visible.
+/// are kept (as hard breaks), leading indentation is kept visible.
 pub fn block(text: &str) -> String {
-    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    for line in normalized.split('\n') {
+    let text = normalize_newlines(text);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // What goes before the next line: nothing at the start, a hard break inside a
+    // paragraph, a blank line after one.
+    let mut separator = "";
+    for line in text.split('\n') {
         if line.trim().is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join("\\\n"));
-                current.clear();
+            if !out.is_empty() {
+                separator = "\n\n";
             }
             continue;
         }
-        current.push(keep_indent(line.trim_end()));
+        out.push_str(separator);
+        push_with_indent(line.trim_end(), &mut out);
+        separator = "\\\n";
     }
-    if !current.is_empty() {
-        paragraphs.push(current.join("\\\n"));
-    }
-    paragraphs.join("\n\n")
+    out
 }
 
 /// Text for a table cell: escaped like [`inline`], but line breaks become `<br>` (which
 /// GitHub and our preview both render inside tables; participants' own `<` is escaped, so
 /// every `<br>` in a document is ours).
 pub fn cell(text: &str) -> String {
-    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
-    normalized
-        .split('\n')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(escape_line)
-        .collect::<Vec<_>>()
-        .join("<br>")
+    let text = normalize_newlines(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push_str("<br>");
+        }
+        out.push_str(&escape_line(line));
+    }
+    out
 }
 
 /// A fenced code block whose fence is longer than any run of backticks inside, so the
 /// content can never close it early.
 pub fn code_block(language: &str, code: &str) -> String {
-    let longest_run = code
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest_run = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat((longest_run + 1).max(3));
     format!("{fence}{language}\n{}\n{fence}", code.trim_end_matches('\n'))
 }
 
-/// Escapes a line and keeps its indentation as non-breaking spaces (four leading spaces
+/// Appends a line with its indentation kept as non-breaking spaces (four leading spaces
 /// would otherwise start a code block).
-fn keep_indent(line: &str) -> String {
+fn push_with_indent(line: &str, out: &mut String) {
     let body = line.trim_start();
     let indent: usize = line[..line.len() - body.len()].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
-    format!("{}{}", "&#160;".repeat(indent), escape_line(body))
+    for _ in 0..indent {
+        out.push_str("&#160;");
+    }
+    out.push_str(&escape_line(body));
 }
 
 /// Escapes one line with no leading white space.
 fn escape_line(line: &str) -> String {
-    neutralise_block_start(escape_chars(line))
+    let mut out = String::with_capacity(line.len() + 8);
+    escape_chars(line, &mut out);
+    neutralise_block_start(out)
 }
 
-fn escape_chars(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
+/// Appends `line` with a backslash before every character that has a markdown meaning.
+/// Works on bytes: every such character is ASCII, and an ASCII byte is never part of a
+/// multi-byte UTF-8 character, so each split falls on a character boundary.
+fn escape_chars(line: &str, out: &mut String) {
+    let bytes = line.as_bytes();
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
         // `&amp;`, `&#60;`: an ampersand followed by a name or `#` could form an entity.
-        let starts_entity = c == '&' && chars.peek().is_some_and(|next| next.is_ascii_alphanumeric() || *next == '#');
-        if ALWAYS_ESCAPED.contains(&c) || starts_entity {
+        let starts_entity = b == b'&' && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'#');
+        if always_escaped(b) || starts_entity {
+            out.push_str(&line[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
-    out
+    out.push_str(&line[copied..]);
 }
 
 /// A line starting with `-`, `+`, `=` (lists, rules, setext headings) or `1. `/`1) `
@@ -108,7 +133,7 @@ fn neutralise_block_start(line: String) -> String {
     if line.starts_with(['-', '+', '=']) {
         return format!("\\{line}");
     }
-    let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &line[digits..];
     let opens_list = rest.starts_with(['.', ')']) && rest[1..].chars().next().is_none_or(char::is_whitespace);
     if digits > 0 && digits <= 9 && opens_list {
@@ -153,6 +178,10 @@ mod tests {
         assert_eq!(block("one\ntwo\n\n\nthree"), "one\\\ntwo\n\nthree");
         assert_eq!(block("    indented"), "&#160;&#160;&#160;&#160;indented");
         assert_eq!(block("\r\n  \r\n"), "");
+        // A lone carriage return ends a line in CommonMark: it must not open a heading.
+        assert_eq!(block("a\r# b\r\nc"), "a\\\n\\# b\\\nc");
+        assert_eq!(cell("a\rb"), "a<br>b");
+        assert_eq!(inline("a\r- b"), "a - b");
     }
 
     #[test]

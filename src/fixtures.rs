@@ -1,0 +1,44 @@
+//! Generated answers for benchmarks: every field of an exercise answered, with a chosen
+//! amount of typed text. Pure, like the rest of the core.
+
+use crate::course::{Exercise, FieldKind, TableRows};
+use crate::model::{ExerciseAnswers, Workbook};
+
+/// Answers every field of `exercise`, spreading about `text_bytes` of prose (with markdown
+/// characters that need escaping) over the long fields and table cells.
+pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
+    let mut workbook = Workbook::default();
+    let answers = workbook.exercise_mut(exercise);
+    let long_slots: usize = exercise
+        .fields()
+        .map(|f| match &f.kind {
+            FieldKind::LongText { .. } => 1,
+            FieldKind::Table(spec) => spec.columns.iter().filter(|c| c.long).count() * 3,
+            _ => 0,
+        })
+        .sum();
+    let sentence = "Phase two adds 100 users | p95 < 5 s; *rollback* if `errors` > 5% — see #ops. ";
+    let chunk: String = sentence.repeat(text_bytes / long_slots / sentence.len() + 1);
+    for field in exercise.fields() {
+        match &field.kind {
+            FieldKind::LongText { .. } => answers.set_text(field.id, chunk.clone()),
+            FieldKind::Text { .. } => answers.set_text(field.id, "Platform lead".into()),
+            FieldKind::Number { .. } => answers.set_text(field.id, "42".into()),
+            FieldKind::Choice { options } => answers.set_text(field.id, options[0].value.into()),
+            FieldKind::Table(spec) => {
+                let rows = answers.rows_mut(field.id);
+                if let TableRows::Editable { .. } = spec.rows {
+                    rows.resize_with(3, Default::default);
+                }
+                for row in rows.iter_mut() {
+                    for column in spec.columns {
+                        let text = if column.long { chunk.clone() } else { "100".to_owned() };
+                        row.insert(column.id.to_owned(), text);
+                    }
+                }
+            }
+            FieldKind::Computed(_) => {}
+        }
+    }
+    answers.clone()
+}
