@@ -37,11 +37,8 @@ fn main() {
     println!("| export of Exercise 2.1, every field answered | median | p95 | min |\n|---|---:|---:|---:|");
     for kb in [50, 200] {
         let answers = fill(exercise, kb * 1024);
-        let typed: usize = answers
-            .values
-            .values()
-            .map(|v| serde_json::to_string(v).map(|s| s.len()).unwrap_or(0))
-            .sum();
+        let typed: usize =
+            answers.values.values().map(|v| serde_json::to_string(v).map(|s| s.len()).unwrap_or(0)).sum();
         let size = exercise_markdown(module, exercise, &profile, &answers, "2026-11-23 10:00 UTC").len();
         measure(&format!("{} KB typed → {} KB file", typed / 1024, size / 1024), || {
             exercise_markdown(module, exercise, &profile, &answers, "2026-11-23 10:00 UTC").len()

@@ -302,8 +302,10 @@ test("exercise URLs survive a reload; unknown and unbuilt pages say so", async (
   await expect(page.getByText("Not built yet.")).toBeVisible();
   await page.goto("./#/no/such/page");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · Session 2 Workbook");
   await page.getByRole("link", { name: "Go to the list of exercises" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 2 homework" })).toBeVisible();
+  await expect(page).toHaveTitle("Session 2 homework · Session 2 Workbook");
 });
 
 test("the save state is visible: saving while a change waits, saved once it is stored", async ({ page }) => {

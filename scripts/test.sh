@@ -15,6 +15,9 @@ count() { # adds up "N passed" from cargo's "test result:" lines in a log
   passed=$((passed + n))
 }
 
+echo "==> Format: cargo fmt --check"
+cargo fmt --check
+
 echo "==> Core: native unit and export tests"
 cargo test --locked 2>&1 | tee test-results/native.log
 count test-results/native.log

@@ -57,10 +57,7 @@ fn table_is_answered(spec: &TableSpec, rows: &[Row]) -> bool {
 
 pub fn section_progress(section: &Section, answers: &ExerciseAnswers) -> Progress {
     let counted = section.fields.iter().filter(|f| counts(f));
-    Progress {
-        total: counted.clone().count(),
-        done: counted.filter(|f| is_answered(f, answers)).count(),
-    }
+    Progress { total: counted.clone().count(), done: counted.filter(|f| is_answered(f, answers)).count() }
 }
 
 pub fn exercise_progress(exercise: &Exercise, answers: &ExerciseAnswers) -> Progress {

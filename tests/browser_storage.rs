@@ -44,7 +44,10 @@ fn unreadable_data_is_kept_aside_not_overwritten() {
     LocalStorage::clear();
     LocalStorage::raw().set_item(KEY, "{\"profile\": {\"name\": \"Ada\"").unwrap();
     assert!(matches!(storage::load(), Loaded::Unreadable { .. }));
-    assert_eq!(LocalStorage::raw().get_item(UNREADABLE_KEY).unwrap().as_deref(), Some("{\"profile\": {\"name\": \"Ada\""));
+    assert_eq!(
+        LocalStorage::raw().get_item(UNREADABLE_KEY).unwrap().as_deref(),
+        Some("{\"profile\": {\"name\": \"Ada\"")
+    );
     // The next save writes fresh data without touching what was kept aside.
     storage::save(&sample()).unwrap();
     assert!(LocalStorage::raw().get_item(UNREADABLE_KEY).unwrap().is_some());

@@ -11,7 +11,8 @@ const EXPORTED_AT: &str = "2026-11-23 10:00 UTC";
 
 fn filled() -> (Profile, ExerciseAnswers) {
     let (_, exercise) = find_exercise("m6-2.1").unwrap();
-    let profile = Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
+    let profile =
+        Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
     let mut workbook = Workbook::default();
     let a = workbook.exercise_mut(exercise);
     for (field, value) in [
@@ -42,7 +43,9 @@ fn filled() -> (Profile, ExerciseAnswers) {
         a.set_text(field, value.to_owned());
     }
     let triggers = a.rows_mut("triggers");
-    for (row, threshold, notes) in [(0, "100", "p95 stays under 5 s"), (1, "72000", "80% of the 90k TPM quota"), (2, "50", "")] {
+    for (row, threshold, notes) in
+        [(0, "100", "p95 stays under 5 s"), (1, "72000", "80% of the 90k TPM quota"), (2, "50", "")]
+    {
         triggers[row].insert("threshold".into(), threshold.into());
         if !notes.is_empty() {
             triggers[row].insert("notes".into(), notes.into());
@@ -118,14 +121,25 @@ fn hostile_text_cannot_break_the_document_structure() {
             Event::End(TagEnd::Heading(_)) => headings.push(in_heading.take().unwrap()),
             Event::Start(Tag::Table(_)) => tables += 1,
             Event::Html(h) | Event::InlineHtml(h) => html.push(h.to_string()),
-            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::List(_)) | Event::Start(Tag::BlockQuote(_)) | Event::Start(Tag::Link { .. }) => {}
+            Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::List(_))
+            | Event::Start(Tag::BlockQuote(_))
+            | Event::Start(Tag::Link { .. }) => {}
             _ => {}
         }
     }
     let h2: Vec<_> = headings.iter().filter(|(l, _)| *l == HeadingLevel::H2).map(|(_, t)| t.as_str()).collect();
     assert_eq!(
         h2,
-        ["1. Scenario", "2. Hosting model", "3. Auto-scaling configuration", "4. Rollout phases", "5. Migration strategy", "6. Rollback plan", "Self-check"]
+        [
+            "1. Scenario",
+            "2. Hosting model",
+            "3. Auto-scaling configuration",
+            "4. Rollout phases",
+            "5. Migration strategy",
+            "6. Rollback plan",
+            "Self-check"
+        ]
     );
     assert_eq!(headings.iter().filter(|(l, _)| *l == HeadingLevel::H1).count(), 1);
     // Short-answer tables in sections 1, 2, 3 (twice: around the triggers), 5 and 6, plus
@@ -135,7 +149,15 @@ fn hostile_text_cannot_break_the_document_structure() {
         .count();
     assert_eq!(tables, clean_tables);
     // The only HTML is ours: line breaks in cells and the embedded answers comment.
-    assert!(html.iter().all(|h| h == "<br>" || h.starts_with("<!-- workbook-answers") || h.starts_with('{') || h.starts_with(' ') || h.starts_with('}') || h.starts_with("-->")), "{html:?}");
+    assert!(
+        html.iter().all(|h| h == "<br>"
+            || h.starts_with("<!-- workbook-answers")
+            || h.starts_with('{')
+            || h.starts_with(' ')
+            || h.starts_with('}')
+            || h.starts_with("-->")),
+        "{html:?}"
+    );
     assert!(doc.contains(r"\<script\>alert(1)\</script\>"));
 
     // And the answers come back exactly, hostile text and all.

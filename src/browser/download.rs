@@ -12,8 +12,7 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
     let document = leptos::prelude::document();
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| fail("link"))?.unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| fail("link"))?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.style().set_property("display", "none").ok();
@@ -22,6 +21,9 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     anchor.click();
     anchor.remove();
     // Revoke on the next turn: some browsers read the URL after `click` returns.
-    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(1));
+    leptos::prelude::set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(1),
+    );
     Ok(())
 }

@@ -18,14 +18,18 @@ pub enum Loaded {
     Fresh,
     Stored(Workbook),
     /// Stored data that could not be read; it was kept under [`UNREADABLE_KEY`].
-    Unreadable { error: String },
+    Unreadable {
+        error: String,
+    },
 }
 
 pub fn load() -> Loaded {
     let raw = match LocalStorage::raw().get_item(KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Fresh,
-        Err(_) => return Loaded::Unreadable { error: "this browser does not allow the page to use local storage".into() },
+        Err(_) => {
+            return Loaded::Unreadable { error: "this browser does not allow the page to use local storage".into() }
+        }
     };
     match serde_json::from_str::<Workbook>(&raw) {
         Ok(workbook) => Loaded::Stored(workbook),

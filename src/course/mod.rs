@@ -163,10 +163,7 @@ pub static MODULES: &[Module] = &[module5::MODULE, module6::MODULE];
 
 /// Finds an exercise and its module by exercise key.
 pub fn find_exercise(key: &str) -> Option<(&'static Module, &'static Exercise)> {
-    MODULES
-        .iter()
-        .flat_map(|m| m.exercises.iter().map(move |e| (m, e)))
-        .find(|(_, e)| e.key == key)
+    MODULES.iter().flat_map(|m| m.exercises.iter().map(move |e| (m, e))).find(|(_, e)| e.key == key)
 }
 
 #[cfg(test)]

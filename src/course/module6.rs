@@ -35,10 +35,8 @@ const CAPSTONE: Exercise = Exercise {
     criteria: &[],
 };
 
-const YES_NO: &[ChoiceOption] = &[
-    ChoiceOption { value: "yes", label: "Yes", detail: "" },
-    ChoiceOption { value: "no", label: "No", detail: "" },
-];
+const YES_NO: &[ChoiceOption] =
+    &[ChoiceOption { value: "yes", label: "Yes", detail: "" }, ChoiceOption { value: "no", label: "No", detail: "" }];
 
 /// Column ids of the scaling triggers table, and its fixed rows in JSON order.
 const TRIGGER_LABELS: &[&str] = &["Requests per second", "Tokens per minute", "Queue depth", "Schedule"];
@@ -454,12 +452,7 @@ fn suggest_max_instances(a: &ExerciseAnswers) -> Option<String> {
         return Some("Budget and cost per instance-hour must both be above zero.".to_owned());
     }
     let max = (budget / cost).floor();
-    Some(format!(
-        "{} instances (${} per hour ÷ ${} per instance-hour)",
-        max,
-        trim_number(budget),
-        trim_number(cost)
-    ))
+    Some(format!("{} instances (${} per hour ÷ ${} per instance-hour)", max, trim_number(budget), trim_number(cost)))
 }
 
 fn trim_number(n: f64) -> String {
@@ -489,7 +482,9 @@ fn scaling_config_json(a: &ExerciseAnswers) -> Option<String> {
     let triggers: Vec<_> = TRIGGER_JSON_TYPES
         .iter()
         .enumerate()
-        .filter_map(|(row, kind)| trigger_threshold(a, row).map(|t| json!({ "type": kind, "threshold": json_value(t) })))
+        .filter_map(|(row, kind)| {
+            trigger_threshold(a, row).map(|t| json!({ "type": kind, "threshold": json_value(t) }))
+        })
         .collect();
     let affinity = a.text("session_affinity");
     let config = json!({
@@ -526,7 +521,8 @@ mod tests {
 
     #[test]
     fn hosting_follows_the_guides_three_questions() {
-        let suggest = |r, v, o| suggest_hosting(&answers(&[("q_regulation", r), ("q_volume", v), ("q_ops", o)])).unwrap();
+        let suggest =
+            |r, v, o| suggest_hosting(&answers(&[("q_regulation", r), ("q_volume", v), ("q_ops", o)])).unwrap();
         assert!(suggest("yes", "no", "yes").starts_with("On-premises:"));
         assert!(suggest("yes", "no", "no").contains("private cloud or an appliance"));
         assert!(suggest("no", "yes", "yes").contains("cost analysis"));

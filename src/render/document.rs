@@ -16,7 +16,10 @@ const EMPTY_CELL: &str = "—";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// One paragraph of app-written spans.
     Paragraph(Vec<Inline>),
     /// Free text as the participant typed it: lines and blank-line paragraphs kept.
@@ -24,8 +27,14 @@ pub enum Block {
     List(Vec<Vec<Inline>>),
     /// Checklist items: (done, text).
     Checklist(Vec<(bool, String)>),
-    Table { header: Vec<String>, rows: Vec<Vec<Inline>> },
-    Code { language: &'static str, code: String },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Inline>>,
+    },
+    Code {
+        language: &'static str,
+        code: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,10 +73,15 @@ pub fn exercise_document(
 
 fn header(module: &Module, exercise: &Exercise, profile: &Profile, exported_at: &str) -> Vec<Block> {
     let scenario = profile.scenario.trim();
-    let title = if scenario.is_empty() { exercise.title.to_owned() } else { format!("{}: {}", exercise.title, scenario) };
+    let title =
+        if scenario.is_empty() { exercise.title.to_owned() } else { format!("{}: {}", exercise.title, scenario) };
     let line = |label: &str, value: &str| {
         let value = value.trim();
-        vec![Inline::Strong(format!("{label}:")), text(" "), if value.is_empty() { not_answered() } else { text(value) }]
+        vec![
+            Inline::Strong(format!("{label}:")),
+            text(" "),
+            if value.is_empty() { not_answered() } else { text(value) },
+        ]
     };
     vec![
         Block::Heading { level: 1, text: title },
@@ -106,7 +120,11 @@ fn short_answer(field: &Field, answers: &ExerciseAnswers) -> Option<Vec<Inline>>
     let value = answers.text(field.id).trim();
     let answer = match &field.kind {
         FieldKind::Text { .. } | FieldKind::Number { .. } | FieldKind::Choice { .. } if value.is_empty() => {
-            if field.optional { text(EMPTY_CELL) } else { not_answered() }
+            if field.optional {
+                text(EMPTY_CELL)
+            } else {
+                not_answered()
+            }
         }
         FieldKind::Text { .. } | FieldKind::Number { .. } => text(value),
         FieldKind::Choice { options } => text(choice_label(options, value)),

@@ -119,7 +119,10 @@ mod tests {
             Block::Code { language: "json", code: "</code><script>".into() },
         ];
         let html = to_html(&blocks);
-        assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<b>") && !html.contains("<i>"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("<img") && !html.contains("<b>") && !html.contains("<i>"),
+            "{html}"
+        );
         assert!(!html.contains("href"), "{html}");
         assert!(html.contains("a<br>&lt;i&gt;b"), "{html}");
         assert_eq!(html.matches("<p class=\"typed\">").count(), 2);

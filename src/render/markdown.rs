@@ -31,7 +31,9 @@ fn block(block: &Block) -> String {
         Block::Heading { level, text } => format!("{} {}", "#".repeat(usize::from(*level)), escape::heading(text)),
         Block::Paragraph(spans) => inlines(spans, escape::inline),
         Block::Typed(text) => escape::block(text),
-        Block::List(items) => items.iter().map(|spans| format!("- {}", inlines(spans, escape::inline))).collect::<Vec<_>>().join("\n"),
+        Block::List(items) => {
+            items.iter().map(|spans| format!("- {}", inlines(spans, escape::inline))).collect::<Vec<_>>().join("\n")
+        }
         Block::Checklist(items) => items
             .iter()
             .map(|(done, text)| format!("- [{}] {}", if *done { "x" } else { " " }, escape::inline(text)))

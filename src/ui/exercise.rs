@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::app_state;
 use super::fields::{with_answers, FieldView};
+use super::{app_state, focus, set_document_title};
 use crate::browser::{download::download, export_timestamp};
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::progress::{exercise_progress, section_progress, self_check};
@@ -112,10 +112,7 @@ fn SectionForm(exercise: &'static Exercise, index: usize) -> impl IntoView {
         set_current_section(exercise.key, target);
         // Start the new section at its heading, for sighted and screen-reader users alike.
         request_animation_frame(|| {
-            if let Some(heading) = document().get_element_by_id("section-heading") {
-                use wasm_bindgen::JsCast;
-                let heading = heading.unchecked_into::<web_sys::HtmlElement>();
-                let _ = heading.focus();
+            if let Some(heading) = focus("section-heading") {
                 heading.scroll_into_view();
             }
         });
@@ -246,8 +243,4 @@ fn NotBuilt(module: &'static Module, exercise: &'static Exercise) -> impl IntoVi
         </div>
         <p><a href=Route::Home.href()>"Back to the list of exercises"</a></p>
     }
-}
-
-fn set_document_title(page: &str) {
-    document().set_title(&format!("{page} · Session 2 Workbook"));
 }

@@ -2,9 +2,8 @@
 //! read a `Field` description and bind it to the answers of exercise `key`.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::app_state;
+use super::{app_state, focus};
 use crate::course::{ChoiceOption, Column, Computed, ComputedFormat, Field, FieldKind, TableRows, TableSpec};
 use crate::model::{parse_number, ExerciseAnswers, Row, Workbook};
 
@@ -28,8 +27,12 @@ fn dom_id(field: &Field) -> String {
 #[component]
 pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
     match &field.kind {
-        FieldKind::Text { placeholder } => view! { <TextField key field placeholder=*placeholder multiline=false/> }.into_any(),
-        FieldKind::LongText { placeholder } => view! { <TextField key field placeholder=*placeholder multiline=true/> }.into_any(),
+        FieldKind::Text { placeholder } => {
+            view! { <TextField key field placeholder=*placeholder multiline=false/> }.into_any()
+        }
+        FieldKind::LongText { placeholder } => {
+            view! { <TextField key field placeholder=*placeholder multiline=true/> }.into_any()
+        }
         FieldKind::Number { unit } => view! { <NumberField key field unit=*unit/> }.into_any(),
         FieldKind::Choice { options } => view! { <ChoiceField key field options=*options/> }.into_any(),
         FieldKind::Table(spec) => view! { <TableField key field spec/> }.into_any(),
@@ -145,7 +148,9 @@ fn ComputedField(key: &'static str, field: &'static Field, computed: &'static Co
     let output = Memo::new(move |_| workbook.with(|w| with_answers(w, key, computed.compute)));
     let label_id = format!("{}-label", dom_id(field));
     let body = move || match (output.get(), computed.format) {
-        (Some(text), ComputedFormat::Code(_)) => view! { <pre class="code" aria-labelledby=label_id.clone()><code>{text}</code></pre> }.into_any(),
+        (Some(text), ComputedFormat::Code(_)) => {
+            view! { <pre class="code" aria-labelledby=label_id.clone()><code>{text}</code></pre> }.into_any()
+        }
         (Some(text), ComputedFormat::Text) => view! { <p class="computed-value">{text}</p> }.into_any(),
         (None, _) => view! { <p class="computed-pending">{computed.pending}</p> }.into_any(),
     };
@@ -201,7 +206,7 @@ fn TableField(key: &'static str, field: &'static Field, spec: &'static TableSpec
                 let new_index = row_count.get_untracked();
                 update_answers(key, |a| a.rows_mut(field.id).push(Row::new()));
                 let first_cell = cell_id(field, new_index, &spec.columns[0]);
-                request_animation_frame(move || focus(&first_cell));
+                request_animation_frame(move || { focus(&first_cell); });
             };
             view! {
                 <ol class="row-cards">
@@ -236,10 +241,20 @@ fn cell_id(field: &Field, index: usize, column: &Column) -> String {
 /// One cell of a table answer. Its accessible name is the row's name then the column's
 /// ("Phase 2 Success criteria", "Tokens per minute Threshold").
 #[component]
-fn CellInput(key: &'static str, field: &'static Field, column: &'static Column, index: usize, labelled_by: String) -> impl IntoView {
+fn CellInput(
+    key: &'static str,
+    field: &'static Field,
+    column: &'static Column,
+    index: usize,
+    labelled_by: String,
+) -> impl IntoView {
     let workbook = app_state().workbook;
     let value = Memo::new(move |_| {
-        workbook.with(|w| with_answers(w, key, |a| a.rows(field.id).get(index).and_then(|r| r.get(column.id)).cloned().unwrap_or_default()))
+        workbook.with(|w| {
+            with_answers(w, key, |a| {
+                a.rows(field.id).get(index).and_then(|r| r.get(column.id)).cloned().unwrap_or_default()
+            })
+        })
     });
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
@@ -260,16 +275,20 @@ fn CellInput(key: &'static str, field: &'static Field, column: &'static Column, 
 #[component]
 fn RowCard(key: &'static str, field: &'static Field, spec: &'static TableSpec, index: usize) -> impl IntoView {
     let title_id = row_id(field, index);
-    let cells = spec.columns.iter().map(|column| {
-        let label_id = format!("{}-label", cell_id(field, index, column));
-        let labelled_by = format!("{} {label_id}", row_id(field, index));
-        view! {
-            <div class="row-cell" class:wide=column.long>
-                <label id=label_id.clone() for=cell_id(field, index, column)>{column.label}</label>
-                <CellInput key field column index labelled_by/>
-            </div>
-        }
-    }).collect_view();
+    let cells = spec
+        .columns
+        .iter()
+        .map(|column| {
+            let label_id = format!("{}-label", cell_id(field, index, column));
+            let labelled_by = format!("{} {label_id}", row_id(field, index));
+            view! {
+                <div class="row-cell" class:wide=column.long>
+                    <label id=label_id.clone() for=cell_id(field, index, column)>{column.label}</label>
+                    <CellInput key field column index labelled_by/>
+                </div>
+            }
+        })
+        .collect_view();
     let labelled_by = title_id.clone();
     view! {
         <li class="row-card" aria-labelledby=labelled_by>
@@ -303,7 +322,9 @@ fn RowActions(key: &'static str, field: &'static Field, spec: &'static TableSpec
     };
     let remove = move |_| {
         let has_text = workbook.with_untracked(|w| {
-            with_answers(w, key, |a| a.rows(field.id).get(index).is_some_and(|r| r.values().any(|v| !v.trim().is_empty())))
+            with_answers(w, key, |a| {
+                a.rows(field.id).get(index).is_some_and(|r| r.values().any(|v| !v.trim().is_empty()))
+            })
         });
         let question = format!("Remove {noun} {} and everything written in it?", index + 1);
         if has_text && !window().confirm_with_message(&question).unwrap_or(false) {
@@ -316,7 +337,9 @@ fn RowActions(key: &'static str, field: &'static Field, spec: &'static TableSpec
             }
         });
         let add_id = format!("{}-add", dom_id(field));
-        request_animation_frame(move || focus(&add_id));
+        request_animation_frame(move || {
+            focus(&add_id);
+        });
     };
     view! {
         <div class="row-actions">
@@ -326,12 +349,6 @@ fn RowActions(key: &'static str, field: &'static Field, spec: &'static TableSpec
                 aria-label=format!("Move {noun} {} down", index + 1) on:click=move |_| move_row(index + 1)>"Down"</button>
             <button type="button" class="icon danger" aria-label=format!("Remove {noun} {}", index + 1) on:click=remove>"Remove"</button>
         </div>
-    }
-}
-
-fn focus(element_id: &str) {
-    if let Some(element) = document().get_element_by_id(element_id) {
-        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

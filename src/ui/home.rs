@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::app_state;
+use super::{app_state, set_document_title};
 use crate::course::{Exercise, Module, MODULES};
 use crate::progress::exercise_progress;
 use crate::route::Route;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    set_document_title("Session 2 homework");
     let workbook = app_state().workbook;
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.is_empty()));
     view! {

@@ -33,6 +33,19 @@ pub fn app_state() -> AppState {
     expect_context::<AppState>()
 }
 
+/// Moves keyboard focus to the element with this id, if it is on the page; returns it.
+pub fn focus(element_id: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let element = document().get_element_by_id(element_id)?.unchecked_into::<web_sys::HtmlElement>();
+    let _ = element.focus();
+    Some(element)
+}
+
+/// Every page names itself in the browser tab and history.
+pub fn set_document_title(page: &str) {
+    document().set_title(&format!("{page} · Session 2 Workbook"));
+}
+
 pub fn mount() {
     console_error_panic_hook::set_once();
     mount_to_body(App);
@@ -54,20 +67,15 @@ fn App() -> impl IntoView {
         route.set(current_route());
         // A new page starts at its top, with focus where a screen reader expects it.
         window().scroll_to_with_x_and_y(0.0, 0.0);
-        if let Some(main) = document().get_element_by_id("main") {
-            use wasm_bindgen::JsCast;
-            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+        focus("main");
     });
     on_cleanup(move || listener.remove());
 
     view! {
+        // Not a plain #main link: the hash holds the route.
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
-            if let Some(main) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+            focus("main");
         }>"Skip to content"</a>
         <header class="app-header">
             <a class="brand" href=Route::Home.href()>"Session 2 Workbook"</a>
@@ -123,6 +131,7 @@ fn SaveIndicator() -> impl IntoView {
 
 #[component]
 fn NotFound(path: String) -> impl IntoView {
+    set_document_title("Page not found");
     view! {
         <h1>"Page not found"</h1>
         <p>"There is no page at “" {path} "”. It may be an old bookmark or a mistyped address."</p>

@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::app_state;
+use super::{app_state, set_document_title};
 use crate::model::Profile;
 use crate::route::Route;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    set_document_title("Your profile");
     view! {
         <h1>"Your profile"</h1>
         <p class="lead">"Filled once, printed at the top of every file you export so your instructor knows whose work it is."</p>
