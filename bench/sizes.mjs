@@ -1,5 +1,5 @@
-// Size of every file in dist/, raw and gzip (level 9), and the first-load total against
-// the budget. Usage: node bench/sizes.mjs [dist]
+// Size of every file in dist/, raw and gzip (level 9), and the total against the
+// first-load budget (the favicon is counted too, although a browser fetches it lazily). Usage: node bench/sizes.mjs [dist]
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -7,10 +7,12 @@ import { gzipSync } from "node:zlib";
 const BUDGET_GZIP = 250 * 1024;
 const dir = process.argv[2] ?? "dist";
 const rows = [];
-for (const name of (await readdir(dir)).sort()) {
+for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+  const name = join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1);
   const bytes = await readFile(join(dir, name));
   rows.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
 }
+rows.sort((a, b) => a.name.localeCompare(b.name));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log("| file | raw | gzip |\n|---|---:|---:|");
 for (const r of rows) console.log(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
