@@ -1,15 +1,6 @@
 // axe-core scans every kind of page and every section of the exercise; any violation fails.
 import { test, expect } from "@playwright/test";
-import { createRequire } from "node:module";
-
-const axeSource = createRequire(import.meta.url)("axe-core").source;
-
-async function expectNoViolations(page, what) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
-  expect(report, `${what}: axe violations`).toEqual([]);
-}
+import { expectNoViolations } from "./axe.mjs";
 
 test("home, profile, not-built and not-found pages have no axe violations", async ({ page }) => {
   for (const [hash, heading] of [

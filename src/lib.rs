@@ -4,6 +4,7 @@
 //! `browser` is plain Rust with no `web_sys`, compiled and tested natively; see
 //! ARCHITECTURE.md for the data flow.
 
+pub mod backup;
 pub mod course;
 pub mod fixtures;
 pub mod model;

@@ -42,6 +42,19 @@ pub fn load() -> Loaded {
     }
 }
 
+/// The text kept aside by [`load`] when stored data could not be read.
+pub fn unreadable_data() -> Option<String> {
+    LocalStorage::raw().get_item(UNREADABLE_KEY).ok().flatten()
+}
+
+/// Asks the browser not to evict the workbook under storage pressure. Browsers may grant
+/// or refuse silently; either way the app works the same, so the answer is not awaited.
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().storage().persist();
+    }
+}
+
 /// Writes the workbook and reads it back. `Err` carries what went wrong, in plain words.
 pub fn save(workbook: &Workbook) -> Result<(), String> {
     let json = serde_json::to_string(workbook).map_err(|e| format!("the answers could not be encoded ({e})"))?;

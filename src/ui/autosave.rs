@@ -60,6 +60,7 @@ pub fn start(state: AppState) {
 
 fn save_now(state: AppState) {
     let result = state.workbook.with_untracked(storage::save);
+    state.save_error.set(result.as_ref().err().cloned());
     state.save_status.set(match result {
         Ok(()) => SaveStatus::Saved,
         Err(why) => SaveStatus::Failed(why),

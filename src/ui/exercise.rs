@@ -5,9 +5,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::download_button::{DownloadButton, FileToDownload};
 use super::fields::{with_answers, FieldView};
 use super::{app_state, focus, set_document_title};
-use crate::browser::{download::download, export_timestamp};
+use crate::browser::export_timestamp;
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::progress::{exercise_progress, section_progress, self_check};
 use crate::render::{exercise_document, exercise_markdown, html::to_html};
@@ -204,28 +205,23 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
 #[component]
 fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl IntoView {
     let workbook = app_state().workbook;
-    let message = RwSignal::new(None::<Result<String, String>>);
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
-    let export = move |_| {
-        let markdown = workbook.with_untracked(|w| {
+    let produce = Callback::new(move |()| FileToDownload {
+        name: exercise.deliverable.to_owned(),
+        mime: "text/markdown;charset=utf-8",
+        contents: workbook.with_untracked(|w| {
             exercise_markdown(module, exercise, &w.profile, &w.exercise(exercise), &export_timestamp())
-        });
-        message.set(Some(
-            download(exercise.deliverable, "text/markdown;charset=utf-8", &markdown)
-                .map(|()| format!("Downloaded {}. Check your downloads folder.", exercise.deliverable)),
-        ));
-    };
+        }),
+    });
     view! {
         <div class="export">
-            <button type="button" class="primary" on:click=export>"Export " {exercise.deliverable}</button>
+            <DownloadButton label=format!("Export {}", exercise.deliverable) primary=true produce/>
             <Show when=move || profile_empty.get()>
-                <p class="help">"Your name is missing from your "<a href=Route::Profile.href()>"profile"</a>"; the file will say “Not answered”."</p>
+                <p class="help">
+                    "Your name is missing from your "<a href=Route::Profile.href()>"profile"</a>
+                    "; the file will say “Not answered”."
+                </p>
             </Show>
-            <p class="export-message" role="status">{move || match message.get() {
-                Some(Ok(text)) => view! { <span class="ok">{text}</span> }.into_any(),
-                Some(Err(text)) => view! { <span class="error">{text} " Try again, or use another browser."</span> }.into_any(),
-                None => ().into_any(),
-            }}</p>
         </div>
     }
 }

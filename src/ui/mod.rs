@@ -1,6 +1,7 @@
 //! Leptos components: they bind the pure core to the page and hold no course knowledge.
 
 mod autosave;
+mod download_button;
 mod exercise;
 mod fields;
 mod home;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use crate::browser::storage;
 use crate::model::Workbook;
 use crate::route::Route;
+use download_button::{BackupButton, UnreadableDataButton};
 
 /// State shared by every page, provided as context.
 #[derive(Clone, Copy)]
@@ -18,6 +20,10 @@ pub struct AppState {
     /// The single source of truth: every keystroke updates it, autosave persists it.
     pub workbook: RwSignal<Workbook>,
     pub save_status: RwSignal<SaveStatus>,
+    /// Why the last completed save failed; `None` once a save succeeds. Unlike
+    /// `save_status` it does not flip to pending on each keystroke, so the warning stays
+    /// on screen steadily until the work is really stored.
+    pub save_error: RwSignal<Option<String>>,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -48,6 +54,7 @@ pub fn set_document_title(page: &str) {
 
 pub fn mount() {
     console_error_panic_hook::set_once();
+    storage::request_persistence();
     mount_to_body(App);
 }
 
@@ -58,7 +65,11 @@ fn App() -> impl IntoView {
         storage::Loaded::Stored(workbook) => (workbook, None),
         storage::Loaded::Unreadable { error } => (Workbook::default(), Some(error)),
     };
-    let state = AppState { workbook: RwSignal::new(workbook), save_status: RwSignal::new(SaveStatus::Saved) };
+    let state = AppState {
+        workbook: RwSignal::new(workbook),
+        save_status: RwSignal::new(SaveStatus::Saved),
+        save_error: RwSignal::new(None),
+    };
     provide_context(state);
     autosave::start(state);
 
@@ -87,11 +98,16 @@ fn App() -> impl IntoView {
         </header>
         {load_problem.map(|error| view! {
             <div class="banner banner-error" role="alert">
-                <strong>"Your saved work could not be read"</strong>
-                " (" {error} "). It has been kept aside in this browser under the key “"
-                {storage::UNREADABLE_KEY} "” and nothing was overwritten. You are starting with an empty workbook."
+                <p>
+                    <strong>"Your saved work could not be read"</strong>
+                    " (" {error} "). It has been kept aside in this browser under the key “"
+                    {storage::UNREADABLE_KEY} "” and nothing was overwritten. You are starting with an empty "
+                    "workbook; download the unreadable data to keep it or to send it for help."
+                </p>
+                <UnreadableDataButton/>
             </div>
         })}
+        <SaveFailureBanner/>
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Home => home::HomePage().into_any(),
@@ -101,8 +117,12 @@ fn App() -> impl IntoView {
             }}
         </main>
         <footer class="app-footer">
-            "Everything you type stays in this browser; nothing is sent anywhere. "
-            "Clearing this site's browser data deletes it, so export your deliverables."
+            <p>
+                "Everything you type stays in this browser; nothing is sent anywhere. "
+                <strong>"Clearing this site's browser data deletes your work"</strong>
+                ": export your deliverables, and keep a backup."
+            </p>
+            <BackupButton/>
         </footer>
     }
 }
@@ -126,6 +146,28 @@ fn SaveIndicator() -> impl IntoView {
                 SaveStatus::Failed(why) => format!("Not saved: {why}. Keep this tab open and export your work."),
             }}
         </p>
+    }
+}
+
+/// Stays on screen from a failed save until a save succeeds.
+#[component]
+fn SaveFailureBanner() -> impl IntoView {
+    let save_error = app_state().save_error;
+    let problem = Memo::new(move |_| save_error.get());
+    move || {
+        problem.get().map(|why| {
+            // Sticky: it must stay in view wherever the participant is typing.
+            view! {
+                <div class="banner banner-error banner-sticky" role="alert">
+                    <p>
+                        <strong>"Your latest changes are NOT saved in this browser: download a backup now."</strong>
+                        " (" {why} ".) Keep this tab open: your work is still here, and saving is tried again "
+                        "with your next change."
+                    </p>
+                    <BackupButton/>
+                </div>
+            }
+        })
     }
 }
 
