@@ -10,6 +10,7 @@ pub mod fixtures;
 pub mod model;
 pub mod progress;
 pub mod render;
+pub mod restore;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

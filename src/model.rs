@@ -10,9 +10,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::course::{Exercise, FieldKind, TableRows};
 
-/// Version of the stored and exported answer format. Bump it and add a migration step
-/// when a change would make older data load wrongly.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the stored and exported answer format. Bump it and add a step to
+/// `restore::MIGRATIONS` when a change would make older data load wrongly.
+///
+/// - 1: first release.
+/// - 2: the section a participant was on moved out of the answers into
+///   [`Workbook::last_sections`]: it is where they were, not what they answered, so it no
+///   longer travels in exports, shows up in import previews or collides between two tabs.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the app stores: the profile and the answers of every exercise.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -24,6 +29,9 @@ pub struct Workbook {
     /// Keyed by `Exercise::key`.
     #[serde(default)]
     pub exercises: BTreeMap<String, ExerciseAnswers>,
+    /// The section each exercise was last open at, by exercise key.
+    #[serde(default)]
+    pub last_sections: BTreeMap<String, String>,
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -39,6 +47,7 @@ impl Default for Workbook {
             schema_version: SCHEMA_VERSION,
             profile: Profile::default(),
             exercises: BTreeMap::new(),
+            last_sections: BTreeMap::new(),
             unknown: BTreeMap::new(),
         }
     }
@@ -88,14 +97,14 @@ pub enum Value {
 }
 
 /// The answers of one exercise.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct ExerciseAnswers {
     /// Keyed by `Field::id`.
     #[serde(default)]
     pub values: BTreeMap<String, Value>,
-    /// The section the participant was last on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_section: Option<String>,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
 impl ExerciseAnswers {
@@ -203,7 +212,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_survive_a_round_trip() {
-        let stored = r#"{"schema_version":1,"profile":{"name":"Ada","pronouns":"she"},"exercises":{},"theme":"dark"}"#;
+        let stored = r#"{"schema_version":2,"profile":{"name":"Ada","pronouns":"she"},"exercises":{},"theme":"dark"}"#;
         let workbook: Workbook = serde_json::from_str(stored).unwrap();
         assert_eq!(workbook.profile.name, "Ada");
         let again = serde_json::to_string(&workbook).unwrap();

@@ -18,7 +18,7 @@ fn sample() -> Workbook {
     let answers = workbook.exercise_mut(exercise);
     answers.set_text("scenario_summary", "Line one\nLine two — ünïcødé 🚀".into());
     answers.rows_mut("phases")[0].insert("criteria".into(), "p95 < 5 s".into());
-    answers.current_section = Some("rollout".into());
+    workbook.last_sections.insert("m6-2.1".into(), "rollout".into());
     workbook
 }
 
@@ -34,7 +34,10 @@ fn saved_work_loads_back_exactly() {
     let workbook = sample();
     storage::save(&workbook).expect("save succeeds");
     match storage::load() {
-        Loaded::Stored(loaded) => assert_eq!(loaded, workbook),
+        Loaded::Stored { workbook: loaded, damage } => {
+            assert_eq!(loaded, workbook);
+            assert!(damage.is_empty());
+        }
         _ => panic!("expected the stored workbook"),
     }
 }
@@ -64,7 +67,37 @@ fn a_full_storage_is_reported_in_plain_words() {
     assert_eq!(error, "this browser's storage is full");
     // The failed write left the previous save intact.
     match storage::load() {
-        Loaded::Stored(loaded) => assert_eq!(loaded, sample()),
+        Loaded::Stored { workbook: loaded, .. } => assert_eq!(loaded, sample()),
         _ => panic!("the earlier save should still load"),
     }
+}
+
+#[wasm_bindgen_test]
+fn a_workbook_stored_by_version_1_loads_migrated() {
+    LocalStorage::clear();
+    let v1 = include_str!("samples/v1-stored-workbook.json");
+    LocalStorage::raw().set_item(KEY, v1).unwrap();
+    match storage::load() {
+        Loaded::Stored { workbook, damage } => {
+            assert!(damage.is_empty(), "{damage:?}");
+            assert_eq!(workbook.profile.scenario, "Northwind Insurance");
+            assert_eq!(workbook.last_sections.get("m6-2.1").map(String::as_str), Some("rollout"));
+        }
+        _ => panic!("expected the migrated workbook"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn partly_damaged_data_loads_what_it_can_and_keeps_the_original() {
+    LocalStorage::clear();
+    let damaged = r#"{"schema_version":2,"profile":{"name":"Ada"},"exercises":{"m6-2.1":{"values":{"scenario_summary":"kept","expected_users":7}}}}"#;
+    LocalStorage::raw().set_item(KEY, damaged).unwrap();
+    match storage::load() {
+        Loaded::Stored { workbook, damage } => {
+            assert_eq!(workbook.exercises["m6-2.1"].text("scenario_summary"), "kept");
+            assert_eq!(damage, ["the answer “Expected users” of Exercise 2.1 (Module 6)"]);
+        }
+        _ => panic!("expected the readable part"),
+    }
+    assert_eq!(storage::unreadable_data().as_deref(), Some(damaged));
 }

@@ -59,7 +59,6 @@ fn filled() -> (Profile, ExerciseAnswers) {
         phase.insert("criteria".into(), criteria.into());
         phase.insert("decision".into(), decision.into());
     }
-    a.current_section = Some("rollback".into());
     let answers = a.clone();
     (profile, answers)
 }
@@ -161,7 +160,7 @@ fn hostile_text_cannot_break_the_document_structure() {
     assert!(doc.contains(r"\<script\>alert(1)\</script\>"));
 
     // And the answers come back exactly, hostile text and all.
-    let back = embedded::read(&doc).unwrap();
+    let back = embedded::read(&doc).unwrap().embedded;
     assert_eq!(back.answers, answers);
     assert_eq!(back.profile, profile);
 }
@@ -170,7 +169,10 @@ fn hostile_text_cannot_break_the_document_structure() {
 fn embedded_answers_round_trip() {
     let (profile, answers) = filled();
     let doc = export(&profile, &answers);
-    let back = embedded::read(&doc).unwrap();
+    let read = embedded::read(&doc).unwrap();
+    assert_eq!(read.migrated_from, None);
+    assert_eq!(read.edited_by_hand, Some(false));
+    let back = read.embedded;
     assert_eq!(back.exercise, "m6-2.1");
     assert_eq!(back.version, workbook::model::SCHEMA_VERSION);
     assert_eq!(back.exported_at, EXPORTED_AT);
@@ -187,8 +189,37 @@ fn damaged_documents_say_what_is_wrong() {
     assert_eq!(embedded::read(cut), Err(embedded::ReadError::Truncated));
     let edited = doc.replace("\"exercise\": \"m6-2.1\"", "\"exercise\": m6");
     assert!(matches!(embedded::read(&edited), Err(embedded::ReadError::Damaged(_))));
-    let future = doc.replace("\"version\": 1,", "\"version\": 99,");
+    let future = doc.replace("\"version\": 2,", "\"version\": 99,");
     assert_eq!(embedded::read(&future), Err(embedded::ReadError::FutureVersion(99)));
+}
+
+#[test]
+fn a_file_edited_by_hand_after_export_is_recognised() {
+    let (profile, answers) = filled();
+    let doc = export(&profile, &answers);
+    let edited = doc.replacen("Northwind", "Southwind", 1);
+    assert_ne!(edited, doc);
+    let read = embedded::read(&edited).unwrap();
+    assert_eq!(read.edited_by_hand, Some(true));
+    // The answers are still the exported ones.
+    assert_eq!(read.embedded.answers, answers);
+    // A checkout that converts line endings is not an edit.
+    assert_eq!(embedded::read(&doc.replace('\n', "\r\n")).unwrap().edited_by_hand, Some(false));
+}
+
+/// A file exported by version 1 of the format (before the section moved out of the
+/// answers, and before edit detection) still imports, migrated.
+#[test]
+fn a_v1_export_reads_back_migrated() {
+    let v1 = include_str!("samples/v1-deployment-strategy.md");
+    let read = embedded::read(v1).unwrap();
+    assert_eq!(read.migrated_from, Some(1));
+    assert_eq!(read.edited_by_hand, None);
+    assert_eq!(read.embedded.version, workbook::model::SCHEMA_VERSION);
+    assert!(read.embedded.answers.unknown.is_empty(), "{:?}", read.embedded.answers.unknown);
+    let (profile, answers) = filled();
+    assert_eq!(read.embedded.profile, profile);
+    assert_eq!(read.embedded.answers, answers);
 }
 
 /// The live preview is written from the same blocks as the file: same headings, same

@@ -7,6 +7,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::model::Workbook;
+use crate::restore::restore_str;
 
 /// The storage key. The schema version lives inside the data, not in the key.
 pub const KEY: &str = "workbook";
@@ -16,11 +17,11 @@ pub const UNREADABLE_KEY: &str = "workbook:unreadable";
 pub enum Loaded {
     /// Nothing stored yet: a first visit.
     Fresh,
-    Stored(Workbook),
-    /// Stored data that could not be read; it was kept under [`UNREADABLE_KEY`].
-    Unreadable {
-        error: String,
-    },
+    /// `damage` lists what could not be read (the stored text was kept under
+    /// [`UNREADABLE_KEY`]); empty when everything loaded. Older formats are migrated.
+    Stored { workbook: Workbook, damage: Vec<String> },
+    /// Stored data that could not be read at all; it was kept under [`UNREADABLE_KEY`].
+    Unreadable { error: String },
 }
 
 pub fn load() -> Loaded {
@@ -31,8 +32,14 @@ pub fn load() -> Loaded {
             return Loaded::Unreadable { error: "this browser does not allow the page to use local storage".into() }
         }
     };
-    match serde_json::from_str::<Workbook>(&raw) {
-        Ok(workbook) => Loaded::Stored(workbook),
+    match restore_str(&raw) {
+        Ok(restored) => {
+            if !restored.damage.is_empty() {
+                // Keep the original aside: the next save writes only what could be read.
+                let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
+            }
+            Loaded::Stored { workbook: restored.workbook, damage: restored.damage }
+        }
         Err(error) => {
             // Keep the raw text aside before anything can save over it.
             let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);

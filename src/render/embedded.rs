@@ -4,11 +4,16 @@
 //! markdown viewer, and enough for the app to load the file back exactly. Inside the JSON
 //! every `<` and `>` is written as a `\u003c`/`\u003e` escape, so no answer can contain the
 //! `-->` that would end the comment early.
+//!
+//! The block also carries a digest of the visible text above it, so that a file edited by
+//! hand after export is recognised on import (the answers, not the edited text, are what
+//! the app loads back).
 
 use serde::{Deserialize, Serialize};
 
 use crate::course::Exercise;
 use crate::model::{ExerciseAnswers, Profile, SCHEMA_VERSION};
+use crate::restore::migrate_answers;
 
 /// Opens the comment; the reader looks for the last one in a file.
 pub const MARKER: &str = "<!-- workbook-answers";
@@ -26,10 +31,32 @@ pub struct Embedded {
     pub exported_at: String,
     pub profile: Profile,
     pub answers: ExerciseAnswers,
+    /// [`digest`] of the document above the block; absent in files from before version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_digest: Option<String>,
 }
 
-/// The comment block, without a trailing newline.
-pub fn embed(exercise: &Exercise, profile: &Profile, answers: &ExerciseAnswers, exported_at: &str) -> String {
+/// A fingerprint of a document's visible text, to notice edits (not a security measure).
+/// Line endings and trailing space are normalised first: a checkout that turns `\n` into
+/// `\r\n` is not an edit.
+pub fn digest(body: &str) -> String {
+    // 64-bit FNV-1a: tiny, dependency-free and plenty to tell an edited file from its export.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in body.trim_end().bytes().filter(|b| *b != b'\r') {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("fnv1a64:{hash:016x}")
+}
+
+/// The comment block, without a trailing newline. `body` is the document it will follow.
+pub fn embed(
+    exercise: &Exercise,
+    profile: &Profile,
+    answers: &ExerciseAnswers,
+    exported_at: &str,
+    body: &str,
+) -> String {
     let payload = Embedded {
         format: FORMAT.to_owned(),
         version: SCHEMA_VERSION,
@@ -38,6 +65,7 @@ pub fn embed(exercise: &Exercise, profile: &Profile, answers: &ExerciseAnswers, 
         exported_at: exported_at.to_owned(),
         profile: profile.clone(),
         answers: answers.clone(),
+        body_digest: Some(digest(body)),
     };
     let json = serde_json::to_string_pretty(&payload).expect("answers always serialize");
     let json = json.replace('<', "\\u003c").replace('>', "\\u003e");
@@ -57,19 +85,40 @@ pub enum ReadError {
     FutureVersion(u32),
 }
 
+/// A document's embedded answers, read back.
+#[derive(Debug, PartialEq)]
+pub struct Read {
+    pub embedded: Embedded,
+    /// The version the answers were written in, when older than this app's (they were migrated).
+    pub migrated_from: Option<u32>,
+    /// `Some(true)` when the visible text no longer matches the export; `None` for files
+    /// exported before edits could be detected.
+    pub edited_by_hand: Option<bool>,
+}
+
 /// Reads the embedded answers back out of an exported document.
-pub fn read(document: &str) -> Result<Embedded, ReadError> {
+pub fn read(document: &str) -> Result<Read, ReadError> {
     let start = document.rfind(MARKER).ok_or(ReadError::Missing)?;
     let block = &document[start..];
     let end = block.find("-->").ok_or(ReadError::Truncated)?;
-    let body = &block[..end];
-    let json = body.split_once('\n').map(|(_, json)| json).ok_or(ReadError::Truncated)?;
-    let embedded: Embedded = serde_json::from_str(json).map_err(|e| ReadError::Damaged(e.to_string()))?;
-    if embedded.format != FORMAT {
+    let json = block[..end].split_once('\n').map(|(_, json)| json).ok_or(ReadError::Truncated)?;
+    let mut json: serde_json::Value = serde_json::from_str(json).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    if json.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ReadError::Missing);
     }
-    if embedded.version > SCHEMA_VERSION {
-        return Err(ReadError::FutureVersion(embedded.version));
+    let version =
+        json.get("version").and_then(|v| v.as_u64()).ok_or_else(|| ReadError::Damaged("no version".into()))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > SCHEMA_VERSION {
+        return Err(ReadError::FutureVersion(version));
     }
-    Ok(embedded)
+    if version < SCHEMA_VERSION {
+        let key = json.get("exercise").and_then(|k| k.as_str()).unwrap_or_default().to_owned();
+        let answers = json.get_mut("answers").map(serde_json::Value::take).unwrap_or_default();
+        json["answers"] = migrate_answers(&key, answers, version);
+        json["version"] = SCHEMA_VERSION.into();
+    }
+    let embedded: Embedded = serde_json::from_value(json).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let edited_by_hand = embedded.body_digest.as_ref().map(|expected| *expected != digest(&document[..start]));
+    Ok(Read { embedded, migrated_from: (version < SCHEMA_VERSION).then_some(version), edited_by_hand })
 }

@@ -15,8 +15,9 @@ pub fn exercise_markdown(
     exported_at: &str,
 ) -> String {
     let mut markdown = to_markdown(&exercise_document(module, exercise, profile, answers, exported_at));
+    let block = embedded::embed(exercise, profile, answers, exported_at, &markdown);
     markdown.push_str("\n\n");
-    markdown.push_str(&embedded::embed(exercise, profile, answers, exported_at));
+    markdown.push_str(&block);
     markdown.push('\n');
     markdown
 }

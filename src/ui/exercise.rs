@@ -37,10 +37,7 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
     // Index of the section on screen: the one stored, or the first.
     let current = Memo::new(move |_| {
         workbook.with(|w| {
-            with_answers(w, key, |a| {
-                a.current_section.as_deref().and_then(|id| exercise.sections.iter().position(|s| s.id == id))
-            })
-            .unwrap_or(0)
+            w.last_sections.get(key).and_then(|id| exercise.sections.iter().position(|s| s.id == *id)).unwrap_or(0)
         })
     });
     let progress = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| exercise_progress(exercise, a))));
@@ -75,7 +72,7 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
 
 fn set_current_section(key: &'static str, section: &'static Section) {
     app_state().workbook.update(|w| {
-        w.exercises.entry(key.to_owned()).or_default().current_section = Some(section.id.to_owned());
+        w.last_sections.insert(key.to_owned(), section.id.to_owned());
     });
 }
 

@@ -62,8 +62,9 @@ pub fn mount() {
 fn App() -> impl IntoView {
     let (workbook, load_problem) = match storage::load() {
         storage::Loaded::Fresh => (Workbook::default(), None),
-        storage::Loaded::Stored(workbook) => (workbook, None),
-        storage::Loaded::Unreadable { error } => (Workbook::default(), Some(error)),
+        storage::Loaded::Stored { workbook, damage } if damage.is_empty() => (workbook, None),
+        storage::Loaded::Stored { workbook, damage } => (workbook, Some(LoadProblem::Partly(damage))),
+        storage::Loaded::Unreadable { error } => (Workbook::default(), Some(LoadProblem::Unreadable(error))),
     };
     let state = AppState {
         workbook: RwSignal::new(workbook),
@@ -96,17 +97,7 @@ fn App() -> impl IntoView {
             </nav>
             <SaveIndicator/>
         </header>
-        {load_problem.map(|error| view! {
-            <div class="banner banner-error" role="alert">
-                <p>
-                    <strong>"Your saved work could not be read"</strong>
-                    " (" {error} "). It has been kept aside in this browser under the key “"
-                    {storage::UNREADABLE_KEY} "” and nothing was overwritten. You are starting with an empty "
-                    "workbook; download the unreadable data to keep it or to send it for help."
-                </p>
-                <UnreadableDataButton/>
-            </div>
-        })}
+        {load_problem.map(|problem| view! { <LoadProblemBanner problem/> })}
         <SaveFailureBanner/>
         <main id="main" tabindex="-1">
             {move || match route.get() {
@@ -168,6 +159,39 @@ fn SaveFailureBanner() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// Why the stored workbook did not load whole.
+enum LoadProblem {
+    /// Nothing could be read; the app starts empty.
+    Unreadable(String),
+    /// These parts could not be read; everything else loaded.
+    Partly(Vec<String>),
+}
+
+#[component]
+fn LoadProblemBanner(problem: LoadProblem) -> impl IntoView {
+    let kept_aside = format!(
+        "The data as it was stored is kept aside in this browser under the key “{}” and is never \
+         overwritten; download it to keep it or to send it for help.",
+        storage::UNREADABLE_KEY
+    );
+    let (headline, detail) = match problem {
+        LoadProblem::Unreadable(error) => (
+            "Your saved work could not be read".to_owned(),
+            format!("({error}). You are starting with an empty workbook. {kept_aside}"),
+        ),
+        LoadProblem::Partly(damage) => (
+            "Part of your saved work could not be read".to_owned(),
+            format!("Missing: {}. Everything else was loaded. {kept_aside}", damage.join("; ")),
+        ),
+    };
+    view! {
+        <div class="banner banner-error" role="alert">
+            <p><strong>{headline}</strong> " " {detail}</p>
+            <UnreadableDataButton/>
+        </div>
     }
 }
 
