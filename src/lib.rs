@@ -7,6 +7,9 @@
 pub mod backup;
 pub mod course;
 pub mod fixtures;
+pub mod history;
+pub mod import;
+pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod render;

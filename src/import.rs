@@ -1,0 +1,490 @@
+//! Loading a participant's own files back: a full backup (`.json`) or an exported
+//! deliverable (`.md`, through the answers embedded in it).
+//!
+//! Reading a file never touches the current work: [`read`] says what the file holds or
+//! exactly what is wrong with it, [`apply`] computes the workbook after the import, and
+//! [`changes`] lists every answer that would change, for the participant to confirm.
+
+use crate::course::{find_exercise, Exercise, FieldKind, MODULES};
+use crate::model::{ExerciseAnswers, Profile, Value, Workbook};
+use crate::render::embedded::{self, ReadError};
+use crate::restore::{exercise_name, restore_value, RestoreError};
+
+/// Larger files are refused before they are read: a workbook is a few hundred KB at most.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// What a file holds, ready to be applied.
+pub enum Incoming {
+    /// A full backup: the profile and every exercise in it replace the current ones.
+    Backup { workbook: Workbook, saved_at: String, migrated_from: Option<u32> },
+    /// One exported deliverable: that exercise's answers replace the current ones.
+    Deliverable {
+        exercise: &'static Exercise,
+        profile: Profile,
+        answers: ExerciseAnswers,
+        exported_at: String,
+        migrated_from: Option<u32>,
+        /// `Some(true)`: the visible text was changed after export (those edits are not
+        /// in the answers). `None`: the file predates edit detection.
+        edited_by_hand: Option<bool>,
+    },
+}
+
+impl std::fmt::Debug for Incoming {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl Incoming {
+    /// One line on what the file is, for the confirmation step.
+    pub fn describe(&self) -> String {
+        match self {
+            Incoming::Backup { saved_at, .. } => format!("a full Workbook backup made {saved_at}"),
+            Incoming::Deliverable { exercise, exported_at, .. } => {
+                format!("{} of {}, exported {exported_at}", exercise.deliverable, exercise_name(exercise.key))
+            }
+        }
+    }
+
+    /// Things the participant should know before confirming.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let migrated_from = match self {
+            Incoming::Backup { migrated_from, .. } | Incoming::Deliverable { migrated_from, .. } => *migrated_from,
+        };
+        if let Some(version) = migrated_from {
+            warnings.push(format!(
+                "The file was written in an older format (version {version}); it was converted, with every answer kept."
+            ));
+        }
+        if let Incoming::Deliverable { edited_by_hand: Some(true), .. } = self {
+            warnings.push(
+                "The text of this file was edited after it was exported. The import restores the answers as they \
+                 were exported: changes typed into the file itself are not imported, so retype them in the form."
+                    .to_owned(),
+            );
+        }
+        warnings
+    }
+}
+
+/// Why a file cannot be imported. Its `Display` names the file, the problem and what to do.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ImportError {
+    pub file_name: String,
+    pub problem: String,
+    pub advice: &'static str,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "“{}” was not imported: {}. {} Your current work is unchanged.",
+            self.file_name, self.problem, self.advice
+        )
+    }
+}
+
+const ADVICE_OURS: &str = "Choose a .md deliverable or a .json backup downloaded from this Workbook.";
+const ADVICE_AGAIN: &str = "Download or copy the file again from where you keep it.";
+const ADVICE_NEWER: &str = "Open it in the newer Workbook (reload this page to update it), or ask your instructor.";
+
+/// Reads a chosen file. `bytes` is the whole file; the caller checks the size against
+/// [`MAX_BYTES`] first when it can, so a huge file is never read into memory.
+pub fn read(file_name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
+    let fail = |problem: String, advice| ImportError { file_name: file_name.to_owned(), problem, advice };
+    if bytes.len() > MAX_BYTES {
+        return Err(too_large(file_name, bytes.len() as u64));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail("the file is empty".into(), ADVICE_OURS));
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(fail(
+            "it is not a text file (it looks like an image, a PDF or another binary file)".into(),
+            ADVICE_OURS,
+        ));
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with(['{', '[']) {
+        read_backup(text).map_err(|(problem, advice)| fail(problem, advice))
+    } else {
+        read_deliverable(text).map_err(|(problem, advice)| fail(problem, advice))
+    }
+}
+
+/// The error for a file over [`MAX_BYTES`], for callers that check the size up front.
+pub fn too_large(file_name: &str, size: u64) -> ImportError {
+    ImportError {
+        file_name: file_name.to_owned(),
+        problem: format!(
+            "it is {:.1} MB, and the largest file the Workbook imports is 5 MB",
+            size as f64 / 1_048_576.0
+        ),
+        advice: "Workbook files are much smaller: check that this is an exported deliverable or a backup.",
+    }
+}
+
+type Problem = (String, &'static str);
+
+fn read_backup(text: &str) -> Result<Incoming, Problem> {
+    let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+        if error.is_eof() {
+            (
+                "the file stops in the middle (it was cut off, for example by an interrupted download)".to_owned(),
+                ADVICE_AGAIN,
+            )
+        } else {
+            (format!("it is not valid JSON (line {}, column {})", error.line(), error.column()), ADVICE_AGAIN)
+        }
+    })?;
+    let format = json.get("format").and_then(|f| f.as_str());
+    // A bare stored workbook (as downloaded from the "unreadable data" banner) reads too.
+    let is_bare_workbook = format.is_none() && json.get("exercises").is_some() && json.get("schema_version").is_some();
+    let (workbook_json, saved_at) = match format {
+        Some(crate::backup::FORMAT) => {
+            let saved_at = json.get("saved_at").and_then(|s| s.as_str()).unwrap_or("at an unknown time").to_owned();
+            let workbook = json.get("workbook").cloned().ok_or_else(|| {
+                (
+                    "it is a Workbook backup with no answers in it (the “workbook” part is missing)".to_owned(),
+                    ADVICE_AGAIN,
+                )
+            })?;
+            (workbook, saved_at)
+        }
+        _ if is_bare_workbook => (json, "from browser storage".to_owned()),
+        _ => return Err(("it is JSON, but not a Workbook backup".to_owned(), ADVICE_OURS)),
+    };
+    let restored = restore_value(workbook_json).map_err(|error| match error {
+        RestoreError::FutureVersion(_) => (error.to_string(), ADVICE_NEWER),
+        _ => (format!("its answers cannot be read: {error}"), ADVICE_AGAIN),
+    })?;
+    if !restored.damage.is_empty() {
+        let problem = format!("parts of it are damaged and cannot be read: {}", restored.damage.join("; "));
+        return Err((problem, ADVICE_AGAIN));
+    }
+    Ok(Incoming::Backup { workbook: restored.workbook, saved_at, migrated_from: restored.migrated_from })
+}
+
+fn read_deliverable(text: &str) -> Result<Incoming, Problem> {
+    let read = embedded::read(text).map_err(|error| match error {
+        ReadError::Missing => (
+            "it has no Workbook answers in it. Only files exported by this app can be imported: they carry the \
+             answers in an invisible block at the end, which is missing here (a file written elsewhere, or the block \
+             was deleted)"
+                .to_owned(),
+            ADVICE_OURS,
+        ),
+        ReadError::Truncated => (
+            "the file stops in the middle: the answers block at its end is incomplete (it was cut off)".to_owned(),
+            ADVICE_AGAIN,
+        ),
+        ReadError::Damaged(detail) => {
+            (format!("the answers block at its end was changed and cannot be read ({detail})"), ADVICE_AGAIN)
+        }
+        ReadError::FutureVersion(version) => {
+            (format!("it was exported by a newer version of the Workbook (format {version})"), ADVICE_NEWER)
+        }
+    })?;
+    let embedded = read.embedded;
+    let Some((_, exercise)) = find_exercise(&embedded.exercise).filter(|(_, e)| e.is_built()) else {
+        return Err((
+            format!("it is for an exercise this version does not have (“{}”)", embedded.exercise),
+            ADVICE_NEWER,
+        ));
+    };
+    Ok(Incoming::Deliverable {
+        exercise,
+        profile: embedded.profile,
+        answers: embedded.answers,
+        exported_at: embedded.exported_at,
+        migrated_from: read.migrated_from,
+        edited_by_hand: read.edited_by_hand,
+    })
+}
+
+/// The workbook after the import. Nothing the file does not mention is removed: exercises
+/// missing from a backup, and profile details missing from a deliverable, are kept.
+pub fn apply(current: &Workbook, incoming: &Incoming) -> Workbook {
+    let mut next = current.clone();
+    match incoming {
+        Incoming::Backup { workbook, .. } => {
+            next.profile = workbook.profile.clone();
+            for (key, answers) in &workbook.exercises {
+                next.exercises.insert(key.clone(), answers.clone());
+            }
+            for (key, section) in &workbook.last_sections {
+                next.last_sections.insert(key.clone(), section.clone());
+            }
+            for (key, value) in &workbook.unknown {
+                next.unknown.insert(key.clone(), value.clone());
+            }
+        }
+        Incoming::Deliverable { exercise, profile, answers, .. } => {
+            next.exercises.insert(exercise.key.to_owned(), answers.clone());
+            for (mine, theirs) in [
+                (&mut next.profile.name, &profile.name),
+                (&mut next.profile.cohort, &profile.cohort),
+                (&mut next.profile.scenario, &profile.scenario),
+            ] {
+                if mine.trim().is_empty() {
+                    mine.clone_from(theirs);
+                }
+            }
+        }
+    }
+    next
+}
+
+/// One answer an import would change.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Change {
+    /// "Profile" or "Exercise 2.1 (Module 6)".
+    pub place: String,
+    /// The field's label.
+    pub answer: String,
+    /// Short summaries of the value before and after.
+    pub before: String,
+    pub after: String,
+}
+
+/// Every answer that differs between two workbooks, in course order.
+pub fn changes(before: &Workbook, after: &Workbook) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (label, old, new) in [
+        ("Your name", &before.profile.name, &after.profile.name),
+        ("Cohort", &before.profile.cohort, &after.profile.cohort),
+        ("Client or scenario", &before.profile.scenario, &after.profile.scenario),
+    ] {
+        if old != new {
+            changes.push(Change {
+                place: "Profile".into(),
+                answer: label.into(),
+                before: summary(old),
+                after: summary(new),
+            });
+        }
+    }
+    for exercise in MODULES.iter().flat_map(|m| m.exercises.iter()) {
+        let (old, new) = (before.exercise(exercise), after.exercise(exercise));
+        if old == new {
+            continue;
+        }
+        let place = exercise_name(exercise.key);
+        for field in exercise.fields().filter(|f| f.kind.is_input()) {
+            let (old_value, new_value) = (old.values.get(field.id), new.values.get(field.id));
+            if old_value != new_value && !(is_blank(old_value) && is_blank(new_value)) {
+                let describe = |value: Option<&Value>| match (value, &field.kind) {
+                    (Some(Value::Rows(rows)), FieldKind::Table(spec)) => {
+                        let cells = rows.len() * spec.columns.len();
+                        let filled = rows.iter().flat_map(|r| r.values()).filter(|c| !c.trim().is_empty()).count();
+                        format!(
+                            "{} {}, {filled} of {cells} cells answered",
+                            rows.len(),
+                            plural(spec.row_noun, rows.len())
+                        )
+                    }
+                    (Some(Value::Text(text)), _) => summary(text),
+                    _ => summary(""),
+                };
+                changes.push(Change {
+                    place: place.clone(),
+                    answer: field.label.to_owned(),
+                    before: describe(old_value),
+                    after: describe(new_value),
+                });
+            }
+        }
+        if old.unknown != new.unknown {
+            changes.push(Change {
+                place: place.clone(),
+                answer: "Data from a newer version of the Workbook".into(),
+                before: "kept as is".into(),
+                after: "replaced".into(),
+            });
+        }
+    }
+    for key in after.exercises.keys().filter(|key| find_exercise(key).is_none()) {
+        if before.exercises.get(key) != after.exercises.get(key) {
+            changes.push(Change {
+                place: exercise_name(key),
+                answer: "Answers for an exercise this version does not show".into(),
+                before: if before.exercises.contains_key(key) { "kept as is" } else { "none" }.into(),
+                after: "replaced".into(),
+            });
+        }
+    }
+    changes
+}
+
+fn is_blank(value: Option<&Value>) -> bool {
+    match value {
+        None => true,
+        Some(Value::Text(text)) => text.trim().is_empty(),
+        Some(Value::Rows(rows)) => rows.iter().all(|r| r.values().all(|c| c.trim().is_empty())),
+    }
+}
+
+fn plural(noun: &str, count: usize) -> String {
+    if count == 1 {
+        noun.to_owned()
+    } else {
+        format!("{noun}s")
+    }
+}
+
+/// The first line of a text, shortened to about 80 characters; "(empty)" when blank.
+fn summary(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        return "(empty)".into();
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    let short: String = first_line.chars().take(80).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::exercise_markdown;
+
+    fn exercise() -> (&'static crate::course::Module, &'static Exercise) {
+        find_exercise("m6-2.1").unwrap()
+    }
+
+    fn workbook_with(summary: &str) -> Workbook {
+        let mut workbook = Workbook::default();
+        workbook.profile.name = "Ada".into();
+        workbook.exercise_mut(exercise().1).set_text("scenario_summary", summary.into());
+        workbook
+    }
+
+    fn export(workbook: &Workbook) -> String {
+        let (module, exercise) = exercise();
+        exercise_markdown(module, exercise, &workbook.profile, &workbook.exercise(exercise), "2026-11-23 10:00 UTC")
+    }
+
+    fn error(name: &str, bytes: &[u8]) -> String {
+        read(name, bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_deliverable_restores_its_exercise_exactly() {
+        let exported = workbook_with("Northwind <b>rolls</b> out");
+        let file = export(&exported);
+        let incoming = read("deployment-strategy.md", file.as_bytes()).unwrap();
+        assert!(incoming.warnings().is_empty(), "{:?}", incoming.warnings());
+        let current = workbook_with("something else");
+        let after = apply(&current, &incoming);
+        assert_eq!(after.exercises["m6-2.1"], exported.exercise(exercise().1));
+        assert_eq!(
+            changes(&current, &after),
+            [Change {
+                place: "Exercise 2.1 (Module 6)".into(),
+                answer: "Client / scenario summary".into(),
+                before: "something else".into(),
+                after: "Northwind <b>rolls</b> out".into(),
+            }]
+        );
+        // Importing the same file again changes nothing.
+        assert!(changes(&after, &apply(&after, &incoming)).is_empty());
+    }
+
+    #[test]
+    fn a_backup_restores_everything_and_keeps_exercises_it_does_not_mention() {
+        let saved = workbook_with("from the backup");
+        let backup = crate::backup::to_json(&saved, "2026-11-20 09:00 UTC");
+        let incoming = read("workbook-backup.json", backup.as_bytes()).unwrap();
+        assert_eq!(incoming.describe(), "a full Workbook backup made 2026-11-20 09:00 UTC");
+        let mut current = Workbook::default();
+        current.exercises.insert("m5-2.1".into(), ExerciseAnswers::default());
+        let after = apply(&current, &incoming);
+        assert_eq!(after.profile.name, "Ada");
+        assert_eq!(after.exercises["m6-2.1"].text("scenario_summary"), "from the backup");
+        assert!(after.exercises.contains_key("m5-2.1"));
+    }
+
+    #[test]
+    fn a_v1_backup_and_a_v1_export_import_migrated() {
+        let backup = include_str!("../tests/samples/v1-backup.json");
+        let incoming = read("old-backup.json", backup.as_bytes()).unwrap();
+        assert!(incoming.warnings()[0].contains("older format (version 1)"));
+        let Incoming::Backup { workbook, .. } = &incoming else { panic!("a backup") };
+        assert_eq!(workbook.last_sections["m6-2.1"], "rollout");
+        let export = include_str!("../tests/samples/v1-deployment-strategy.md");
+        assert!(matches!(read("deployment-strategy.md", export.as_bytes()), Ok(Incoming::Deliverable { .. })));
+    }
+
+    #[test]
+    fn a_hand_edited_deliverable_is_imported_with_a_warning() {
+        let file = export(&workbook_with("Northwind")).replace("Northwind", "Southwind");
+        let incoming = read("deployment-strategy.md", file.as_bytes()).unwrap();
+        assert!(incoming.warnings().iter().any(|w| w.contains("edited after it was exported")));
+    }
+
+    #[test]
+    fn bad_files_get_a_message_naming_the_file_and_the_problem() {
+        let file = export(&workbook_with("Northwind"));
+        let backup = crate::backup::to_json(&workbook_with("x"), "now");
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("photo.png", vec![0x89, b'P', b'N', b'G', 0xff, 0xfe, 0], "it is not a text file"),
+            ("empty.md", b"  \n".to_vec(), "the file is empty"),
+            ("notes.md", b"# My notes\n\nNothing exported here.".to_vec(), "it has no Workbook answers in it"),
+            ("cut.md", file.as_bytes()[..file.len() - 30].to_vec(), "the file stops in the middle"),
+            (
+                "changed.md",
+                file.replace("\"exercise\": \"m6-2.1\"", "\"exercise\": m6").into_bytes(),
+                "the answers block at its end was changed",
+            ),
+            (
+                "future.md",
+                file.replace("\"version\": 2,", "\"version\": 9,").into_bytes(),
+                "exported by a newer version of the Workbook (format 9)",
+            ),
+            ("package.json", br#"{"name": "left-pad"}"#.to_vec(), "it is JSON, but not a Workbook backup"),
+            (
+                "broken.json",
+                b"{\"format\": \"workbook-backup\",, }".to_vec(),
+                "it is not valid JSON (line 1, column 30)",
+            ),
+            ("cut.json", backup.as_bytes()[..backup.len() / 2].to_vec(), "the file stops in the middle"),
+            (
+                "future.json",
+                backup.replace("\"schema_version\": 2", "\"schema_version\": 7").into_bytes(),
+                "saved by a newer version of the Workbook (format 7",
+            ),
+            ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is 5.0 MB, and the largest file the Workbook imports is 5 MB"),
+        ];
+        for (name, bytes, problem) in cases {
+            let message = error(name, &bytes);
+            assert!(message.starts_with(&format!("“{name}” was not imported: ")), "{message}");
+            assert!(message.contains(problem), "{name}: {message}");
+            assert!(message.ends_with("Your current work is unchanged."), "{message}");
+        }
+    }
+
+    #[test]
+    fn changes_summarise_tables_and_long_text() {
+        let (_, exercise) = exercise();
+        let before = workbook_with("");
+        let mut after = before.clone();
+        let answers = after.exercise_mut(exercise);
+        answers.set_text("scenario_summary", format!("{}\nsecond line", "x".repeat(100)));
+        answers.rows_mut("phases")[0].insert("criteria".into(), "p95 < 5 s".into());
+        let changes = changes(&before, &after);
+        assert_eq!(changes[0].before, "(empty)");
+        assert_eq!(changes[0].after, format!("{}…", "x".repeat(80)));
+        assert_eq!(changes[1].answer, "Phases");
+        assert_eq!(
+            (changes[1].before.as_str(), changes[1].after.as_str()),
+            ("3 phases, 9 of 15 cells answered", "3 phases, 10 of 15 cells answered")
+        );
+    }
+}
