@@ -199,7 +199,7 @@ test("export downloads deployment-strategy.md with every answer and the embedded
 
   const json = text.slice(text.lastIndexOf("<!-- workbook-answers")).split("\n").slice(1).join("\n").replace(/-->\s*$/, "");
   const embedded = JSON.parse(json);
-  expect(embedded).toMatchObject({ format: "workbook-answers", version: 1, exercise: "m6-2.1", profile: { name: "Ada Lovelace" } });
+  expect(embedded).toMatchObject({ format: "workbook-answers", version: 2, exercise: "m6-2.1", profile: { name: "Ada Lovelace" } });
   for (const section of SECTIONS) {
     for (const [label, value] of Object.entries(section.text ?? {})) {
       const stored = JSON.stringify(embedded.answers.values);

@@ -62,9 +62,11 @@ impl History {
         true
     }
 
-    /// Whether an editing snapshot of this exercise is due.
-    pub fn edit_snapshot_due(&self, exercise: &str, now_ms: f64) -> bool {
-        self.latest(exercise).is_none_or(|s| now_ms - s.taken_ms >= EDIT_INTERVAL_MS)
+    /// Whether an editing snapshot of this exercise is due: [`EDIT_INTERVAL_MS`] after its
+    /// latest snapshot, or after `editing_since` (when this visit began) if it has none.
+    pub fn edit_snapshot_due(&self, exercise: &str, now_ms: f64, editing_since: f64) -> bool {
+        let last = self.latest(exercise).map_or(editing_since, |s| s.taken_ms.max(editing_since));
+        now_ms - last >= EDIT_INTERVAL_MS
     }
 
     /// The exercise's snapshots, newest first.
@@ -119,11 +121,14 @@ mod tests {
     #[test]
     fn editing_snapshots_are_spaced_out() {
         let mut history = History::default();
-        assert!(history.edit_snapshot_due("m6-2.1", 0.0));
+        // Not on the first keystroke of a visit: a few minutes into it.
+        assert!(!history.edit_snapshot_due("m6-2.1", 10.0, 0.0));
+        assert!(history.edit_snapshot_due("m6-2.1", EDIT_INTERVAL_MS, 0.0));
         history.record("m6-2.1", &answers("a"), "Editing", 1_000.0);
-        assert!(!history.edit_snapshot_due("m6-2.1", 1_000.0 + EDIT_INTERVAL_MS - 1.0));
-        assert!(history.edit_snapshot_due("m6-2.1", 1_000.0 + EDIT_INTERVAL_MS));
-        assert!(history.edit_snapshot_due("m6-2.2", 1_000.0));
+        assert!(!history.edit_snapshot_due("m6-2.1", 1_000.0 + EDIT_INTERVAL_MS - 1.0, 0.0));
+        assert!(history.edit_snapshot_due("m6-2.1", 1_000.0 + EDIT_INTERVAL_MS, 0.0));
+        // A snapshot from an earlier visit does not make one due at once.
+        assert!(!history.edit_snapshot_due("m6-2.1", 10_000_000.0, 10_000_000.0 - 5.0));
     }
 
     #[test]

@@ -8,7 +8,9 @@
 
 use serde_json::{Map, Value as Json};
 
+use crate::course::find_exercise;
 use crate::model::Workbook;
+use crate::restore::exercise_name;
 
 /// The result of merging another tab's save into this tab's answers.
 #[derive(Debug, PartialEq)]
@@ -32,6 +34,30 @@ pub enum Clash {
     Other {
         path: String,
     },
+}
+
+impl Clash {
+    /// Where the clash is, in words: "Client / scenario summary in Exercise 2.1 (Module 6)".
+    pub fn describe(&self) -> String {
+        match self {
+            Clash::Profile { field } => format!("your profile’s {field}"),
+            Clash::Answer { exercise, field } => {
+                let label =
+                    find_exercise(exercise).and_then(|(_, e)| e.field(field)).map_or(field.as_str(), |f| f.label);
+                format!("“{label}” in {}", exercise_name(exercise))
+            }
+            Clash::Other { path } => format!("stored data “{path}”"),
+        }
+    }
+
+    /// The exercise whose answer clashed, if any.
+    pub fn exercise(&self) -> Option<&str> {
+        match self {
+            Clash::Answer { exercise, .. } => Some(exercise),
+            Clash::Other { path } => path.strip_prefix("exercises.").and_then(|rest| rest.split('.').next()),
+            Clash::Profile { .. } => None,
+        }
+    }
 }
 
 /// Merges `theirs` (just saved by another tab) into `mine`, both descended from `base`.
@@ -131,6 +157,8 @@ mod tests {
         let merged = three_way(&base, &mine, &theirs);
         assert_eq!(merged.workbook, mine);
         assert_eq!(merged.clashes, [Clash::Answer { exercise: "m6-2.1".into(), field: "a".into() }]);
+        let real = Clash::Answer { exercise: "m6-2.1".into(), field: "scenario_summary".into() };
+        assert_eq!(real.describe(), "“Client / scenario summary” in Exercise 2.1 (Module 6)");
     }
 
     #[test]

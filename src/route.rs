@@ -10,6 +10,8 @@ use crate::course::find_exercise;
 pub enum Route {
     Home,
     Profile,
+    /// Restore a backup or import an exported deliverable.
+    Import,
     /// An exercise by key; it may be one that is not built yet.
     Exercise(&'static str),
     /// A link to something that does not exist (an old bookmark, a typo).
@@ -23,6 +25,7 @@ impl Route {
         match path.split('/').collect::<Vec<_>>().as_slice() {
             [""] => Route::Home,
             ["profile"] => Route::Profile,
+            ["import"] => Route::Import,
             ["exercise", key] => match find_exercise(key) {
                 Some((_, exercise)) => Route::Exercise(exercise.key),
                 None => Route::NotFound(path.to_owned()),
@@ -36,6 +39,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_owned(),
             Route::Profile => "#/profile".to_owned(),
+            Route::Import => "#/import".to_owned(),
             Route::Exercise(key) => format!("#/exercise/{key}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
@@ -48,7 +52,8 @@ mod tests {
 
     #[test]
     fn routes_round_trip_through_their_href() {
-        for route in [Route::Home, Route::Profile, Route::Exercise("m6-2.1"), Route::Exercise("m5-2.3")] {
+        for route in [Route::Home, Route::Profile, Route::Import, Route::Exercise("m6-2.1"), Route::Exercise("m5-2.3")]
+        {
             assert_eq!(Route::parse(&route.href()), route);
         }
     }

@@ -101,3 +101,22 @@ fn partly_damaged_data_loads_what_it_can_and_keeps_the_original() {
     }
     assert_eq!(storage::unreadable_data().as_deref(), Some(damaged));
 }
+
+#[wasm_bindgen_test]
+fn a_save_from_another_tab_is_merged_not_overwritten() {
+    LocalStorage::clear();
+    let mut mine = sample();
+    storage::save(&mine).unwrap();
+    // Another tab saves a change to a different answer in between.
+    let mut theirs = mine.clone();
+    theirs.profile.cohort = "Cohort B".into();
+    LocalStorage::raw().set_item(KEY, &serde_json::to_string(&theirs).unwrap()).unwrap();
+    mine.exercises.get_mut("m6-2.1").unwrap().set_text("hosting_rationale", "typed in this tab".into());
+    match storage::save(&mine).unwrap() {
+        storage::Saved::Merged { merged, .. } => assert!(merged.clashes.is_empty(), "{:?}", merged.clashes),
+        other => panic!("expected a merge, got {other:?}"),
+    }
+    let Loaded::Stored { workbook: stored, .. } = storage::load() else { panic!("stored") };
+    assert_eq!(stored.profile.cohort, "Cohort B");
+    assert_eq!(stored.exercises["m6-2.1"].text("hosting_rationale"), "typed in this tab");
+}

@@ -2,6 +2,7 @@
 //! behaviour worth testing lives in the pure core.
 
 pub mod download;
+pub mod file_input;
 pub mod storage;
 
 /// Now, as the export stamp: `2026-11-23 10:00 UTC`.
@@ -12,4 +13,22 @@ pub fn export_timestamp() -> String {
         (Some(date), Some(time)) => format!("{date} {time} UTC"),
         _ => iso,
     }
+}
+
+/// Milliseconds since the Unix epoch, for history snapshots.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A moment in the participant's own time zone, short: "23 Nov, 10:05".
+pub fn local_time(ms: f64) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let date = js_sys::Date::new(&ms.into());
+    format!(
+        "{} {}, {:02}:{:02}",
+        date.get_date(),
+        MONTHS[date.get_month() as usize % 12],
+        date.get_hours(),
+        date.get_minutes()
+    )
 }

@@ -1,12 +1,17 @@
 //! Persists the workbook: at most 300 ms after a change, and at once when the page is
-//! hidden or closed, so neither typing speed nor closing the tab loses an answer.
+//! hidden or closed, so neither typing speed nor closing the tab loses an answer. Saves
+//! from other tabs are merged in as they happen (see `merge`), and editing snapshots go
+//! to history every few minutes.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::history::{take_editing_snapshots, take_snapshot};
 use super::{AppState, SaveStatus};
-use crate::browser::storage;
+use crate::browser::storage::{self, Saved};
+use crate::merge::Merged;
+use crate::model::Workbook;
 
 /// The longest a change waits before it is written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
@@ -52,17 +57,67 @@ pub fn start(state: AppState) {
         }
     });
     let on_leave = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    // Another tab of this browser saved: take its changes in now, not at the next save.
+    let on_other_tab = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(storage::HISTORY_KEY) {
+            state.history.set(storage::load_history());
+            return;
+        }
+        if event.key().as_deref() != Some(storage::KEY) {
+            return;
+        }
+        let Some(stored) = event.new_value() else { return };
+        match state.workbook.with_untracked(|mine| storage::merge_stored(&stored, mine)) {
+            Ok(None) => {}
+            Ok(Some((merged, theirs))) => {
+                let needs_write = serde_json::to_string(&merged.workbook).ok().as_deref() != Some(stored.as_str());
+                adopt(state, merged, &theirs);
+                if needs_write {
+                    save_now(state);
+                }
+            }
+            Err(why) => {
+                state.save_error.set(Some(why.clone()));
+                state.save_status.set(SaveStatus::Failed(why));
+            }
+        }
+    });
     on_cleanup(move || {
         on_hide.remove();
         on_leave.remove();
+        on_other_tab.remove();
     });
 }
 
 fn save_now(state: AppState) {
     let result = state.workbook.with_untracked(storage::save);
     state.save_error.set(result.as_ref().err().cloned());
-    state.save_status.set(match result {
-        Ok(()) => SaveStatus::Saved,
-        Err(why) => SaveStatus::Failed(why),
+    state.save_status.set(match &result {
+        Ok(_) => SaveStatus::Saved,
+        Err(why) => SaveStatus::Failed(why.clone()),
     });
+    match result {
+        Ok(Saved::Merged { merged, theirs }) => adopt(state, merged, &theirs),
+        Ok(Saved::Written) => take_editing_snapshots(state),
+        Ok(Saved::Unchanged) | Err(_) => {}
+    }
+}
+
+/// Shows a merge with another tab's save. Where both tabs changed the same answer, this
+/// tab's text was kept: the other one goes to history, and the participant is told.
+fn adopt(state: AppState, merged: Merged, theirs: &Workbook) {
+    let mut clashed: Vec<&str> = merged.clashes.iter().filter_map(|c| c.exercise()).collect();
+    clashed.dedup();
+    for key in clashed {
+        if let Some(answers) = theirs.exercises.get(key) {
+            take_snapshot(state, key, answers, "Changed in another tab at the same time");
+        }
+    }
+    if !merged.clashes.is_empty() {
+        let places: Vec<String> = merged.clashes.iter().map(|c| c.describe()).collect();
+        state.clash_notice.set(Some(places.join("; ")));
+    }
+    if state.workbook.with_untracked(|w| *w != merged.workbook) {
+        state.workbook.set(merged.workbook);
+    }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::download_button::{DownloadButton, FileToDownload};
 use super::fields::{with_answers, FieldView};
+use super::history::{take_snapshot, HistoryPanel};
 use super::{app_state, focus, set_document_title};
 use crate::browser::export_timestamp;
 use crate::course::{find_exercise, Exercise, Module, Section};
@@ -60,6 +61,7 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
             <aside class="steps" aria-label="Sections">
                 <SectionSteps exercise current/>
                 <SelfCheck exercise/>
+                <HistoryPanel exercise/>
             </aside>
             <div class="section-pane">
                 {move || view! { <SectionForm exercise index=current.get()/> }}
@@ -201,14 +203,15 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
 
 #[component]
 fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl IntoView {
-    let workbook = app_state().workbook;
+    let state = app_state();
+    let workbook = state.workbook;
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
-    let produce = Callback::new(move |()| FileToDownload {
-        name: exercise.deliverable.to_owned(),
-        mime: "text/markdown;charset=utf-8",
-        contents: workbook.with_untracked(|w| {
-            exercise_markdown(module, exercise, &w.profile, &w.exercise(exercise), &export_timestamp())
-        }),
+    let produce = Callback::new(move |()| {
+        let answers = workbook.with_untracked(|w| w.exercise(exercise));
+        let contents =
+            workbook.with_untracked(|w| exercise_markdown(module, exercise, &w.profile, &answers, &export_timestamp()));
+        take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
+        FileToDownload { name: exercise.deliverable.to_owned(), mime: "text/markdown;charset=utf-8", contents }
     });
     view! {
         <div class="export">

@@ -4,12 +4,15 @@ mod autosave;
 mod download_button;
 mod exercise;
 mod fields;
+mod history;
 mod home;
+mod import;
 mod profile;
 
 use leptos::prelude::*;
 
 use crate::browser::storage;
+use crate::history::History;
 use crate::model::Workbook;
 use crate::route::Route;
 use download_button::{BackupButton, UnreadableDataButton};
@@ -24,6 +27,10 @@ pub struct AppState {
     /// `save_status` it does not flip to pending on each keystroke, so the warning stays
     /// on screen steadily until the work is really stored.
     pub save_error: RwSignal<Option<String>>,
+    /// Snapshots of every exercise, as last read from or written to storage.
+    pub history: RwSignal<History>,
+    /// Answers both this tab and another changed at once, until the participant dismisses it.
+    pub clash_notice: RwSignal<Option<String>>,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -70,6 +77,8 @@ fn App() -> impl IntoView {
         workbook: RwSignal::new(workbook),
         save_status: RwSignal::new(SaveStatus::Saved),
         save_error: RwSignal::new(None),
+        history: RwSignal::new(storage::load_history()),
+        clash_notice: RwSignal::new(None),
     };
     provide_context(state);
     autosave::start(state);
@@ -99,10 +108,12 @@ fn App() -> impl IntoView {
         </header>
         {load_problem.map(|problem| view! { <LoadProblemBanner problem/> })}
         <SaveFailureBanner/>
+        <ClashBanner/>
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Home => home::HomePage().into_any(),
                 Route::Profile => profile::ProfilePage().into_any(),
+                Route::Import => import::ImportPage().into_any(),
                 Route::Exercise(key) => view! { <exercise::ExercisePage key=key/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
             }}
@@ -113,7 +124,10 @@ fn App() -> impl IntoView {
                 <strong>"Clearing this site's browser data deletes your work"</strong>
                 ": export your deliverables, and keep a backup."
             </p>
-            <BackupButton/>
+            <div class="footer-actions">
+                <BackupButton/>
+                <a class="button-link secondary" href=Route::Import.href()>"Restore a backup or import a file"</a>
+            </div>
         </footer>
     }
 }
@@ -156,6 +170,25 @@ fn SaveFailureBanner() -> impl IntoView {
                         "with your next change."
                     </p>
                     <BackupButton/>
+                </div>
+            }
+        })
+    }
+}
+
+/// Both tabs changed the same answers at once; says which, and where the other text went.
+#[component]
+fn ClashBanner() -> impl IntoView {
+    let notice = app_state().clash_notice;
+    move || {
+        notice.get().map(|places| {
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    <p>
+                        <strong>"This workbook is also open in another tab, and both changed the same answer: "</strong>
+                        {places} ". This tab’s text was kept; the other tab’s text is in the exercise’s History."
+                    </p>
+                    <button type="button" class="secondary" on:click=move |_| notice.set(None)>"Dismiss"</button>
                 </div>
             }
         })
