@@ -32,3 +32,11 @@ pub fn local_time(ms: f64) -> String {
         date.get_minutes()
     )
 }
+
+/// Installs `sw.js`, which keeps the app shell for offline use. Failure (an old browser, a
+/// `file:` URL) only means no offline mode, so it is not reported.
+pub fn register_service_worker() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().service_worker().register("./sw.js");
+    }
+}

@@ -62,6 +62,10 @@ pub fn set_document_title(page: &str) {
 pub fn mount() {
     console_error_panic_hook::set_once();
     storage::request_persistence();
+    // Release builds only: a cached shell would hide `trunk serve`'s rebuilds.
+    if !cfg!(debug_assertions) {
+        crate::browser::register_service_worker();
+    }
     mount_to_body(App);
 }
 

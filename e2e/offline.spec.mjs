@@ -1,0 +1,44 @@
+// After one visit the app opens and works with the site unreachable: the service worker
+// serves the cached shell. The server is really stopped, not just emulated offline, so no
+// request can sneak through.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { serve } from "./serve.mjs";
+
+test("after the first visit the app loads, edits and exports with the network gone", async ({ page }) => {
+  const server = await serve("dist", 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  let stopped = false;
+  try {
+    await page.goto(`${base}#/exercise/m6-2.1`);
+    const summary = page.locator(".section-pane").getByRole("textbox", { name: "Client / scenario summary", exact: true });
+    await summary.fill("typed online");
+    // The shell is cached once the service worker is active.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const cached = await caches.open("workbook-shell-v1").then((c) => c.keys());
+      if (!cached.some((r) => r.url.endsWith(".wasm"))) throw new Error("wasm not cached");
+    });
+
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+    stopped = true;
+    await expect((await fetch(base).catch((e) => e)).constructor.name).toBe("TypeError");
+
+    await page.reload();
+    await expect(summary).toHaveValue("typed online");
+    await summary.fill("typed offline");
+    await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exercises" }).click();
+    await page.getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" }).click();
+    await expect(summary).toHaveValue("typed offline");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export deployment-strategy.md" }).click(),
+    ]);
+    expect(await readFile(await download.path(), "utf8")).toContain("typed offline");
+  } finally {
+    if (!stopped) server.close();
+  }
+});

@@ -1,0 +1,101 @@
+//! Classic XSS payloads (tests/data/xss-payloads.txt, shared with e2e/xss.spec.mjs) in
+//! every kind of field of every built exercise and in the profile: the live preview holds
+//! only the app's own tags, the exported markdown holds no HTML, link or image a renderer
+//! would act on, and the answers import back exactly.
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use workbook::course::{FieldKind, TableRows, MODULES};
+use workbook::import::{self, Incoming};
+use workbook::model::{ExerciseAnswers, Profile, Row};
+use workbook::render::{exercise_document, exercise_markdown, html::to_html};
+
+const PAYLOADS: &str = include_str!("data/xss-payloads.txt");
+
+fn payloads() -> Vec<&'static str> {
+    PAYLOADS.lines().filter(|l| !l.is_empty()).collect()
+}
+
+/// Every tag the preview writer can emit; anything else came from typed text.
+const PREVIEW_TAGS: &[&str] = &[
+    "<h1>", "</h1>", "<h2>", "</h2>", "<h3>", "</h3>", "<p>", "</p>", "<p class=\"typed\">", "<ul>", "</ul>",
+    "<ul class=\"checklist\">", "<li>", "</li>", "<span aria-hidden=\"true\">", "<span class=\"visually-hidden\">",
+    "</span>", "<table>", "</table>", "<thead>", "</thead>", "<tbody>", "</tbody>", "<tr>", "</tr>",
+    "<th scope=\"col\">", "</th>", "<td>", "</td>", "<br>", "<pre>", "</pre>", "<code>", "</code>", "<strong>",
+    "</strong>", "<em>", "</em>",
+];
+
+fn tags(html: &str) -> BTreeSet<&str> {
+    html.match_indices('<').map(|(start, _)| &html[start..=start + html[start..].find('>').unwrap()]).collect()
+}
+
+/// Answers with `payload` in every field: text, long text, numbers, choices (as an imported
+/// file could carry), and every cell of every table, with an extra row where rows are free.
+fn answers_with(exercise: &workbook::course::Exercise, payload: &str) -> ExerciseAnswers {
+    let mut answers = ExerciseAnswers::default();
+    answers.seed_defaults(exercise);
+    for field in exercise.fields() {
+        match &field.kind {
+            FieldKind::Computed(_) => {}
+            FieldKind::Table(spec) => {
+                let rows = answers.rows_mut(field.id);
+                if matches!(spec.rows, TableRows::Editable { .. }) {
+                    rows.push(Row::new());
+                }
+                for row in rows.iter_mut() {
+                    for column in spec.columns {
+                        row.insert(column.id.to_owned(), payload.to_owned());
+                    }
+                }
+            }
+            _ => answers.set_text(field.id, payload.to_owned()),
+        }
+    }
+    answers
+}
+
+#[test]
+fn there_are_at_least_thirty_payloads() {
+    assert!(payloads().len() >= 30, "{}", payloads().len());
+}
+
+#[test]
+fn payloads_in_every_field_stay_text_in_preview_export_and_import() {
+    let exercises: Vec<_> =
+        MODULES.iter().flat_map(|m| m.exercises.iter().map(move |e| (m, e))).filter(|(_, e)| e.is_built()).collect();
+    assert!(!exercises.is_empty());
+    for payload in payloads() {
+        let profile = Profile { name: payload.into(), cohort: payload.into(), scenario: payload.into() };
+        for (module, exercise) in &exercises {
+            let answers = answers_with(exercise, payload);
+
+            let html = to_html(&exercise_document(module, exercise, &profile, &answers, payload));
+            let foreign: Vec<_> = tags(&html).into_iter().filter(|t| !PREVIEW_TAGS.contains(t)).collect();
+            assert!(foreign.is_empty(), "{payload}: preview has {foreign:?}");
+
+            let markdown = exercise_markdown(module, exercise, &profile, &answers, payload);
+            for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
+                match event {
+                    Event::Html(h) | Event::InlineHtml(h) => assert!(
+                        h.as_ref() == "<br>" || h.starts_with("<!-- workbook-answers") || !h.contains('<'),
+                        "{payload}: markdown has HTML {h:?}"
+                    ),
+                    Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                        panic!("{payload}: markdown has a link or image to {dest_url}")
+                    }
+                    _ => {}
+                }
+            }
+
+            let Ok(Incoming::Deliverable { answers: back, profile: back_profile, exported_at, .. }) =
+                import::read(exercise.deliverable, markdown.as_bytes())
+            else {
+                panic!("{payload}: the export does not import back");
+            };
+            assert_eq!(back, answers, "{payload}");
+            assert_eq!(back_profile, profile, "{payload}");
+            assert_eq!(exported_at, payload);
+        }
+    }
+}
