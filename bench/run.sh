@@ -17,3 +17,6 @@ echo "## Export"
 cargo bench --quiet --bench export
 echo
 node bench/export-in-browser.mjs 50
+echo
+echo "## Saving and typing with a lot stored"
+node bench/typing-and-save.mjs

@@ -90,7 +90,16 @@ pub fn start(state: AppState) {
 }
 
 fn save_now(state: AppState) {
+    // User Timing marks, read by bench/typing-and-save.mjs; they cost microseconds.
+    let performance = window().performance();
+    if let Some(p) = &performance {
+        let _ = p.mark("workbook-save-start");
+    }
     let result = state.workbook.with_untracked(storage::save);
+    if let Some(p) = &performance {
+        let _ = p.mark("workbook-save-end");
+        let _ = p.measure_with_start_mark_and_end_mark("workbook-save", "workbook-save-start", "workbook-save-end");
+    }
     state.save_error.set(result.as_ref().err().cloned());
     state.save_status.set(match &result {
         Ok(_) => SaveStatus::Saved,
