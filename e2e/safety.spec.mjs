@@ -82,3 +82,18 @@ test("a full backup of everything is one click away on every page", async ({ pag
   expect(parsed.workbook.exercises["m6-2.1"].values.scenario_summary).toBe("Northwind");
   await expect(footer.getByText(`Downloaded ${backup.name}.`)).toBeVisible();
 });
+
+test("when stored answers are cut off, the latest version in History is loaded instead", async ({ page }) => {
+  await page.goto(EXERCISE);
+  await summary(page).fill("kept in history");
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
+  await page.getByRole("button", { name: "Export deployment-strategy.md" }).click();
+  await expect(page.getByRole("region", { name: "History" }).getByRole("listitem")).toHaveCount(1);
+  // The stored answers get cut off (a crash mid-write, a disk error).
+  await page.evaluate(() => localStorage.setItem("workbook", localStorage.getItem("workbook").slice(0, 100)));
+  await page.reload();
+  const banner = page.getByRole("alert").filter({ hasText: "could not be read" });
+  await expect(banner).toContainText("The latest versions kept in History were loaded instead: Exercise 2.1 (Module 6) as of");
+  await expect(summary(page)).toHaveValue("kept in history");
+  await expectNoViolations(page, "recovered from history");
+});

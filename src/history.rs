@@ -74,6 +74,19 @@ impl History {
         self.snapshots.iter().rev().filter(move |s| s.exercise == exercise)
     }
 
+    /// The newest snapshot of every exercise: what can be recovered when the stored
+    /// answers themselves cannot be read.
+    pub fn latest_of_each(&self) -> Vec<&Snapshot> {
+        let mut latest: Vec<&Snapshot> = Vec::new();
+        for snapshot in self.snapshots.iter().rev() {
+            if !latest.iter().any(|s| s.exercise == snapshot.exercise) {
+                latest.push(snapshot);
+            }
+        }
+        latest.sort_by(|a, b| a.exercise.cmp(&b.exercise));
+        latest
+    }
+
     pub fn find(&self, id: u64) -> Option<&Snapshot> {
         self.snapshots.iter().find(|s| s.id == id)
     }
@@ -116,6 +129,20 @@ mod tests {
         assert_eq!(reasons, ["Editing", "Exported"]);
         let ids: Vec<_> = history.snapshots.iter().map(|s| s.id).collect();
         assert_eq!(ids, [1, 2, 3]);
+    }
+
+    #[test]
+    fn the_latest_of_each_exercise_is_what_can_be_recovered() {
+        let mut history = History::default();
+        history.record("m6-2.2", &answers("old"), "Editing", 0.0);
+        history.record("m6-2.1", &answers("only"), "Editing", 1.0);
+        history.record("m6-2.2", &answers("new"), "Exported", 2.0);
+        let latest: Vec<_> = history
+            .latest_of_each()
+            .iter()
+            .map(|s| (s.exercise.as_str(), s.answers.text("scenario_summary")))
+            .collect();
+        assert_eq!(latest, [("m6-2.1", "only"), ("m6-2.2", "new")]);
     }
 
     #[test]

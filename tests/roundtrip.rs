@@ -2,6 +2,7 @@
 //! exactly. Values are arbitrary Unicode (control characters, markdown, HTML, comment
 //! terminators, lone carriage returns) up to very long texts, in every field kind.
 //! Case count: PROPTEST_CASES (default 256 per property).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use workbook::course::{find_exercise, Exercise, FieldKind};

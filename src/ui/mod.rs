@@ -75,7 +75,10 @@ fn App() -> impl IntoView {
         storage::Loaded::Fresh => (Workbook::default(), None),
         storage::Loaded::Stored { workbook, damage } if damage.is_empty() => (workbook, None),
         storage::Loaded::Stored { workbook, damage } => (workbook, Some(LoadProblem::Partly(damage))),
-        storage::Loaded::Unreadable { error } => (Workbook::default(), Some(LoadProblem::Unreadable(error))),
+        storage::Loaded::Unreadable { error } => {
+            let (workbook, recovered) = recover_from_history();
+            (workbook, Some(LoadProblem::Unreadable { error, recovered }))
+        }
     };
     let state = AppState {
         workbook: RwSignal::new(workbook),
@@ -199,10 +202,27 @@ fn ClashBanner() -> impl IntoView {
     }
 }
 
+/// When the stored answers cannot be read at all, the newest version of each exercise in
+/// History is the best there is. Returns the workbook and, per exercise, where it came from.
+fn recover_from_history() -> (Workbook, Vec<String>) {
+    let history = storage::load_history();
+    let mut workbook = Workbook::default();
+    let mut recovered = Vec::new();
+    for snapshot in history.latest_of_each() {
+        workbook.exercises.insert(snapshot.exercise.clone(), snapshot.answers.clone());
+        recovered.push(format!(
+            "{} as of {}",
+            crate::restore::exercise_name(&snapshot.exercise),
+            crate::browser::local_time(snapshot.taken_ms)
+        ));
+    }
+    (workbook, recovered)
+}
+
 /// Why the stored workbook did not load whole.
 enum LoadProblem {
-    /// Nothing could be read; the app starts empty.
-    Unreadable(String),
+    /// Nothing could be read; `recovered` lists the exercises loaded from History instead.
+    Unreadable { error: String, recovered: Vec<String> },
     /// These parts could not be read; everything else loaded.
     Partly(Vec<String>),
 }
@@ -215,9 +235,17 @@ fn LoadProblemBanner(problem: LoadProblem) -> impl IntoView {
         storage::UNREADABLE_KEY
     );
     let (headline, detail) = match problem {
-        LoadProblem::Unreadable(error) => (
+        LoadProblem::Unreadable { error, recovered } if recovered.is_empty() => (
             "Your saved work could not be read".to_owned(),
             format!("({error}). You are starting with an empty workbook. {kept_aside}"),
+        ),
+        LoadProblem::Unreadable { error, recovered } => (
+            "Your saved work could not be read".to_owned(),
+            format!(
+                "({error}). The latest versions kept in History were loaded instead: {}. Check them; anything \
+                 typed after those versions is only in the unreadable data. {kept_aside}",
+                recovered.join("; ")
+            ),
         ),
         LoadProblem::Partly(damage) => (
             "Part of your saved work could not be read".to_owned(),
