@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use workbook::course::find_exercise;
 use workbook::fixtures::fill;
-use workbook::model::Profile;
+use workbook::model::{Profile, Workbook};
 use workbook::render::exercise_markdown;
 
 fn measure(label: &str, run: impl Fn() -> usize) {
@@ -39,9 +39,10 @@ fn main() {
         let answers = fill(exercise, kb * 1024);
         let typed: usize =
             answers.values.values().map(|v| serde_json::to_string(v).map(|s| s.len()).unwrap_or(0)).sum();
-        let size = exercise_markdown(module, exercise, &profile, &answers, "2026-11-23 10:00 UTC").len();
+        let size =
+            exercise_markdown(module, exercise, &profile, &answers, &Workbook::default(), "2026-11-23 10:00 UTC").len();
         measure(&format!("{} KB typed → {} KB file", typed / 1024, size / 1024), || {
-            exercise_markdown(module, exercise, &profile, &answers, "2026-11-23 10:00 UTC").len()
+            exercise_markdown(module, exercise, &profile, &answers, &Workbook::default(), "2026-11-23 10:00 UTC").len()
         });
     }
 }

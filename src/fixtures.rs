@@ -25,6 +25,9 @@ pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
             FieldKind::Text { .. } => answers.set_text(field.id, "Platform lead".into()),
             FieldKind::Number { .. } => answers.set_text(field.id, "42".into()),
             FieldKind::Choice { options } => answers.set_text(field.id, options[0].value.into()),
+            FieldKind::MultiChoice { options } => {
+                answers.set_text(field.id, options.iter().map(|o| o.value).collect::<Vec<_>>().join("\n"))
+            }
             FieldKind::Table(spec) => {
                 let rows = answers.rows_mut(field.id);
                 if let TableRows::Editable { .. } = spec.rows {
@@ -37,7 +40,7 @@ pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
                     }
                 }
             }
-            FieldKind::Computed(_) => {}
+            FieldKind::Computed(_) | FieldKind::Reference(_) => {}
         }
     }
     answers.clone()

@@ -368,7 +368,14 @@ mod tests {
 
     fn export(workbook: &Workbook) -> String {
         let (module, exercise) = exercise();
-        exercise_markdown(module, exercise, &workbook.profile, &workbook.exercise(exercise), "2026-11-23 10:00 UTC")
+        exercise_markdown(
+            module,
+            exercise,
+            &workbook.profile,
+            &workbook.exercise(exercise),
+            workbook,
+            "2026-11-23 10:00 UTC",
+        )
     }
 
     fn error(name: &str, bytes: &[u8]) -> String {

@@ -126,6 +126,11 @@ impl ExerciseAnswers {
         parse_number(self.text(field))
     }
 
+    /// The options chosen in a multiple-choice field.
+    pub fn selected(&self, field: &str) -> Vec<&str> {
+        self.text(field).lines().map(str::trim).filter(|v| !v.is_empty()).collect()
+    }
+
     pub fn rows(&self, field: &str) -> &[Row] {
         match self.values.get(field) {
             Some(Value::Rows(rows)) => rows,

@@ -65,7 +65,7 @@ fn filled() -> (Profile, ExerciseAnswers) {
 
 fn export(profile: &Profile, answers: &ExerciseAnswers) -> String {
     let (module, exercise) = find_exercise("m6-2.1").unwrap();
-    exercise_markdown(module, exercise, profile, answers, EXPORTED_AT)
+    exercise_markdown(module, exercise, profile, answers, &Workbook::default(), EXPORTED_AT)
 }
 
 #[test]
@@ -230,7 +230,7 @@ fn preview_has_the_structure_of_the_file() {
     let (module, exercise) = find_exercise("m6-2.1").unwrap();
     let (profile, mut answers) = filled();
     answers.set_text("hosting_rationale", "<script>alert(1)</script>".into());
-    let html = to_html(&exercise_document(module, exercise, &profile, &answers, EXPORTED_AT));
+    let html = to_html(&exercise_document(module, exercise, &profile, &answers, &Workbook::default(), EXPORTED_AT));
     let markdown = export(&profile, &answers);
     let md_tables = Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES)
         .filter(|e| matches!(e, Event::Start(Tag::Table(_))))

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use workbook::course::{FieldKind, TableRows, MODULES};
 use workbook::import::{self, Incoming};
-use workbook::model::{ExerciseAnswers, Profile, Row};
+use workbook::model::{ExerciseAnswers, Profile, Row, Workbook};
 use workbook::render::{exercise_document, exercise_markdown, html::to_html};
 
 const PAYLOADS: &str = include_str!("data/xss-payloads.txt");
@@ -70,7 +70,7 @@ fn answers_with(exercise: &workbook::course::Exercise, payload: &str) -> Exercis
     answers.seed_defaults(exercise);
     for field in exercise.fields() {
         match &field.kind {
-            FieldKind::Computed(_) => {}
+            FieldKind::Computed(_) | FieldKind::Reference(_) => {}
             FieldKind::Table(spec) => {
                 let rows = answers.rows_mut(field.id);
                 if matches!(spec.rows, TableRows::Editable { .. }) {
@@ -100,14 +100,19 @@ fn payloads_in_every_field_stay_text_in_preview_export_and_import() {
     assert!(!exercises.is_empty());
     for payload in payloads() {
         let profile = Profile { name: payload.into(), cohort: payload.into(), scenario: payload.into() };
+        // Other exercises' answers, shown by reference fields, carry the payload too.
+        let mut others = Workbook { profile: profile.clone(), ..Workbook::default() };
+        for (_, exercise) in &exercises {
+            others.exercises.insert(exercise.key.to_owned(), answers_with(exercise, payload));
+        }
         for (module, exercise) in &exercises {
             let answers = answers_with(exercise, payload);
 
-            let html = to_html(&exercise_document(module, exercise, &profile, &answers, payload));
+            let html = to_html(&exercise_document(module, exercise, &profile, &answers, &others, payload));
             let foreign: Vec<_> = tags(&html).into_iter().filter(|t| !PREVIEW_TAGS.contains(t)).collect();
             assert!(foreign.is_empty(), "{payload}: preview has {foreign:?}");
 
-            let markdown = exercise_markdown(module, exercise, &profile, &answers, payload);
+            let markdown = exercise_markdown(module, exercise, &profile, &answers, &others, payload);
             for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
                 match event {
                     Event::Html(h) | Event::InlineHtml(h) => assert!(

@@ -93,16 +93,20 @@ pub enum FieldKind {
     Number { unit: &'static str },
     /// One option out of a few, each with a line on what it implies.
     Choice { options: &'static [ChoiceOption] },
+    /// Any number of options (stored as the chosen values, one per line, in option order).
+    MultiChoice { options: &'static [ChoiceOption] },
     /// Rows of cells.
     Table(TableSpec),
     /// A read-only value the app derives from other answers (a suggestion, a config block).
     Computed(Computed),
+    /// Answers of another exercise, shown read-only (and exported) so they are not retyped.
+    Reference(Reference),
 }
 
 impl FieldKind {
     /// Whether the participant types into this field (computed fields are not answers).
     pub fn is_input(&self) -> bool {
-        !matches!(self, FieldKind::Computed(_))
+        !matches!(self, FieldKind::Computed(_) | FieldKind::Reference(_))
     }
 }
 
@@ -136,6 +140,13 @@ pub struct Column {
     pub long: bool,
     /// An optional cell does not make its row incomplete when empty.
     pub optional: bool,
+}
+
+pub struct Reference {
+    /// Key of the exercise whose answers are shown.
+    pub exercise: &'static str,
+    /// Its field ids, in the order shown (computed fields included).
+    pub fields: &'static [&'static str],
 }
 
 pub struct Computed {
@@ -201,6 +212,22 @@ mod tests {
                             for row in defaults {
                                 assert!(row.len() <= spec.columns.len(), "{}", field.id);
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn references_name_existing_fields() {
+        for module in MODULES {
+            for exercise in module.exercises {
+                for field in exercise.fields() {
+                    if let FieldKind::Reference(reference) = &field.kind {
+                        let (_, target) = find_exercise(reference.exercise).expect(reference.exercise);
+                        for id in reference.fields {
+                            assert!(target.field(id).is_some(), "{}: {} has no field {id}", field.id, target.key);
                         }
                     }
                 }

@@ -4,8 +4,11 @@
 //!
 //! Text in the tree is raw (as typed); each writer escapes it for its own format.
 
-use crate::course::{ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Module, TableRows, TableSpec};
-use crate::model::{ExerciseAnswers, Profile, Row};
+use crate::course::{
+    find_exercise, ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Module, Reference, TableRows,
+    TableSpec,
+};
+use crate::model::{ExerciseAnswers, Profile, Row, Workbook};
 use crate::progress::{is_answered, self_check};
 
 /// What an instructor sees in place of an answer the participant left empty.
@@ -53,19 +56,21 @@ fn not_answered() -> Inline {
     Inline::Emphasis(NOT_ANSWERED.to_owned())
 }
 
-/// The whole deliverable. `exported_at` is passed in (not read from a clock) so the same
-/// answers always give the same document.
+/// The whole deliverable. `others` supplies the answers of other exercises that this one
+/// shows (`FieldKind::Reference`). `exported_at` is passed in (not read from a clock) so the
+/// same answers always give the same document.
 pub fn exercise_document(
     module: &Module,
     exercise: &Exercise,
     profile: &Profile,
     answers: &ExerciseAnswers,
+    others: &Workbook,
     exported_at: &str,
 ) -> Vec<Block> {
     let mut blocks = header(module, exercise, profile, exported_at);
     for (index, section) in exercise.sections.iter().enumerate() {
         blocks.push(Block::Heading { level: 2, text: format!("{}. {}", index + 1, section.title) });
-        fields(&mut blocks, section.fields, answers);
+        fields(&mut blocks, section.fields.iter(), answers, others);
     }
     self_check_blocks(&mut blocks, exercise, answers);
     blocks
@@ -101,18 +106,39 @@ fn header(module: &Module, exercise: &Exercise, profile: &Profile, exported_at: 
 
 /// Consecutive short answers go into one question/answer table; everything else gets a
 /// sub-heading of its own.
-fn fields(blocks: &mut Vec<Block>, fields: &[Field], answers: &ExerciseAnswers) {
+fn fields<'a>(
+    blocks: &mut Vec<Block>,
+    fields: impl Iterator<Item = &'a Field>,
+    answers: &ExerciseAnswers,
+    others: &Workbook,
+) {
     let mut short_rows: Vec<Vec<Inline>> = Vec::new();
     for field in fields {
         match short_answer(field, answers) {
             Some(row) => short_rows.push(row),
             None => {
                 flush_short_rows(blocks, &mut short_rows);
-                long_field(blocks, field, answers);
+                long_field(blocks, field, answers, others);
             }
         }
     }
     flush_short_rows(blocks, &mut short_rows);
+}
+
+/// Another exercise's answers, as that exercise's own document shows them, introduced by
+/// where they come from. Used by the preview pane of the field too.
+pub fn reference_blocks(reference: &Reference, others: &Workbook) -> Vec<Block> {
+    let Some((_, source)) = find_exercise(reference.exercise) else { return Vec::new() };
+    let answers = others.exercise(source);
+    let mut blocks = vec![Block::Paragraph(vec![Inline::Emphasis(format!(
+        "From Exercise {} ({}):",
+        source.number, source.deliverable
+    ))])];
+    let referenced = reference.fields.iter().filter_map(|id| source.field(id));
+    // Nested references would recurse; the content tests forbid them, this guards anyway.
+    let referenced = referenced.filter(|f| !matches!(f.kind, FieldKind::Reference(_)));
+    fields(&mut blocks, referenced, &answers, &Workbook::default());
+    blocks
 }
 
 /// The (question, answer) cells of a field that reads best as one table row, or `None`.
@@ -147,9 +173,16 @@ fn flush_short_rows(blocks: &mut Vec<Block>, rows: &mut Vec<Vec<Inline>>) {
     }
 }
 
-fn long_field(blocks: &mut Vec<Block>, field: &Field, answers: &ExerciseAnswers) {
+fn long_field(blocks: &mut Vec<Block>, field: &Field, answers: &ExerciseAnswers, others: &Workbook) {
     blocks.push(Block::Heading { level: 3, text: field.label.to_owned() });
     let body = match &field.kind {
+        FieldKind::Reference(reference) => {
+            blocks.extend(reference_blocks(reference, others));
+            return;
+        }
+        FieldKind::MultiChoice { options } if answers.has(field.id) => Block::List(
+            answers.selected(field.id).into_iter().map(|value| vec![text(choice_label(options, value))]).collect(),
+        ),
         FieldKind::LongText { .. } if answers.has(field.id) => Block::Typed(answers.text(field.id).to_owned()),
         FieldKind::Table(spec) if has_any_cell(answers.rows(field.id)) || is_answered(field, answers) => {
             table(spec, answers.rows(field.id))

@@ -4,7 +4,7 @@
 use super::document::{exercise_document, Block, Inline};
 use super::{embedded, escape};
 use crate::course::{Exercise, Module};
-use crate::model::{ExerciseAnswers, Profile};
+use crate::model::{ExerciseAnswers, Profile, Workbook};
 
 /// The deliverable file: the document followed by the embedded answers.
 pub fn exercise_markdown(
@@ -12,9 +12,10 @@ pub fn exercise_markdown(
     exercise: &Exercise,
     profile: &Profile,
     answers: &ExerciseAnswers,
+    others: &Workbook,
     exported_at: &str,
 ) -> String {
-    let mut markdown = to_markdown(&exercise_document(module, exercise, profile, answers, exported_at));
+    let mut markdown = to_markdown(&exercise_document(module, exercise, profile, answers, others, exported_at));
     let block = embedded::embed(exercise, profile, answers, exported_at, &markdown);
     markdown.push_str("\n\n");
     markdown.push_str(&block);

@@ -168,7 +168,7 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
     let workbook = app_state().workbook;
     let render = move || {
         workbook.with_untracked(|w| {
-            to_html(&exercise_document(module, exercise, &w.profile, &w.exercise(exercise), "when you export"))
+            to_html(&exercise_document(module, exercise, &w.profile, &w.exercise(exercise), w, "when you export"))
         })
     };
     // The first render happens after the page has painted its form: the preview is the
@@ -208,8 +208,8 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
     let produce = Callback::new(move |()| {
         let answers = workbook.with_untracked(|w| w.exercise(exercise));
-        let contents =
-            workbook.with_untracked(|w| exercise_markdown(module, exercise, &w.profile, &answers, &export_timestamp()));
+        let contents = workbook
+            .with_untracked(|w| exercise_markdown(module, exercise, &w.profile, &answers, w, &export_timestamp()));
         take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
         FileToDownload { name: exercise.deliverable.to_owned(), mime: "text/markdown;charset=utf-8", contents }
     });

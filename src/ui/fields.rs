@@ -4,8 +4,12 @@
 use leptos::prelude::*;
 
 use super::{app_state, focus};
-use crate::course::{ChoiceOption, Column, Computed, ComputedFormat, Field, FieldKind, TableRows, TableSpec};
+use crate::course::{
+    find_exercise, ChoiceOption, Column, Computed, ComputedFormat, Field, FieldKind, Reference, TableRows, TableSpec,
+};
 use crate::model::{parse_number, ExerciseAnswers, Row, Workbook};
+use crate::render::{document::reference_blocks, html::to_html};
+use crate::route::Route;
 
 /// Runs `f` on the answers of exercise `key` (empty answers when it has none yet).
 pub fn with_answers<T>(workbook: &Workbook, key: &str, f: impl FnOnce(&ExerciseAnswers) -> T) -> T {
@@ -37,6 +41,8 @@ pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
         FieldKind::Choice { options } => view! { <ChoiceField key field options=*options/> }.into_any(),
         FieldKind::Table(spec) => view! { <TableField key field spec/> }.into_any(),
         FieldKind::Computed(computed) => view! { <ComputedField key field computed/> }.into_any(),
+        FieldKind::MultiChoice { options } => view! { <MultiChoiceField key field options=*options/> }.into_any(),
+        FieldKind::Reference(reference) => view! { <ReferenceField field reference/> }.into_any(),
     }
 }
 
@@ -139,6 +145,69 @@ fn ChoiceField(key: &'static str, field: &'static Field, options: &'static [Choi
                 }
             }).collect_view()}
         </fieldset>
+    }
+}
+
+/// Checkboxes; the answer keeps the chosen values in option order, one per line.
+#[component]
+fn MultiChoiceField(key: &'static str, field: &'static Field, options: &'static [ChoiceOption]) -> impl IntoView {
+    let value = text_memo(key, field);
+    let name = dom_id(field);
+    let (help_id, help) = help_view(field);
+    let toggle = move |option: &'static str, on: bool| {
+        update_answers(key, |a| {
+            let chosen = a.selected(field.id);
+            // Values not among the options (from an imported file) are kept, at the end.
+            let extra = chosen.iter().filter(|v| options.iter().all(|o| o.value != **v)).map(|v| v.to_string());
+            let kept = options
+                .iter()
+                .map(|o| o.value)
+                .filter(|v| if *v == option { on } else { chosen.contains(v) })
+                .map(str::to_owned)
+                .chain(extra)
+                .collect::<Vec<_>>();
+            a.set_text(field.id, kept.join("\n"));
+        });
+    };
+    view! {
+        <fieldset class="field choice" aria-describedby=help_id>
+            <legend>{field.label}</legend>
+            {help}
+            {options.iter().map(|option| {
+                let id = format!("{name}-{}", option.value);
+                view! {
+                    <div class="option">
+                        <input type="checkbox" id=id.clone() value=option.value
+                            prop:checked=move || value.with(|v| v.lines().any(|l| l.trim() == option.value))
+                            on:change=move |ev| toggle(option.value, event_target_checked(&ev))/>
+                        <label for=id>
+                            <span class="option-label">{option.label}</span>
+                            {(!option.detail.is_empty()).then(|| view! { <span class="option-detail">{option.detail}</span> })}
+                        </label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Another exercise's answers, read-only, drawn exactly as the export draws them, with a
+/// link to change them where they belong.
+#[component]
+fn ReferenceField(field: &'static Field, reference: &'static Reference) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let html = Memo::new(move |_| workbook.with(|w| to_html(&reference_blocks(reference, w))));
+    let (_, help) = help_view(field);
+    let source = find_exercise(reference.exercise).map(|(_, e)| e);
+    view! {
+        <section class="field reference" aria-labelledby=format!("{}-label", dom_id(field))>
+            <p class="label" id=format!("{}-label", dom_id(field))>{field.label}</p>
+            {help}
+            <div class="markdown reference-body" inner_html=move || html.get()></div>
+            {source.map(|e| view! {
+                <p><a href=Route::Exercise(e.key).href()>"Change these in Exercise " {e.number} " · " {e.title}</a></p>
+            })}
+        </section>
     }
 }
 
