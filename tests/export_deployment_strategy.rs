@@ -7,61 +7,8 @@ use workbook::course::find_exercise;
 use workbook::model::{ExerciseAnswers, Profile, Workbook};
 use workbook::render::{embedded, exercise_markdown};
 
-const EXPORTED_AT: &str = "2026-11-23 10:00 UTC";
-
-fn filled() -> (Profile, ExerciseAnswers) {
-    let (_, exercise) = find_exercise("m6-2.1").unwrap();
-    let profile =
-        Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
-    let mut workbook = Workbook::default();
-    let a = workbook.exercise_mut(exercise);
-    for (field, value) in [
-        ("scenario_summary", "Northwind Insurance rolls out an AI claims assistant to 2,000 adjusters.\nClaims data is regulated (GDPR); the ops team runs Kubernetes today.\n\nPeaks on Monday mornings."),
-        ("expected_users", "2000"),
-        ("requests_per_day", "150,000"),
-        ("q_regulation", "no"),
-        ("q_volume", "no"),
-        ("q_ops", "yes"),
-        ("hosting_model", "hybrid"),
-        ("hosting_rationale", "Claims documents stay in the EU data centre; only redacted text goes to the cloud model."),
-        ("min_instances", "2"),
-        ("hourly_budget", "$100"),
-        ("instance_cost", "2"),
-        ("max_instances", "50"),
-        ("scale_out_delay", "60"),
-        ("scale_in_delay", "300"),
-        ("session_affinity", "external"),
-        ("health_probe", "GET /health every 30 s: sends a 1-token prompt to the model API; 3 failures mark the instance unhealthy."),
-        ("health_probe_checks_ai", "yes"),
-        ("migration_strategy", "feature-flags"),
-        ("migration_rationale", "Adjusters switch per team; the flag turns the assistant off in seconds."),
-        ("rollback_triggers", "Error rate above 5% for 5 minutes, or P95 latency above 10 s for 10 minutes."),
-        ("rollback_procedure", "1. Turn the feature flag off.\n2. Redeploy the previous release.\n3. Tell the adjusters' channel."),
-        ("rollback_testing", "Every release candidate is rolled back once in staging before promotion."),
-        ("rollback_owner", "On-call engineering lead; backup: platform manager"),
-    ] {
-        a.set_text(field, value.to_owned());
-    }
-    let triggers = a.rows_mut("triggers");
-    for (row, threshold, notes) in
-        [(0, "100", "p95 stays under 5 s"), (1, "72000", "80% of the 90k TPM quota"), (2, "50", "")]
-    {
-        triggers[row].insert("threshold".into(), threshold.into());
-        if !notes.is_empty() {
-            triggers[row].insert("notes".into(), notes.into());
-        }
-    }
-    for (phase, (criteria, decision)) in a.rows_mut("phases").iter_mut().zip([
-        ("P95 < 5 s; 80% of adjusters rate answers useful", "Go when met for 2 consecutive weeks"),
-        ("Error rate < 1%; cost per claim < $0.40", "Go when met and support tickets fall"),
-        ("SLOs met monthly", "Review quarterly"),
-    ]) {
-        phase.insert("criteria".into(), criteria.into());
-        phase.insert("decision".into(), decision.into());
-    }
-    let answers = a.clone();
-    (profile, answers)
-}
+mod common;
+use common::{deployment_strategy as filled, expect_file, EXPORTED_AT};
 
 fn export(profile: &Profile, answers: &ExerciseAnswers) -> String {
     let (module, exercise) = find_exercise("m6-2.1").unwrap();
@@ -71,13 +18,7 @@ fn export(profile: &Profile, answers: &ExerciseAnswers) -> String {
 #[test]
 fn filled_exercise_exports_the_expected_document() {
     let (profile, answers) = filled();
-    let actual = export(&profile, &answers);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expected/deployment-strategy.md");
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::write(path, &actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(path).expect("run once with UPDATE_EXPECTED=1 to create the expected file");
-    assert_eq!(actual, expected, "export differs from tests/expected/deployment-strategy.md");
+    expect_file("deployment-strategy.md", &export(&profile, &answers));
 }
 
 #[test]

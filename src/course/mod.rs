@@ -7,6 +7,7 @@
 
 mod module5;
 mod module6;
+mod operations_runbook;
 
 use crate::model::ExerciseAnswers;
 

@@ -1,6 +1,7 @@
 //! Advanced Module 6, Session 2: Production Deployment & Operations.
 //! Source: shared/course/module-6-session-2-instructor-guide.md.
 
+use super::operations_runbook::OPERATIONS_RUNBOOK;
 use super::*;
 use crate::model::{parse_number, ExerciseAnswers};
 
@@ -11,17 +12,6 @@ pub const MODULE: Module = Module {
     session: "Session 2",
     homework_minutes: 75,
     exercises: &[DEPLOYMENT_STRATEGY, OPERATIONS_RUNBOOK, CAPSTONE],
-};
-
-const OPERATIONS_RUNBOOK: Exercise = Exercise {
-    key: "m6-2.2",
-    number: "2.2",
-    title: "Operations Runbook",
-    summary: "Observability stack, AI-specific metrics and alerts, logging, incident response and on-call.",
-    deliverable: "operations-runbook.md",
-    minutes: None,
-    sections: &[],
-    criteria: &[],
 };
 
 const CAPSTONE: Exercise = Exercise {

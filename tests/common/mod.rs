@@ -1,0 +1,134 @@
+//! Shared by the export tests: filled-in exercises and the expected-file check.
+#![allow(dead_code)] // each test file uses part of it
+
+use workbook::course::find_exercise;
+use workbook::model::{ExerciseAnswers, Profile, Workbook};
+
+pub const EXPORTED_AT: &str = "2026-11-23 10:00 UTC";
+
+/// Exercise 2.1 fully answered for a realistic client.
+pub fn deployment_strategy() -> (Profile, ExerciseAnswers) {
+    let (_, exercise) = find_exercise("m6-2.1").unwrap();
+    let profile =
+        Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
+    let mut workbook = Workbook::default();
+    let a = workbook.exercise_mut(exercise);
+    for (field, value) in [
+        ("scenario_summary", "Northwind Insurance rolls out an AI claims assistant to 2,000 adjusters.\nClaims data is regulated (GDPR); the ops team runs Kubernetes today.\n\nPeaks on Monday mornings."),
+        ("expected_users", "2000"),
+        ("requests_per_day", "150,000"),
+        ("q_regulation", "no"),
+        ("q_volume", "no"),
+        ("q_ops", "yes"),
+        ("hosting_model", "hybrid"),
+        ("hosting_rationale", "Claims documents stay in the EU data centre; only redacted text goes to the cloud model."),
+        ("min_instances", "2"),
+        ("hourly_budget", "$100"),
+        ("instance_cost", "2"),
+        ("max_instances", "50"),
+        ("scale_out_delay", "60"),
+        ("scale_in_delay", "300"),
+        ("session_affinity", "external"),
+        ("health_probe", "GET /health every 30 s: sends a 1-token prompt to the model API; 3 failures mark the instance unhealthy."),
+        ("health_probe_checks_ai", "yes"),
+        ("migration_strategy", "feature-flags"),
+        ("migration_rationale", "Adjusters switch per team; the flag turns the assistant off in seconds."),
+        ("rollback_triggers", "Error rate above 5% for 5 minutes, or P95 latency above 10 s for 10 minutes."),
+        ("rollback_procedure", "1. Turn the feature flag off.\n2. Redeploy the previous release.\n3. Tell the adjusters' channel."),
+        ("rollback_testing", "Every release candidate is rolled back once in staging before promotion."),
+        ("rollback_owner", "On-call engineering lead; backup: platform manager"),
+    ] {
+        a.set_text(field, value.to_owned());
+    }
+    let triggers = a.rows_mut("triggers");
+    for (row, threshold, notes) in
+        [(0, "100", "p95 stays under 5 s"), (1, "72000", "80% of the 90k TPM quota"), (2, "50", "")]
+    {
+        triggers[row].insert("threshold".into(), threshold.into());
+        if !notes.is_empty() {
+            triggers[row].insert("notes".into(), notes.into());
+        }
+    }
+    for (phase, (criteria, decision)) in a.rows_mut("phases").iter_mut().zip([
+        ("P95 < 5 s; 80% of adjusters rate answers useful", "Go when met for 2 consecutive weeks"),
+        ("Error rate < 1%; cost per claim < $0.40", "Go when met and support tickets fall"),
+        ("SLOs met monthly", "Review quarterly"),
+    ]) {
+        phase.insert("criteria".into(), criteria.into());
+        phase.insert("decision".into(), decision.into());
+    }
+    let answers = a.clone();
+    (profile, answers)
+}
+
+/// Compares an exported file with `tests/expected/<name>`. To accept an intended change of
+/// format: `UPDATE_EXPECTED=1 cargo test`, then review the diff of the expected file.
+pub fn expect_file(name: &str, actual: &str) {
+    let path = format!("{}/tests/expected/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).expect("run once with UPDATE_EXPECTED=1 to create the expected file");
+    assert_eq!(actual, expected, "export differs from tests/expected/{name}");
+}
+
+/// Exercise 2.2 fully answered for the same client.
+pub fn operations_runbook() -> ExerciseAnswers {
+    let (_, exercise) = find_exercise("m6-2.2").unwrap();
+    let mut workbook = Workbook::default();
+    let a = workbook.exercise_mut(exercise);
+    for (row, (tool, covers)) in a.rows_mut("stack").iter_mut().zip([
+        ("Prometheus", "Request rate, P95 latency, tokens per minute, queue depth, cost per request"),
+        ("CloudWatch Logs", "Sanitized request/response logs, 90 days; audit logs exported to S3"),
+        ("Jaeger", "API gateway → claims service → model API, one trace ID per claim"),
+        ("Grafana", "One AI dashboard per environment; the on-call view shows quotas"),
+        ("Alertmanager → PagerDuty", "Routes by severity; SEV1 pages the primary on-call"),
+    ]) {
+        row.insert("tool".into(), tool.into());
+        row.insert("covers".into(), covers.into());
+    }
+    for (row, (severity, paged)) in a.rows_mut("ai_metrics").iter_mut().zip([
+        ("SEV2", "Primary on-call"),
+        ("SEV3", "Platform manager"),
+        ("SEV2", "Primary on-call"),
+        ("SEV1", "Primary on-call"),
+        ("SEV3", "ML lead"),
+    ]) {
+        row.insert("severity".into(), severity.into());
+        row.insert("paged".into(), paged.into());
+    }
+    let metrics = a.rows_mut("ai_metrics");
+    metrics[3].insert("alert".into(), "> 5% for 5 min".into());
+    metrics[4].insert("target".into(), "≥ 4 of 5 from adjusters".into());
+    metrics[4].insert("alert".into(), "< 3.5 weekly average".into());
+    for (field, value) in [
+        ("logged", "Sanitized prompt and response, input and output token counts, model id and version, trace ID, latency."),
+        ("pii_redaction", "A logging middleware masks names, emails and policy numbers before anything is written; a weekly job samples 100 lines and fails the build if a pattern slips through."),
+        ("audit_retention", "7 years in write-once S3, read access for compliance only"),
+        ("ai_triage", "First the provider status page and the model API latency panel: slow API with healthy pods means the provider (fail over to the fallback model); errors from our pods mean infrastructure (roll back)."),
+        ("containment", "circuit_breaker\nfallback_model"),
+        ("capacity_watch", "Alert when instances stay at max for 10 minutes or tokens per minute pass 80% of the quota; on-call asks the provider for a quota increase and enables response caching."),
+    ] {
+        a.set_text(field, value.to_owned());
+    }
+    for (row, actions) in a.rows_mut("steps").iter_mut().zip([
+        "Alertmanager pages on the thresholds above; adjusters report in #claims-ai.",
+        "On-call checks the AI dashboard: AI API issue or infrastructure? Sets the severity.",
+        "Circuit breaker opens automatically; on-call switches to the fallback model if quality allows.",
+        "Trace IDs from the failing claims; provider status; the last deployment's diff.",
+        "Fix forward or roll back (see the deployment strategy); confirm metrics recover for 30 minutes.",
+        "Blameless review within 5 working days; actions tracked to closure.",
+    ]) {
+        row.insert("actions".into(), actions.into());
+    }
+    for (row, (who, contact)) in a.rows_mut("roles").iter_mut().zip([
+        ("Platform team rota", "<pager alias: claims-ai-primary>"),
+        ("Platform team rota", "<pager alias: claims-ai-secondary>"),
+        ("Engineering manager", "<phone: to be confirmed>"),
+        ("Provider enterprise support", "<support plan ID>"),
+    ]) {
+        row.insert("who".into(), who.into());
+        row.insert("contact".into(), contact.into());
+    }
+    a.clone()
+}
