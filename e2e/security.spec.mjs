@@ -2,9 +2,8 @@
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 
-const APP_ORIGIN = "http://127.0.0.1:4173";
-
-test("a full session makes no request outside the app's own origin, and the CSP blocks any", async ({ context }) => {
+test("a full session makes no request outside the app's own origin, and the CSP blocks any", async ({ context, baseURL }) => {
+  const APP_ORIGIN = new URL(baseURL).origin;
   const requests = [];
   context.on("request", (request) => requests.push(request.url()));
   await context.addInitScript(() => {

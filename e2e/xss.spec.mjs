@@ -80,7 +80,7 @@ test(`${PAYLOADS.length} payloads in every field stay text in the form, the prev
   await other.goto("./#/import");
   await other.getByLabel("Backup or exported deliverable").setInputFiles({ name: "deployment-strategy.md", mimeType: "text/markdown", buffer: Buffer.from(exported) });
   const review = other.getByRole("region", { name: "Check what will change" });
-  await expect(review).toContainText(PAYLOADS[PAYLOADS.length - 1].slice(0, 20));
+  await expect(review).toContainText(PAYLOADS[0]); // the participant's name
   expect(await injectedIn(other, ".import-review table")).toEqual([]);
   await review.getByRole("button", { name: /^Replace \d+ answers$/ }).click();
   await other.getByRole("link", { name: "Open the exercise" }).click();

@@ -154,7 +154,14 @@ fn read_backup(text: &str) -> Result<Incoming, Problem> {
             })?;
             (workbook, saved_at)
         }
-        _ if is_bare_workbook => (json, "from browser storage".to_owned()),
+        _ if is_bare_workbook => {
+            // The storage adapter's version stamp is not part of the answers.
+            let mut json = json;
+            if let Some(object) = json.as_object_mut() {
+                object.remove("revision");
+            }
+            (json, "from browser storage".to_owned())
+        }
         _ => return Err(("it is JSON, but not a Workbook backup".to_owned(), ADVICE_OURS)),
     };
     let restored = restore_value(workbook_json).map_err(|error| match error {

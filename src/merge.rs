@@ -1,10 +1,11 @@
 //! The two-tab rule: every tab may edit, and a tab that finds another tab's save merges it
 //! instead of writing over it.
 //!
-//! The merge is three-way and per answer: from the last version this tab saw (`base`), an
-//! answer changed in only one tab keeps that change; an answer changed in both keeps this
-//! tab's text (the edit being made right now) and is reported, so the other text can be
-//! kept in history and the participant told. Nothing is lost silently.
+//! The merge is three-way and per answer: from the version both tabs started from (`base`),
+//! an answer changed in only one tab keeps that change; an answer changed in both keeps the
+//! newer text (the caller says which side that is, the same way in both tabs so they
+//! agree) and is reported, so the other text can be kept in history and the participant
+//! told. Nothing is lost silently.
 
 use serde_json::{Map, Value as Json};
 
@@ -60,13 +61,20 @@ impl Clash {
     }
 }
 
+/// Which side's text an answer changed in both keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Newer {
+    Mine,
+    Theirs,
+}
+
 /// Merges `theirs` (just saved by another tab) into `mine`, both descended from `base`.
-pub fn three_way(base: &Workbook, mine: &Workbook, theirs: &Workbook) -> Merged {
+pub fn three_way(base: &Workbook, mine: &Workbook, theirs: &Workbook, newer: Newer) -> Merged {
     let [base_json, mine_json, theirs_json] =
         [base, mine, theirs].map(|w| serde_json::to_value(w).expect("a workbook always serializes"));
     let mut clashes = Vec::new();
     let mut path = Vec::new();
-    let merged = merge(Some(&base_json), Some(&mine_json), Some(&theirs_json), &mut path, &mut clashes);
+    let merged = merge(Some(&base_json), Some(&mine_json), Some(&theirs_json), newer, &mut path, &mut clashes);
     // Every piece came from a valid workbook, so this reads back; fall back to this tab's
     // answers rather than lose them if it ever does not.
     let workbook = merged.and_then(|m| serde_json::from_value(m).ok()).unwrap_or_else(|| mine.clone());
@@ -77,6 +85,7 @@ fn merge(
     base: Option<&Json>,
     mine: Option<&Json>,
     theirs: Option<&Json>,
+    newer: Newer,
     path: &mut Vec<String>,
     clashes: &mut Vec<Clash>,
 ) -> Option<Json> {
@@ -98,7 +107,7 @@ fn merge(
         let mut out = Map::new();
         for key in keys {
             path.push(key.clone());
-            if let Some(value) = merge(b.get(key), m.get(key), t.get(key), path, clashes) {
+            if let Some(value) = merge(b.get(key), m.get(key), t.get(key), newer, path, clashes) {
                 out.insert(key.clone(), value);
             }
             path.pop();
@@ -108,7 +117,10 @@ fn merge(
     if let Some(clash) = describe(path) {
         clashes.push(clash);
     }
-    mine.cloned()
+    match newer {
+        Newer::Mine => mine.cloned(),
+        Newer::Theirs => theirs.cloned(),
+    }
 }
 
 /// Names a clash by where it is; `None` for where-you-were state that is not an answer.
@@ -142,7 +154,7 @@ mod tests {
         let mine = workbook(&[("a", "mine"), ("b", "1")]);
         let mut theirs = workbook(&[("a", "1"), ("b", "theirs"), ("c", "new")]);
         theirs.profile.name = "Ada".into();
-        let merged = three_way(&base, &mine, &theirs);
+        let merged = three_way(&base, &mine, &theirs, Newer::Mine);
         assert!(merged.clashes.is_empty());
         let answers = &merged.workbook.exercises["m6-2.1"];
         assert_eq!((answers.text("a"), answers.text("b"), answers.text("c")), ("mine", "theirs", "new"));
@@ -150,13 +162,17 @@ mod tests {
     }
 
     #[test]
-    fn the_same_answer_changed_in_both_keeps_this_tab_and_reports_it() {
+    fn the_same_answer_changed_in_both_keeps_the_newer_text_and_reports_it() {
         let base = workbook(&[("a", "1")]);
         let mine = workbook(&[("a", "mine")]);
         let theirs = workbook(&[("a", "theirs")]);
-        let merged = three_way(&base, &mine, &theirs);
+        let merged = three_way(&base, &mine, &theirs, Newer::Mine);
         assert_eq!(merged.workbook, mine);
         assert_eq!(merged.clashes, [Clash::Answer { exercise: "m6-2.1".into(), field: "a".into() }]);
+        // Both tabs decide alike: the other tab, merging this one's save, keeps the same text.
+        let other_tab = three_way(&base, &theirs, &mine, Newer::Theirs);
+        assert_eq!(other_tab.workbook, mine);
+        assert_eq!(other_tab.clashes, merged.clashes);
         let real = Clash::Answer { exercise: "m6-2.1".into(), field: "scenario_summary".into() };
         assert_eq!(real.describe(), "“Client / scenario summary” in Exercise 2.1 (Module 6)");
     }
@@ -168,7 +184,7 @@ mod tests {
         let mut theirs = workbook(&[("a", "same")]);
         mine.last_sections.insert("m6-2.1".into(), "scaling".into());
         theirs.last_sections.insert("m6-2.1".into(), "rollout".into());
-        let merged = three_way(&base, &mine, &theirs);
+        let merged = three_way(&base, &mine, &theirs, Newer::Mine);
         assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
         assert_eq!(merged.workbook.last_sections["m6-2.1"], "scaling");
     }
@@ -178,7 +194,7 @@ mod tests {
         let base = workbook(&[("a", "1"), ("b", "1")]);
         let mine = workbook(&[("a", "1"), ("b", "mine")]);
         let theirs = workbook(&[("b", "1")]);
-        let merged = three_way(&base, &mine, &theirs);
+        let merged = three_way(&base, &mine, &theirs, Newer::Mine);
         let answers = &merged.workbook.exercises["m6-2.1"];
         assert!(!answers.values.contains_key("a"));
         assert_eq!(answers.text("b"), "mine");
@@ -189,9 +205,9 @@ mod tests {
         let base = workbook(&[("a", "1")]);
         let mine = workbook(&[("a", "mine")]);
         let theirs = workbook(&[("b", "theirs")]);
-        let merged = three_way(&base, &mine, &theirs).workbook;
+        let merged = three_way(&base, &mine, &theirs, Newer::Mine).workbook;
         // The other tab now receives the merged save: it has no edits of its own, so it
         // takes the merge as is and has nothing new to write back.
-        assert_eq!(three_way(&theirs, &theirs, &merged).workbook, merged);
+        assert_eq!(three_way(&theirs, &theirs, &merged, Newer::Mine).workbook, merged);
     }
 }

@@ -120,3 +120,33 @@ fn a_save_from_another_tab_is_merged_not_overwritten() {
     assert_eq!(stored.profile.cohort, "Cohort B");
     assert_eq!(stored.exercises["m6-2.1"].text("hosting_rationale"), "typed in this tab");
 }
+
+/// Two tabs saving at the same moment: the other tab's save was made from the version
+/// before this tab's own last save. Merging against that version reports the clash; merging
+/// against this tab's last save would silently take one text over the other.
+#[wasm_bindgen_test]
+fn a_save_made_from_an_older_version_is_merged_against_that_version() {
+    LocalStorage::clear();
+    let start = sample();
+    storage::save(&start).unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&LocalStorage::raw().get_item(KEY).unwrap().unwrap()).unwrap();
+    let start_id = stored["revision"]["id"].as_str().unwrap().to_owned();
+
+    let mut mine = start.clone();
+    mine.exercises.get_mut("m6-2.1").unwrap().set_text("scenario_summary", "typed in this tab".into());
+    storage::save(&mine).unwrap();
+
+    // The other tab's write, made from `start`, lands after ours.
+    let mut theirs = serde_json::to_value(&start).unwrap();
+    theirs["exercises"]["m6-2.1"]["values"]["scenario_summary"] = "typed in the other tab".into();
+    // A later revision id than ours: ids start with the time.
+    theirs["revision"] = serde_json::json!({ "id": "zzzz-other-tab", "parent": start_id });
+    let theirs = theirs.to_string();
+    LocalStorage::raw().set_item(KEY, &theirs).unwrap();
+
+    let merge = storage::merge_stored(&theirs, &mine).unwrap().expect("a change from another tab");
+    assert_eq!(merge.merged.clashes.len(), 1, "{:?}", merge.merged.clashes);
+    // Saved here first, so the other tab's later save is the newer text; ours is kept aside.
+    assert_eq!(merge.merged.workbook.exercises["m6-2.1"].text("scenario_summary"), "typed in the other tab");
+    assert_eq!(merge.replaced.exercises["m6-2.1"].text("scenario_summary"), "typed in this tab");
+}

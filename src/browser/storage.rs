@@ -4,16 +4,20 @@
 //! storage disabled) is returned with a message a participant can act on; the caller keeps
 //! the work in memory and tells them.
 //!
-//! Two tabs: this adapter remembers the stored text it last read or wrote. If what is
-//! stored differs at save time, another tab saved in between, and its answers are merged
-//! in (`merge::three_way`) rather than written over.
+//! Two tabs: every stored version carries a revision id and the id of the version it was
+//! made from. This adapter remembers the versions it read or wrote; if what is stored
+//! differs at save time, or a `storage` event arrives, another tab saved, and its answers
+//! are merged in (`merge::three_way`, against the version that tab started from) rather
+//! than written over.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 
 use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
 
 use crate::history::History;
-use crate::merge::{three_way, Merged};
+use crate::merge::{three_way, Merged, Newer};
 use crate::model::Workbook;
 use crate::restore::restore_str;
 
@@ -26,17 +30,86 @@ pub const HISTORY_KEY: &str = "workbook:history";
 /// History is trimmed to this size before it is written, leaving room for the answers.
 const HISTORY_MAX_BYTES: usize = 1_500_000;
 
+/// Which saved version a stored text is, and which version it was made from. Written into
+/// the stored JSON next to the workbook (not part of the answers: it never reaches exports
+/// or backups), so a tab that sees another tab's save knows what that save had seen.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+struct Revision {
+    id: String,
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+/// How many recent versions a tab remembers, to find the one another tab's save was made
+/// from. Two tabs saving at once need two; a few more cost little.
+const REMEMBERED: usize = 4;
+
 thread_local! {
-    /// The stored text this tab last read or wrote: the common ancestor for merges.
-    static LAST_SYNCED: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Versions this tab read or wrote, newest first: (revision id, stored text).
+    static SEEN: RefCell<VecDeque<(Option<String>, String)>> = const { RefCell::new(VecDeque::new()) };
 }
 
-fn last_synced() -> String {
-    LAST_SYNCED.with(|last| last.borrow().clone())
+fn remember(id: Option<String>, text: String) {
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        seen.push_front((id, text));
+        seen.truncate(REMEMBERED);
+    });
 }
 
-fn set_last_synced(json: String) {
-    LAST_SYNCED.with(|last| *last.borrow_mut() = json);
+/// The version this tab last read or wrote.
+fn latest() -> (Option<String>, String) {
+    SEEN.with(|seen| seen.borrow().front().cloned().unwrap_or_default())
+}
+
+/// The stored text of the version another tab's save was made from: nothing (an empty
+/// workbook) when it was made from empty storage, the version itself if this tab saw it,
+/// else the latest one this tab saw. Merging against the version the other tab really
+/// started from is what turns two edits made at once into a reported clash rather than one
+/// silently replacing the other.
+fn base_for(revision: Option<&Revision>) -> String {
+    match revision {
+        Some(Revision { parent: None, .. }) => String::new(),
+        _ => SEEN.with(|seen| {
+            let seen = seen.borrow();
+            let parent = revision.and_then(|r| r.parent.as_deref());
+            parent
+                .and_then(|parent| seen.iter().find(|(id, _)| id.as_deref() == Some(parent)))
+                .or(seen.front())
+                .map(|(_, text)| text.clone())
+                .unwrap_or_default()
+        }),
+    }
+}
+
+fn new_revision(parent: Option<String>) -> Revision {
+    let random = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+    Revision { id: format!("{:x}-{random:x}", js_sys::Date::now() as u64), parent }
+}
+
+/// Reads a stored text: the workbook (restored, migrated) and its revision, if any.
+fn decode(text: &str) -> Result<(crate::restore::Restored, Option<Revision>), crate::restore::RestoreError> {
+    let mut restored = restore_str(text)?;
+    let revision = restored.workbook.unknown.remove("revision").and_then(|r| serde_json::from_value(r).ok());
+    Ok((restored, revision))
+}
+
+/// The workbook's JSON object, without its closing brace: the stored text starts with it.
+fn content(workbook: &Workbook) -> Result<String, String> {
+    let mut json = serde_json::to_string(workbook).map_err(|e| format!("the answers could not be encoded ({e})"))?;
+    json.pop(); // a workbook always serializes as a non-empty object: `{…}`
+    Ok(json)
+}
+
+/// The stored text: the workbook's fields, then its revision.
+fn stored_text(content: &str, revision: &Revision) -> String {
+    let revision = serde_json::to_string(revision).expect("a revision always serializes");
+    format!("{content},\"revision\":{revision}}}")
+}
+
+/// Whether a stored text holds exactly these answers (whatever its revision).
+fn holds(text: &str, content: &str) -> bool {
+    text.strip_prefix(content).is_some_and(|rest| rest.starts_with(",\"revision\":"))
 }
 
 pub enum Loaded {
@@ -57,9 +130,9 @@ pub fn load() -> Loaded {
             return Loaded::Unreadable { error: "this browser does not allow the page to use local storage".into() }
         }
     };
-    match restore_str(&raw) {
-        Ok(restored) => {
-            set_last_synced(raw.clone());
+    match decode(&raw) {
+        Ok((restored, revision)) => {
+            remember(revision.map(|r| r.id), raw.clone());
             if !restored.damage.is_empty() {
                 // Keep the original aside: the next save writes only what could be read.
                 let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
@@ -95,56 +168,83 @@ pub enum Saved {
     /// Storage already held exactly this.
     Unchanged,
     /// Another tab had saved in between; its answers were merged in and the merge written.
-    /// The caller shows the merged workbook, and keeps `theirs` of any clash in history.
+    /// The caller shows the merged workbook, and keeps `replaced` (the side whose text lost
+    /// a clash) in history.
     Merged {
         merged: Merged,
-        theirs: Workbook,
+        replaced: Workbook,
     },
 }
 
 /// Writes the workbook (merged with another tab's save, if one happened) and reads it
 /// back. `Err` carries what went wrong, in plain words.
 pub fn save(workbook: &Workbook) -> Result<Saved, String> {
-    let json = encode(workbook)?;
     let stored = LocalStorage::raw().get_item(KEY).ok().flatten().unwrap_or_default();
-    if stored == json {
-        set_last_synced(json);
+    let (latest_id, latest_text) = latest();
+    if !stored.is_empty() && stored != latest_text {
+        // Another tab saved since this tab last read or wrote.
+        let Some(merge) = merge_stored(&stored, workbook)? else { return Ok(Saved::Unchanged) };
+        write_checked(&content(&merge.merged.workbook)?)?;
+        return Ok(Saved::Merged { merged: merge.merged, replaced: merge.replaced });
+    }
+    let content = content(workbook)?;
+    if latest_id.is_some() && stored == latest_text && holds(&stored, &content) {
         return Ok(Saved::Unchanged);
     }
-    if !stored.is_empty() && stored != last_synced() {
-        let Some((merged, theirs)) = merge_stored(&stored, workbook)? else { return Ok(Saved::Unchanged) };
-        write_checked(&encode(&merged.workbook)?)?;
-        return Ok(Saved::Merged { merged, theirs });
-    }
-    write_checked(&json)?;
+    write_checked(&content)?;
     Ok(Saved::Written)
 }
 
-/// Another tab saved `stored` (seen in a `storage` event): merges it into this tab's
-/// answers. `None` when this tab already has it.
-pub fn merge_stored(stored: &str, mine: &Workbook) -> Result<Option<(Merged, Workbook)>, String> {
-    let base_text = last_synced();
-    if stored == base_text {
+/// Another tab's save merged into this tab's answers.
+pub struct TabMerge {
+    pub merged: Merged,
+    /// The side whose text lost a clash (whole workbook), for history.
+    pub replaced: Workbook,
+    /// Whether the merge differs from what the other tab stored (so it must be written).
+    pub differs_from_stored: bool,
+}
+
+/// Another tab saved `stored` (seen at save time, or in a `storage` event): merges it into
+/// this tab's answers, against the version that tab started from. `None` when this tab
+/// already has it.
+///
+/// An answer both tabs changed keeps the newer text, decided the same way in both tabs so
+/// they agree: edits this tab has not saved yet are the newest of all; otherwise the save
+/// with the later revision id (a timestamp first) wins.
+pub fn merge_stored(stored: &str, mine: &Workbook) -> Result<Option<TabMerge>, String> {
+    let (latest_id, latest_text) = latest();
+    if stored == latest_text {
         return Ok(None);
     }
-    let theirs = restore_str(stored)
-        .map_err(|e| format!("another tab saved answers this tab cannot read ({e}); reload this tab"))?
-        .workbook;
-    let base = restore_str(&base_text).map(|r| r.workbook).unwrap_or_default();
-    set_last_synced(stored.to_owned());
-    Ok(Some((three_way(&base, mine, &theirs), theirs)))
+    let (theirs, revision) =
+        decode(stored).map_err(|e| format!("another tab saved answers this tab cannot read ({e}); reload this tab"))?;
+    let theirs = theirs.workbook;
+    let base = decode(&base_for(revision.as_ref())).map(|(r, _)| r.workbook).unwrap_or_default();
+    let mine_is_saved = content(mine).is_ok_and(|c| holds(&latest_text, &c));
+    let theirs_is_later = match (&revision, &latest_id) {
+        (Some(theirs), Some(ours)) => theirs.id > *ours,
+        _ => true,
+    };
+    let newer = if mine_is_saved && theirs_is_later { Newer::Theirs } else { Newer::Mine };
+    remember(revision.map(|r| r.id), stored.to_owned());
+    let merged = three_way(&base, mine, &theirs, newer);
+    let differs_from_stored = merged.workbook != theirs;
+    let replaced = match newer {
+        Newer::Mine => theirs,
+        Newer::Theirs => mine.clone(),
+    };
+    Ok(Some(TabMerge { merged, replaced, differs_from_stored }))
 }
 
-fn encode(workbook: &Workbook) -> Result<String, String> {
-    serde_json::to_string(workbook).map_err(|e| format!("the answers could not be encoded ({e})"))
-}
-
-fn write_checked(json: &str) -> Result<(), String> {
+/// Writes a new version made from the latest one this tab saw, and reads it back.
+fn write_checked(content: &str) -> Result<(), String> {
+    let revision = new_revision(latest().0);
+    let json = stored_text(content, &revision);
     let storage = LocalStorage::raw();
-    storage.set_item(KEY, json).map_err(|error| describe_write_error(&error))?;
+    storage.set_item(KEY, &json).map_err(|error| describe_write_error(&error))?;
     match storage.get_item(KEY) {
         Ok(Some(back)) if back == json => {
-            set_last_synced(back);
+            remember(Some(revision.id), back);
             Ok(())
         }
         _ => Err("the browser did not keep what was written".into()),

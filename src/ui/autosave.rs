@@ -69,10 +69,9 @@ pub fn start(state: AppState) {
         let Some(stored) = event.new_value() else { return };
         match state.workbook.with_untracked(|mine| storage::merge_stored(&stored, mine)) {
             Ok(None) => {}
-            Ok(Some((merged, theirs))) => {
-                let needs_write = serde_json::to_string(&merged.workbook).ok().as_deref() != Some(stored.as_str());
-                adopt(state, merged, &theirs);
-                if needs_write {
+            Ok(Some(merge)) => {
+                adopt(state, merge.merged, &merge.replaced);
+                if merge.differs_from_stored {
                     save_now(state);
                 }
             }
@@ -106,19 +105,20 @@ fn save_now(state: AppState) {
         Err(why) => SaveStatus::Failed(why.clone()),
     });
     match result {
-        Ok(Saved::Merged { merged, theirs }) => adopt(state, merged, &theirs),
+        Ok(Saved::Merged { merged, replaced }) => adopt(state, merged, &replaced),
         Ok(Saved::Written) => take_editing_snapshots(state),
         Ok(Saved::Unchanged) | Err(_) => {}
     }
 }
 
-/// Shows a merge with another tab's save. Where both tabs changed the same answer, this
-/// tab's text was kept: the other one goes to history, and the participant is told.
-fn adopt(state: AppState, merged: Merged, theirs: &Workbook) {
+/// Shows a merge with another tab's save. Where both tabs changed the same answer, the
+/// newer text was kept: the other one (in `replaced`) goes to history, and the participant
+/// is told.
+fn adopt(state: AppState, merged: Merged, replaced: &Workbook) {
     let mut clashed: Vec<&str> = merged.clashes.iter().filter_map(|c| c.exercise()).collect();
     clashed.dedup();
     for key in clashed {
-        if let Some(answers) = theirs.exercises.get(key) {
+        if let Some(answers) = replaced.exercises.get(key) {
             take_snapshot(state, key, answers, "Changed in another tab at the same time");
         }
     }

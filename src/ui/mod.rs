@@ -193,7 +193,7 @@ fn ClashBanner() -> impl IntoView {
                 <div class="banner banner-warning" role="alert">
                     <p>
                         <strong>"This workbook is also open in another tab, and both changed the same answer: "</strong>
-                        {places} ". This tab’s text was kept; the other tab’s text is in the exercise’s History."
+                        {places} ". The newer text was kept; the other one is in the exercise’s History."
                     </p>
                     <button type="button" class="secondary" on:click=move |_| notice.set(None)>"Dismiss"</button>
                 </div>
