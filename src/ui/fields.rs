@@ -38,10 +38,12 @@ pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
             view! { <TextField key field placeholder=*placeholder multiline=true/> }.into_any()
         }
         FieldKind::Number { unit } => view! { <NumberField key field unit=*unit/> }.into_any(),
-        FieldKind::Choice { options } => view! { <ChoiceField key field options=*options/> }.into_any(),
+        FieldKind::Choice { options } => view! { <OptionsField key field options=*options multiple=false/> }.into_any(),
         FieldKind::Table(spec) => view! { <TableField key field spec/> }.into_any(),
         FieldKind::Computed(computed) => view! { <ComputedField key field computed/> }.into_any(),
-        FieldKind::MultiChoice { options } => view! { <MultiChoiceField key field options=*options/> }.into_any(),
+        FieldKind::MultiChoice { options } => {
+            view! { <OptionsField key field options=*options multiple=true/> }.into_any()
+        }
         FieldKind::Reference(reference) => view! { <ReferenceField field reference/> }.into_any(),
     }
 }
@@ -120,41 +122,24 @@ fn NumberField(key: &'static str, field: &'static Field, unit: &'static str) -> 
     }
 }
 
+/// Radio buttons (one answer), or checkboxes (several, kept one per line in option order).
 #[component]
-fn ChoiceField(key: &'static str, field: &'static Field, options: &'static [ChoiceOption]) -> impl IntoView {
+fn OptionsField(
+    key: &'static str,
+    field: &'static Field,
+    options: &'static [ChoiceOption],
+    multiple: bool,
+) -> impl IntoView {
     let value = text_memo(key, field);
     let name = dom_id(field);
     let (help_id, help) = help_view(field);
     let inline = options.iter().all(|o| o.detail.is_empty());
-    view! {
-        <fieldset class="field choice" class:inline=inline aria-describedby=help_id>
-            <legend>{field.label}</legend>
-            {help}
-            {options.iter().map(|option| {
-                let id = format!("{name}-{}", option.value);
-                view! {
-                    <div class="option">
-                        <input type="radio" id=id.clone() name=name.clone() value=option.value
-                            prop:checked=move || value.get() == option.value
-                            on:change=move |_| set_text(key, field, option.value.to_owned())/>
-                        <label for=id>
-                            <span class="option-label">{option.label}</span>
-                            {(!option.detail.is_empty()).then(|| view! { <span class="option-detail">{option.detail}</span> })}
-                        </label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
-}
-
-/// Checkboxes; the answer keeps the chosen values in option order, one per line.
-#[component]
-fn MultiChoiceField(key: &'static str, field: &'static Field, options: &'static [ChoiceOption]) -> impl IntoView {
-    let value = text_memo(key, field);
-    let name = dom_id(field);
-    let (help_id, help) = help_view(field);
-    let toggle = move |option: &'static str, on: bool| {
+    let is_chosen =
+        move |option: &str| value.with(|v| if multiple { v.lines().any(|l| l.trim() == option) } else { v == option });
+    let choose = move |option: &'static str, on: bool| {
+        if !multiple {
+            return set_text(key, field, option.to_owned());
+        }
         update_answers(key, |a| {
             let chosen = a.selected(field.id);
             // Values not among the options (from an imported file) are kept, at the end.
@@ -170,16 +155,16 @@ fn MultiChoiceField(key: &'static str, field: &'static Field, options: &'static 
         });
     };
     view! {
-        <fieldset class="field choice" aria-describedby=help_id>
+        <fieldset class="field choice" class:inline=inline aria-describedby=help_id>
             <legend>{field.label}</legend>
             {help}
             {options.iter().map(|option| {
                 let id = format!("{name}-{}", option.value);
                 view! {
                     <div class="option">
-                        <input type="checkbox" id=id.clone() value=option.value
-                            prop:checked=move || value.with(|v| v.lines().any(|l| l.trim() == option.value))
-                            on:change=move |ev| toggle(option.value, event_target_checked(&ev))/>
+                        <input type=if multiple { "checkbox" } else { "radio" } id=id.clone() name=name.clone() value=option.value
+                            prop:checked=move || is_chosen(option.value)
+                            on:change=move |ev| choose(option.value, event_target_checked(&ev))/>
                         <label for=id>
                             <span class="option-label">{option.label}</span>
                             {(!option.detail.is_empty()).then(|| view! { <span class="option-detail">{option.detail}</span> })}
