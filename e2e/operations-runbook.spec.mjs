@@ -53,7 +53,9 @@ test("a participant writes the operations runbook, reusing the 2.1 scaling confi
   await section(page, "On-call").click();
   await box(page, "Role 1 Who").fill("Platform rota");
   await box(page, "Role 1 Contact").fill("<pager alias>");
-  await expect(box(page, "Severity level 1 Response time")).toHaveValue("15 minutes");
+  await expect(box(page, "Severity level 1 Level")).toHaveValue("SEV1");
+  await box(page, "Severity level 1 Definition").fill("The AI feature is down, or data is exposed");
+  await box(page, "Severity level 1 Response time").fill("15 minutes");
 
   await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
   await page.reload();
@@ -81,5 +83,6 @@ test("a participant writes the operations runbook, reusing the 2.1 scaling confi
   expect(text).toContain("_From Exercise 2.1 (deployment-strategy.md):_");
   expect(text).toContain("| Maximum instances | 60 |");
   expect(text).toContain("| Primary on-call | Platform rota | \\<pager alias\\> |");
+  expect(text).toContain("| SEV1 | The AI feature is down, or data is exposed | 15 minutes |");
   expect(text).toContain("<!-- workbook-answers");
 });

@@ -235,7 +235,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 Field {
                     id: "severities",
                     label: "Severity levels",
-                    help: "What each level means for this client and how fast someone responds.",
+                    help: "What each level means for this client and how fast someone responds, e.g. SEV1: the AI feature is down or data is exposed, 15 minutes.",
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "severity level",
                         columns: &[
@@ -244,11 +244,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                             Column { id: "response", label: "Response time", long: false, optional: false },
                         ],
                         rows: TableRows::Editable {
-                            defaults: &[
-                                &["SEV1", "The AI feature is down for everyone, or data is exposed", "15 minutes"],
-                                &["SEV2", "Degraded: P95 latency above 10 s or error rate above 5%", "1 hour"],
-                                &["SEV3", "Minor: one user or a cosmetic problem", "Next business day"],
-                            ],
+                            defaults: &[&["SEV1"], &["SEV2"], &["SEV3"]],
                         },
                     }),
                     optional: false,

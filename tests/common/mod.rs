@@ -130,5 +130,13 @@ pub fn operations_runbook() -> ExerciseAnswers {
         row.insert("who".into(), who.into());
         row.insert("contact".into(), contact.into());
     }
+    for (row, (definition, response)) in a.rows_mut("severities").iter_mut().zip([
+        ("The AI feature is down for everyone, or data is exposed", "15 minutes"),
+        ("Degraded: P95 latency above 10 s or error rate above 5%", "1 hour"),
+        ("Minor: one user or a cosmetic problem", "Next business day"),
+    ]) {
+        row.insert("definition".into(), definition.into());
+        row.insert("response".into(), response.into());
+    }
     a.clone()
 }
