@@ -49,8 +49,14 @@ test("the same answer changed in both tabs at once: both tabs agree, a banner sa
   const [a, b] = await twoTabs(context);
   await context.clock.runFor(1000);
   const summary = (page) => field(page, "Client / scenario summary");
-  await summary(a).fill("typed in tab A");
-  await summary(b).fill("typed in tab B");
+  // Typed as one input event each, milliseconds apart, so that nothing (not even a flush
+  // when a page loses focus) can deliver one tab's save to the other in between.
+  const type = (page, text) =>
+    summary(page).evaluate((el, text) => {
+      el.value = text;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, text);
+  await Promise.all([type(a, "typed in tab A"), type(b, "typed in tab B")]);
   await context.clock.runFor(1000);
 
   // Whichever tab saved last, both end up showing the same text…
@@ -67,7 +73,18 @@ test("the same answer changed in both tabs at once: both tabs agree, a banner sa
   for (const page of [warned, quiet]) {
     await expect(page.getByRole("region", { name: "History" })).toContainText("Changed in another tab at the same time");
   }
-  await warned.getByRole("region", { name: "History" }).getByRole("button", { name: /\(Changed in another tab at the same time\)$/ }).first().click();
+  // Both tabs may have merged with edits of their own pending, so both texts can be in
+  // history; restore the one that was replaced in the end. The panel lists the
+  // exercise's snapshots newest first.
+  const stored = async () =>
+    JSON.parse(await warned.evaluate(() => localStorage.getItem("workbook:history"))).snapshots.filter((s) => s.exercise === "m6-2.1").reverse();
+  const panel = warned.getByRole("region", { name: "History" }).getByRole("button", { name: /^Restore the version of/ });
+  await expect.poll(async () => (await panel.count()) === (await stored()).length).toBe(true);
+  const index = (await stored()).findIndex(
+    (s) => s.reason === "Changed in another tab at the same time" && s.answers.values.scenario_summary === other,
+  );
+  expect(index).toBeGreaterThanOrEqual(0);
+  await panel.nth(index).click();
   await expect(summary(warned)).toHaveValue(other);
   await context.clock.runFor(1000);
   await expect(summary(quiet)).toHaveValue(other);
