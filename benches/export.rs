@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use workbook::course::find_exercise;
 use workbook::fixtures::fill;
 use workbook::model::{Profile, Workbook};
-use workbook::render::exercise_markdown;
+use workbook::render::{exercise_markdown, Deliverable};
 
 fn measure(label: &str, run: impl Fn() -> usize) {
     for _ in 0..20 {
@@ -39,10 +39,13 @@ fn main() {
         let answers = fill(exercise, kb * 1024);
         let typed: usize =
             answers.values.values().map(|v| serde_json::to_string(v).map(|s| s.len()).unwrap_or(0)).sum();
-        let size =
-            exercise_markdown(module, exercise, &profile, &answers, &Workbook::default(), "2026-11-23 10:00 UTC").len();
+        let others = Workbook::default();
+        let at = "2026-11-23 10:00 UTC";
+        let deliverable =
+            Deliverable { module, exercise, profile: &profile, answers: &answers, others: &others, exported_at: at };
+        let size = exercise_markdown(&deliverable).len();
         measure(&format!("{} KB typed → {} KB file", typed / 1024, size / 1024), || {
-            exercise_markdown(module, exercise, &profile, &answers, &Workbook::default(), "2026-11-23 10:00 UTC").len()
+            exercise_markdown(&deliverable).len()
         });
     }
 }

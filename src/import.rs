@@ -360,7 +360,7 @@ fn summary(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::exercise_markdown;
+    use crate::render::{exercise_markdown, Deliverable};
 
     fn exercise() -> (&'static crate::course::Module, &'static Exercise) {
         find_exercise("m6-2.1").unwrap()
@@ -375,14 +375,8 @@ mod tests {
 
     fn export(workbook: &Workbook) -> String {
         let (module, exercise) = exercise();
-        exercise_markdown(
-            module,
-            exercise,
-            &workbook.profile,
-            &workbook.exercise(exercise),
-            workbook,
-            "2026-11-23 10:00 UTC",
-        )
+        let answers = workbook.exercise(exercise);
+        exercise_markdown(&Deliverable::of(module, exercise, workbook, &answers, "2026-11-23 10:00 UTC"))
     }
 
     fn error(name: &str, bytes: &[u8]) -> String {

@@ -5,14 +5,21 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use workbook::course::find_exercise;
 use workbook::model::{ExerciseAnswers, Profile, Workbook};
-use workbook::render::{embedded, exercise_markdown};
+use workbook::render::{embedded, exercise_markdown, Deliverable};
 
 mod common;
 use common::{deployment_strategy as filled, expect_file, EXPORTED_AT};
 
 fn export(profile: &Profile, answers: &ExerciseAnswers) -> String {
     let (module, exercise) = find_exercise("m6-2.1").unwrap();
-    exercise_markdown(module, exercise, profile, answers, &Workbook::default(), EXPORTED_AT)
+    exercise_markdown(&Deliverable {
+        module,
+        exercise,
+        profile,
+        answers,
+        others: &Workbook::default(),
+        exported_at: EXPORTED_AT,
+    })
 }
 
 #[test]
@@ -171,7 +178,14 @@ fn preview_has_the_structure_of_the_file() {
     let (module, exercise) = find_exercise("m6-2.1").unwrap();
     let (profile, mut answers) = filled();
     answers.set_text("hosting_rationale", "<script>alert(1)</script>".into());
-    let html = to_html(&exercise_document(module, exercise, &profile, &answers, &Workbook::default(), EXPORTED_AT));
+    let html = to_html(&exercise_document(&Deliverable {
+        module,
+        exercise,
+        profile: &profile,
+        answers: &answers,
+        others: &Workbook::default(),
+        exported_at: EXPORTED_AT,
+    }));
     let markdown = export(&profile, &answers);
     let md_tables = Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES)
         .filter(|e| matches!(e, Event::Start(Tag::Table(_))))

@@ -7,7 +7,7 @@ use common::{deployment_strategy, expect_file, operations_runbook, EXPORTED_AT};
 use workbook::course::find_exercise;
 use workbook::model::Workbook;
 use workbook::progress::{exercise_progress, self_check};
-use workbook::render::{embedded, exercise_markdown};
+use workbook::render::{embedded, exercise_markdown, Deliverable};
 
 /// The participant's workbook: 2.1 and 2.2 answered.
 fn workbook() -> Workbook {
@@ -20,7 +20,8 @@ fn workbook() -> Workbook {
 
 fn export(workbook: &Workbook) -> String {
     let (module, exercise) = find_exercise("m6-2.2").unwrap();
-    exercise_markdown(module, exercise, &workbook.profile, &workbook.exercise(exercise), workbook, EXPORTED_AT)
+    let answers = workbook.exercise(exercise);
+    exercise_markdown(&Deliverable::of(module, exercise, workbook, &answers, EXPORTED_AT))
 }
 
 #[test]

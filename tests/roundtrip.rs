@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use workbook::course::{find_exercise, Exercise, FieldKind};
 use workbook::import::{self, Incoming};
 use workbook::model::{ExerciseAnswers, Profile, Row, Workbook};
-use workbook::render::exercise_markdown;
+use workbook::render::{exercise_markdown, Deliverable};
 
 /// Text a participant could produce, biased towards characters that mean something in
 /// markdown, HTML, JSON and our comment block.
@@ -59,7 +59,7 @@ proptest! {
     #[test]
     fn an_exported_deliverable_imports_back_exactly(answers in answers_for(find_exercise("m6-2.1").unwrap().1), profile in profile(), at in typed()) {
         let (module, exercise) = find_exercise("m6-2.1").unwrap();
-        let file = exercise_markdown(module, exercise, &profile, &answers, &Workbook::default(), &at);
+        let file = exercise_markdown(&Deliverable { module, exercise, profile: &profile, answers: &answers, others: &Workbook::default(), exported_at: &at });
         let incoming = import::read(exercise.deliverable, file.as_bytes());
         prop_assert!(incoming.is_ok(), "{}", incoming.unwrap_err());
         let Ok(Incoming::Deliverable { answers: back, profile: back_profile, exported_at, edited_by_hand, .. }) = incoming

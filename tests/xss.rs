@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use workbook::course::{FieldKind, TableRows, MODULES};
 use workbook::import::{self, Incoming};
 use workbook::model::{ExerciseAnswers, Profile, Row, Workbook};
-use workbook::render::{exercise_document, exercise_markdown, html::to_html};
+use workbook::render::{exercise_document, exercise_markdown, html::to_html, Deliverable};
 
 const PAYLOADS: &str = include_str!("data/xss-payloads.txt");
 
@@ -108,11 +108,19 @@ fn payloads_in_every_field_stay_text_in_preview_export_and_import() {
         for (module, exercise) in &exercises {
             let answers = answers_with(exercise, payload);
 
-            let html = to_html(&exercise_document(module, exercise, &profile, &answers, &others, payload));
+            let deliverable = Deliverable {
+                module,
+                exercise,
+                profile: &profile,
+                answers: &answers,
+                others: &others,
+                exported_at: payload,
+            };
+            let html = to_html(&exercise_document(&deliverable));
             let foreign: Vec<_> = tags(&html).into_iter().filter(|t| !PREVIEW_TAGS.contains(t)).collect();
             assert!(foreign.is_empty(), "{payload}: preview has {foreign:?}");
 
-            let markdown = exercise_markdown(module, exercise, &profile, &answers, &others, payload);
+            let markdown = exercise_markdown(&deliverable);
             for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
                 match event {
                     Event::Html(h) | Event::InlineHtml(h) => assert!(

@@ -201,19 +201,20 @@ mod tests {
         }
     }
 
+    /// Every field of every exercise of every module.
+    fn all_fields() -> impl Iterator<Item = &'static Field> {
+        MODULES.iter().flat_map(|m| m.exercises.iter()).flat_map(|e| e.fields())
+    }
+
     #[test]
     fn tables_have_unique_columns_and_well_formed_defaults() {
-        for module in MODULES {
-            for exercise in module.exercises {
-                for field in exercise.fields() {
-                    if let FieldKind::Table(spec) = &field.kind {
-                        let ids: HashSet<_> = spec.columns.iter().map(|c| c.id).collect();
-                        assert_eq!(ids.len(), spec.columns.len(), "{}", field.id);
-                        if let TableRows::Editable { defaults } = spec.rows {
-                            for row in defaults {
-                                assert!(row.len() <= spec.columns.len(), "{}", field.id);
-                            }
-                        }
+        for field in all_fields() {
+            if let FieldKind::Table(spec) = &field.kind {
+                let ids: HashSet<_> = spec.columns.iter().map(|c| c.id).collect();
+                assert_eq!(ids.len(), spec.columns.len(), "{}", field.id);
+                if let TableRows::Editable { defaults } = spec.rows {
+                    for row in defaults {
+                        assert!(row.len() <= spec.columns.len(), "{}", field.id);
                     }
                 }
             }
@@ -222,15 +223,11 @@ mod tests {
 
     #[test]
     fn references_name_existing_fields() {
-        for module in MODULES {
-            for exercise in module.exercises {
-                for field in exercise.fields() {
-                    if let FieldKind::Reference(reference) = &field.kind {
-                        let (_, target) = find_exercise(reference.exercise).expect(reference.exercise);
-                        for id in reference.fields {
-                            assert!(target.field(id).is_some(), "{}: {} has no field {id}", field.id, target.key);
-                        }
-                    }
+        for field in all_fields() {
+            if let FieldKind::Reference(reference) = &field.kind {
+                let (_, target) = find_exercise(reference.exercise).expect(reference.exercise);
+                for id in reference.fields {
+                    assert!(target.field(id).is_some(), "{}: {} has no field {id}", field.id, target.key);
                 }
             }
         }

@@ -56,17 +56,36 @@ fn not_answered() -> Inline {
     Inline::Emphasis(NOT_ANSWERED.to_owned())
 }
 
-/// The whole deliverable. `others` supplies the answers of other exercises that this one
-/// shows (`FieldKind::Reference`). `exported_at` is passed in (not read from a clock) so the
-/// same answers always give the same document.
-pub fn exercise_document(
-    module: &Module,
-    exercise: &Exercise,
-    profile: &Profile,
-    answers: &ExerciseAnswers,
-    others: &Workbook,
-    exported_at: &str,
-) -> Vec<Block> {
+/// Everything one deliverable is made from; the preview and the exported file both take it.
+#[derive(Clone, Copy)]
+pub struct Deliverable<'a> {
+    pub module: &'a Module,
+    pub exercise: &'a Exercise,
+    pub profile: &'a Profile,
+    pub answers: &'a ExerciseAnswers,
+    /// The answers of other exercises that this one shows (`FieldKind::Reference`).
+    pub others: &'a Workbook,
+    /// Passed in, not read from a clock, so the same answers always give the same document.
+    pub exported_at: &'a str,
+}
+
+impl<'a> Deliverable<'a> {
+    /// An exercise of the participant's workbook, with its answers (`answers` is
+    /// `workbook.exercise(exercise)`, which the caller owns).
+    pub fn of(
+        module: &'a Module,
+        exercise: &'a Exercise,
+        workbook: &'a Workbook,
+        answers: &'a ExerciseAnswers,
+        exported_at: &'a str,
+    ) -> Self {
+        Deliverable { module, exercise, profile: &workbook.profile, answers, others: workbook, exported_at }
+    }
+}
+
+/// The whole deliverable as blocks.
+pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
+    let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
     let mut blocks = header(module, exercise, profile, exported_at);
     for (index, section) in exercise.sections.iter().enumerate() {
         blocks.push(Block::Heading { level: 2, text: format!("{}. {}", index + 1, section.title) });

@@ -1,21 +1,13 @@
 //! Writes a document as GitHub-flavoured markdown, escaping every typed character that
 //! could add structure (see `escape`).
 
-use super::document::{exercise_document, Block, Inline};
+use super::document::{exercise_document, Block, Deliverable, Inline};
 use super::{embedded, escape};
-use crate::course::{Exercise, Module};
-use crate::model::{ExerciseAnswers, Profile, Workbook};
 
 /// The deliverable file: the document followed by the embedded answers.
-pub fn exercise_markdown(
-    module: &Module,
-    exercise: &Exercise,
-    profile: &Profile,
-    answers: &ExerciseAnswers,
-    others: &Workbook,
-    exported_at: &str,
-) -> String {
-    let mut markdown = to_markdown(&exercise_document(module, exercise, profile, answers, others, exported_at));
+pub fn exercise_markdown(deliverable: &Deliverable) -> String {
+    let mut markdown = to_markdown(&exercise_document(deliverable));
+    let Deliverable { exercise, profile, answers, exported_at, .. } = *deliverable;
     let block = embedded::embed(exercise, profile, answers, exported_at, &markdown);
     markdown.push_str("\n\n");
     markdown.push_str(&block);

@@ -9,5 +9,5 @@ pub mod escape;
 pub mod html;
 pub mod markdown;
 
-pub use document::{exercise_document, NOT_ANSWERED};
+pub use document::{exercise_document, Deliverable, NOT_ANSWERED};
 pub use markdown::exercise_markdown;

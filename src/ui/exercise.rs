@@ -12,7 +12,7 @@ use super::{app_state, focus, set_document_title};
 use crate::browser::export_timestamp;
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::progress::{exercise_progress, section_progress, self_check};
-use crate::render::{exercise_document, exercise_markdown, html::to_html};
+use crate::render::{exercise_document, exercise_markdown, html::to_html, Deliverable};
 use crate::route::Route;
 
 /// How long the preview waits after a change before it re-renders, so that typing in a
@@ -168,7 +168,8 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
     let workbook = app_state().workbook;
     let render = move || {
         workbook.with_untracked(|w| {
-            to_html(&exercise_document(module, exercise, &w.profile, &w.exercise(exercise), w, "when you export"))
+            let answers = w.exercise(exercise);
+            to_html(&exercise_document(&Deliverable::of(module, exercise, w, &answers, "when you export")))
         })
     };
     // The first render happens after the page has painted its form: the preview is the
@@ -208,8 +209,9 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
     let produce = Callback::new(move |()| {
         let answers = workbook.with_untracked(|w| w.exercise(exercise));
+        let exported_at = export_timestamp();
         let contents = workbook
-            .with_untracked(|w| exercise_markdown(module, exercise, &w.profile, &answers, w, &export_timestamp()));
+            .with_untracked(|w| exercise_markdown(&Deliverable::of(module, exercise, w, &answers, &exported_at)));
         take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
         FileToDownload { name: exercise.deliverable.to_owned(), mime: "text/markdown;charset=utf-8", contents }
     });
