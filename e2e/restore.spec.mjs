@@ -99,7 +99,7 @@ test("bad files are refused with the file's name and what is wrong, and the work
     ["package.json", '{"name": "left-pad"}', "it is JSON, but not a Workbook backup"],
     ["broken.json", backup.text.replace('"format"', "format"), "it is not valid JSON (line 2"],
     ["cut.json", backup.text.slice(0, 200), "the file stops in the middle"],
-    ["huge.md", Buffer.alloc(5 * 1024 * 1024 + 10, "a"), "it is 5.0 MB, and the largest file the Workbook imports is 5 MB"],
+    ["huge.md", Buffer.alloc(5 * 1024 * 1024 + 10, "a"), "it is just over 5 MB, the largest file the Workbook imports"],
   ];
   for (const [name, contents, problem] of cases) {
     await choose(page, name, contents);

@@ -77,14 +77,12 @@ impl History {
     /// The newest snapshot of every exercise: what can be recovered when the stored
     /// answers themselves cannot be read.
     pub fn latest_of_each(&self) -> Vec<&Snapshot> {
-        let mut latest: Vec<&Snapshot> = Vec::new();
+        // A map rather than a sort: it orders by exercise with less code in the download.
+        let mut latest = std::collections::BTreeMap::new();
         for snapshot in self.snapshots.iter().rev() {
-            if !latest.iter().any(|s| s.exercise == snapshot.exercise) {
-                latest.push(snapshot);
-            }
+            latest.entry(snapshot.exercise.as_str()).or_insert(snapshot);
         }
-        latest.sort_by(|a, b| a.exercise.cmp(&b.exercise));
-        latest
+        latest.into_values().collect()
     }
 
     pub fn find(&self, id: u64) -> Option<&Snapshot> {

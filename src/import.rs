@@ -119,10 +119,11 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
 pub fn too_large(file_name: &str, size: u64) -> ImportError {
     ImportError {
         file_name: file_name.to_owned(),
-        problem: format!(
-            "it is {:.1} MB, and the largest file the Workbook imports is 5 MB",
-            size as f64 / 1_048_576.0
-        ),
+        problem: match crate::numbers::plain(size as f64 / 1_048_576.0, 1) {
+            // Rounded, a file a few bytes over the limit would read "5 MB ... the largest is 5 MB".
+            megabytes if megabytes == "5" => "it is just over 5 MB, the largest file the Workbook imports".to_owned(),
+            megabytes => format!("it is {megabytes} MB, and the largest file the Workbook imports is 5 MB"),
+        },
         advice: "Workbook files are much smaller: check that this is an exported deliverable or a backup.",
     }
 }
@@ -468,7 +469,12 @@ mod tests {
                 backup.replace("\"schema_version\": 2", "\"schema_version\": 7").into_bytes(),
                 "saved by a newer version of the Workbook (format 7",
             ),
-            ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is 5.0 MB, and the largest file the Workbook imports is 5 MB"),
+            ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is just over 5 MB, the largest file the Workbook imports"),
+            (
+                "bigger.md",
+                vec![b'a'; MAX_BYTES * 3 / 2],
+                "it is 7.5 MB, and the largest file the Workbook imports is 5 MB",
+            ),
         ];
         for (name, bytes, problem) in cases {
             let message = error(name, &bytes);

@@ -11,6 +11,7 @@ pub mod history;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod numbers;
 pub mod progress;
 pub mod render;
 pub mod restore;

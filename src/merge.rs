@@ -101,9 +101,7 @@ fn merge(
             Some(Json::Object(b)) => b,
             _ => &empty,
         };
-        let mut keys: Vec<&String> = m.keys().chain(t.keys()).collect();
-        keys.sort();
-        keys.dedup();
+        let keys = m.keys().chain(t.keys().filter(|key| !m.contains_key(*key)));
         let mut out = Map::new();
         for key in keys {
             path.push(key.clone());

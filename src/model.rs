@@ -164,11 +164,14 @@ impl ExerciseAnswers {
                         let rows = defaults
                             .iter()
                             .map(|cells| {
-                                spec.columns
-                                    .iter()
-                                    .zip(cells.iter())
-                                    .map(|(column, cell)| (column.id.to_owned(), (*cell).to_owned()))
-                                    .collect()
+                                let mut row = Row::new();
+                                row.extend(
+                                    spec.columns
+                                        .iter()
+                                        .zip(cells.iter())
+                                        .map(|(c, cell)| (c.id.to_owned(), (*cell).to_owned())),
+                                );
+                                row
                             })
                             .collect();
                         self.values.insert(field.id.to_owned(), Value::Rows(rows));

@@ -124,11 +124,12 @@ pub fn restore_value(json: Json) -> Result<Restored, RestoreError> {
     }
     // Only where each exercise was open, nothing a participant wrote: not worth a warning.
     if let Some(Json::Object(sections)) = object.remove("last_sections") {
-        workbook.last_sections =
-            sections.into_iter().filter_map(|(key, id)| Some((key, id.as_str()?.to_owned()))).collect();
+        workbook
+            .last_sections
+            .extend(sections.into_iter().filter_map(|(key, id)| Some((key, id.as_str()?.to_owned()))));
     }
     object.remove("schema_version");
-    workbook.unknown = object.into_iter().collect();
+    workbook.unknown.extend(object);
     Ok(Restored { workbook, migrated_from, damage })
 }
 
@@ -171,7 +172,7 @@ fn recover_answers(key: &str, answers: Json, damage: &mut Vec<String>) -> Option
         None => {}
         Some(_) => damage.push(format!("every answer of {name}")),
     }
-    recovered.unknown = object.into_iter().collect();
+    recovered.unknown.extend(object);
     Some(recovered)
 }
 

@@ -4,6 +4,7 @@
 use super::operations_runbook::OPERATIONS_RUNBOOK;
 use super::*;
 use crate::model::{parse_number, ExerciseAnswers};
+use crate::numbers;
 
 pub const MODULE: Module = Module {
     slug: "module-6",
@@ -442,12 +443,12 @@ fn suggest_max_instances(a: &ExerciseAnswers) -> Option<String> {
         return Some("Budget and cost per instance-hour must both be above zero.".to_owned());
     }
     let max = (budget / cost).floor();
-    Some(format!("{} instances (${} per hour ÷ ${} per instance-hour)", max, trim_number(budget), trim_number(cost)))
-}
-
-fn trim_number(n: f64) -> String {
-    let text = format!("{n:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    Some(format!(
+        "{} instances (${} per hour ÷ ${} per instance-hour)",
+        numbers::plain(max, 0),
+        numbers::plain(budget, 2),
+        numbers::plain(cost, 2)
+    ))
 }
 
 /// The threshold typed for a trigger row, if any.
