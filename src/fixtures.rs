@@ -40,7 +40,8 @@ pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
                     }
                 }
             }
-            FieldKind::Computed(_) | FieldKind::Reference(_) => {}
+            FieldKind::Draft(_) => answers.set_text(field.id, format!("## {}\n\n{chunk}", field.label)),
+            FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_) => {}
         }
     }
     answers.clone()

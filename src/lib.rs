@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod course;
+pub mod diagram;
 pub mod fixtures;
 pub mod history;
 pub mod import;

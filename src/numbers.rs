@@ -14,6 +14,15 @@ pub fn grouped(n: f64, max_decimals: u32) -> String {
     format_number(n, max_decimals, ",")
 }
 
+/// An amount of money: grouped, and with cents whenever it is not whole: `$1,234`, `$10.50`.
+pub fn money(amount: f64) -> String {
+    let mut text = grouped(amount, 2);
+    if text.len() >= 2 && text.as_bytes()[text.len() - 2] == b'.' {
+        text.push('0');
+    }
+    format!("${text}")
+}
+
 fn format_number(n: f64, max_decimals: u32, separator: &str) -> String {
     if !n.is_finite() {
         return "–".to_owned();
@@ -66,5 +75,13 @@ mod tests {
         assert_eq!(grouped(1234567.891, 2), "1,234,567.89");
         assert_eq!(grouped(-45000.0, 0), "-45,000");
         assert_eq!(grouped(f64::NAN, 2), "–");
+    }
+
+    #[test]
+    fn money_shows_cents_only_when_there_are_some() {
+        assert_eq!(money(10.5), "$10.50");
+        assert_eq!(money(21000.0), "$21,000");
+        assert_eq!(money(0.125), "$0.13");
+        assert_eq!(money(-3.1), "$-3.10");
     }
 }

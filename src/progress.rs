@@ -2,7 +2,7 @@
 //! guide's success criteria their answers meet. Read by the form, the home page and the
 //! export, so they always agree.
 
-use crate::course::{Exercise, Field, FieldKind, Section, TableRows, TableSpec};
+use crate::course::{Exercise, Field, FieldKind, Inputs, Section, TableRows, TableSpec};
 use crate::model::{ExerciseAnswers, Row};
 
 /// Answered fields out of the fields that count (inputs that are not optional).
@@ -38,7 +38,7 @@ pub fn counts(field: &Field) -> bool {
 /// every required cell filled; fixed tables need at least one row with something in it.
 pub fn is_answered(field: &Field, answers: &ExerciseAnswers) -> bool {
     match &field.kind {
-        FieldKind::Computed(_) | FieldKind::Reference(_) => false,
+        FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_) => false,
         FieldKind::Table(spec) => table_is_answered(spec, answers.rows(field.id)),
         _ => answers.has(field.id),
     }
@@ -61,12 +61,12 @@ pub fn section_progress(section: &Section, answers: &ExerciseAnswers) -> Progres
 }
 
 pub fn exercise_progress(exercise: &Exercise, answers: &ExerciseAnswers) -> Progress {
-    exercise.sections.iter().map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
+    exercise.document_sections().map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
 }
 
 /// Each success criterion with whether the answers meet it, in the guide's order.
-pub fn self_check(exercise: &Exercise, answers: &ExerciseAnswers) -> Vec<(&'static str, bool)> {
-    exercise.criteria.iter().map(|c| (c.text, (c.met)(answers))).collect()
+pub fn self_check(exercise: &Exercise, inputs: &Inputs) -> Vec<(&'static str, bool)> {
+    exercise.criteria.iter().map(|c| (c.text, (c.met)(inputs))).collect()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod common;
 
 use common::{deployment_strategy, expect_file, operations_runbook, EXPORTED_AT};
 use workbook::course::find_exercise;
+use workbook::course::Inputs;
 use workbook::model::Workbook;
 use workbook::progress::{exercise_progress, self_check};
 use workbook::render::{embedded, exercise_markdown, Deliverable};
@@ -32,10 +33,12 @@ fn filled_runbook_exports_the_expected_document() {
 #[test]
 fn filled_runbook_is_complete_and_meets_every_criterion() {
     let (_, exercise) = find_exercise("m6-2.2").unwrap();
-    let answers = workbook().exercise(exercise);
+    let workbook = workbook();
+    let answers = workbook.exercise(exercise);
     let progress = exercise_progress(exercise, &answers);
     assert!(progress.is_complete(), "{progress:?}");
-    let unmet: Vec<_> = self_check(exercise, &answers).into_iter().filter(|(_, ok)| !ok).collect();
+    let unmet: Vec<_> =
+        self_check(exercise, &Inputs::new(&answers, &workbook)).into_iter().filter(|(_, ok)| !ok).collect();
     assert!(unmet.is_empty(), "{unmet:?}");
 }
 

@@ -5,11 +5,12 @@
 //! description; nothing else in the app knows what Exercise 2.1 asks. Adding a field is
 //! one line in the module file; adding an exercise is one new `Exercise` value.
 
+mod capstone;
 mod module5;
 mod module6;
 mod operations_runbook;
 
-use crate::model::ExerciseAnswers;
+use crate::model::{ExerciseAnswers, Workbook};
 
 /// A course module, as shown on the home page.
 pub struct Module {
@@ -41,6 +42,16 @@ pub struct Exercise {
     pub sections: &'static [Section],
     /// The guide's success criteria, each checked against the answers.
     pub criteria: &'static [Criterion],
+    /// A second file made from one section of this exercise (the capstone's slide deck).
+    pub companion: Option<Companion>,
+}
+
+/// A second deliverable of an exercise: one of its sections, written as a file of its own
+/// and left out of the main document.
+pub struct Companion {
+    pub deliverable: &'static str,
+    /// The section whose fields make up the file, one page (slide) per field.
+    pub section: &'static str,
 }
 
 impl Exercise {
@@ -59,6 +70,12 @@ impl Exercise {
 
     pub fn field(&self, id: &str) -> Option<&'static Field> {
         self.fields().find(|f| f.id == id)
+    }
+
+    /// The sections of the main deliverable: all but a companion file's.
+    pub fn document_sections(&self) -> impl Iterator<Item = &'static Section> + '_ {
+        let companion = self.companion.as_ref().map(|c| c.section);
+        self.sections.iter().filter(move |s| Some(s.id) != companion)
     }
 }
 
@@ -102,12 +119,22 @@ pub enum FieldKind {
     Computed(Computed),
     /// Answers of another exercise, shown read-only (and exported) so they are not retyped.
     Reference(Reference),
+    /// A table the app derives from other answers (weighted totals, cost projections).
+    ComputedTable(ComputedTable),
+    /// A diagram drawn from two table fields of the same exercise: boxes and arrows.
+    Diagram(DiagramSpec),
+    /// Text the app drafts from other answers until the participant edits it; the edited
+    /// text is then the answer, and clearing it brings the draft back. `format` is unused.
+    Draft(Computed),
 }
 
 impl FieldKind {
     /// Whether the participant types into this field (computed fields are not answers).
     pub fn is_input(&self) -> bool {
-        !matches!(self, FieldKind::Computed(_) | FieldKind::Reference(_))
+        !matches!(
+            self,
+            FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_)
+        )
     }
 }
 
@@ -141,6 +168,9 @@ pub struct Column {
     pub long: bool,
     /// An optional cell does not make its row incomplete when empty.
     pub optional: bool,
+    /// A text field of the same exercise whose answer names this column (a platform's
+    /// name heads its column of scores); `label` is used until it is answered.
+    pub heading_from: Option<&'static str>,
 }
 
 pub struct Reference {
@@ -150,8 +180,34 @@ pub struct Reference {
     pub fields: &'static [&'static str],
 }
 
+/// What derived values and criteria read: the exercise's own answers (through `Deref`,
+/// so `a.text("x")` works) and the whole workbook for answers of other exercises.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub answers: &'a ExerciseAnswers,
+    pub workbook: &'a Workbook,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn new(answers: &'a ExerciseAnswers, workbook: &'a Workbook) -> Self {
+        Inputs { answers, workbook }
+    }
+
+    /// The answers of another exercise, with its defaults.
+    pub fn other(&self, key: &str) -> ExerciseAnswers {
+        find_exercise(key).map(|(_, exercise)| self.workbook.exercise(exercise)).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Inputs<'_> {
+    type Target = ExerciseAnswers;
+    fn deref(&self) -> &ExerciseAnswers {
+        self.answers
+    }
+}
+
 pub struct Computed {
-    pub compute: fn(&ExerciseAnswers) -> Option<String>,
+    pub compute: fn(&Inputs) -> Option<String>,
     pub format: ComputedFormat,
     /// Shown while `compute` has nothing to say: which answers it still needs.
     pub pending: &'static str,
@@ -164,10 +220,46 @@ pub enum ComputedFormat {
     Code(&'static str),
 }
 
+/// The text of a `Draft` field: what the participant wrote, or the app's draft while they
+/// have written nothing.
+pub fn draft_text(field: &Field, inputs: &Inputs) -> String {
+    let written = inputs.text(field.id);
+    match &field.kind {
+        FieldKind::Draft(draft) if written.trim().is_empty() => (draft.compute)(inputs).unwrap_or_default(),
+        _ => written.to_owned(),
+    }
+}
+
+/// Runs a computed value or criterion on answers alone (tests of one exercise).
+#[cfg(test)]
+pub(crate) fn with_inputs<T>(answers: &ExerciseAnswers, f: impl FnOnce(&Inputs) -> T) -> T {
+    f(&Inputs::new(answers, &Workbook::default()))
+}
+
+/// Rows of cells the app computes; the first row of `rows` is not special.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub struct ComputedTable {
+    pub compute: fn(&Inputs) -> Option<Grid>,
+    /// Shown while `compute` has nothing to say: which answers it still needs.
+    pub pending: &'static str,
+}
+
+/// Boxes from one table (a column naming each box, an optional column grouping them) and
+/// arrows from another (from, to, label: matched to boxes by name).
+pub struct DiagramSpec {
+    pub components: &'static str,
+    pub connections: &'static str,
+}
+
 /// A success criterion from the guide, ticked when `met` holds for the answers.
 pub struct Criterion {
     pub text: &'static str,
-    pub met: fn(&ExerciseAnswers) -> bool,
+    pub met: fn(&Inputs) -> bool,
 }
 
 /// All modules, in the order the home page lists them.
@@ -216,6 +308,33 @@ mod tests {
                     for row in defaults {
                         assert!(row.len() <= spec.columns.len(), "{}", field.id);
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn diagrams_and_companions_name_existing_parts() {
+        for module in MODULES {
+            for exercise in module.exercises {
+                for field in exercise.fields() {
+                    if let FieldKind::Diagram(spec) = &field.kind {
+                        for id in [spec.components, spec.connections] {
+                            assert!(
+                                matches!(exercise.field(id).map(|f| &f.kind), Some(FieldKind::Table(_))),
+                                "{}: {id} is not a table",
+                                field.id
+                            );
+                        }
+                    }
+                    if let FieldKind::Table(spec) = &field.kind {
+                        for name in spec.columns.iter().filter_map(|c| c.heading_from) {
+                            assert!(exercise.field(name).is_some(), "{}: no field {name}", field.id);
+                        }
+                    }
+                }
+                if let Some(companion) = &exercise.companion {
+                    assert!(exercise.section(companion.section).is_some(), "{}", exercise.key);
                 }
             }
         }

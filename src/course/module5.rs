@@ -19,6 +19,7 @@ pub const MODULE: Module = Module {
             deliverable: "deploy-production.yml",
             minutes: Some(30),
             sections: &[],
+            companion: None,
             criteria: &[],
         },
         Exercise {
@@ -29,6 +30,7 @@ pub const MODULE: Module = Module {
             deliverable: "monitoring.yml",
             minutes: Some(25),
             sections: &[],
+            companion: None,
             criteria: &[],
         },
         Exercise {
@@ -39,6 +41,7 @@ pub const MODULE: Module = Module {
             deliverable: ".github/workflows/",
             minutes: Some(20),
             sections: &[],
+            companion: None,
             criteria: &[],
         },
     ],

@@ -1,6 +1,7 @@
 //! Advanced Module 6, Session 2: Production Deployment & Operations.
 //! Source: shared/course/module-6-session-2-instructor-guide.md.
 
+use super::capstone::CAPSTONE;
 use super::operations_runbook::OPERATIONS_RUNBOOK;
 use super::*;
 use crate::model::{parse_number, ExerciseAnswers};
@@ -13,17 +14,6 @@ pub const MODULE: Module = Module {
     session: "Session 2",
     homework_minutes: 75,
     exercises: &[DEPLOYMENT_STRATEGY, OPERATIONS_RUNBOOK, CAPSTONE],
-};
-
-const CAPSTONE: Exercise = Exercise {
-    key: "m6-2.3",
-    number: "2.3",
-    title: "Capstone: Enterprise Architecture Proposal",
-    summary: "A client-ready proposal and executive presentation that synthesise Sessions 1 and 2.",
-    deliverable: "enterprise-architecture-proposal.md",
-    minutes: None,
-    sections: &[],
-    criteria: &[],
 };
 
 const YES_NO: &[ChoiceOption] =
@@ -200,8 +190,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "trigger",
                         columns: &[
-                            Column { id: "threshold", label: "Threshold", long: false, optional: true },
-                            Column { id: "notes", label: "Why this value", long: false, optional: true },
+                            Column { id: "threshold", label: "Threshold", long: false, optional: true, heading_from: None },
+                            Column { id: "notes", label: "Why this value", long: false, optional: true, heading_from: None },
                         ],
                         rows: TableRows::Fixed { header: "Trigger", labels: TRIGGER_LABELS },
                     }),
@@ -278,11 +268,11 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 kind: FieldKind::Table(TableSpec {
                     row_noun: "phase",
                     columns: &[
-                        Column { id: "name", label: "Phase", long: false, optional: false },
-                        Column { id: "users", label: "Users", long: false, optional: false },
-                        Column { id: "duration", label: "Duration", long: false, optional: false },
-                        Column { id: "criteria", label: "Success criteria", long: true, optional: false },
-                        Column { id: "decision", label: "Go/no-go rule", long: true, optional: false },
+                        Column { id: "name", label: "Phase", long: false, optional: false, heading_from: None },
+                        Column { id: "users", label: "Users", long: false, optional: false, heading_from: None },
+                        Column { id: "duration", label: "Duration", long: false, optional: false, heading_from: None },
+                        Column { id: "criteria", label: "Success criteria", long: true, optional: false, heading_from: None },
+                        Column { id: "decision", label: "Go/no-go rule", long: true, optional: false, heading_from: None },
                     ],
                     rows: TableRows::Editable {
                         defaults: &[
@@ -370,6 +360,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             ],
         },
     ],
+    companion: None,
     criteria: &[
         Criterion {
             text: "Hosting model chosen with the guide's three questions answered and a rationale",
@@ -418,7 +409,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
 
 /// The guide's decision path: (1) regulations prohibit cloud → on-premises; (2) over 10M
 /// requests/day → do a cost analysis; (3) no ops expertise → stay on cloud despite cost.
-fn suggest_hosting(a: &ExerciseAnswers) -> Option<String> {
+fn suggest_hosting(a: &Inputs) -> Option<String> {
     let answer = |field| match a.text(field) {
         "yes" => Some(true),
         "no" => Some(false),
@@ -436,7 +427,7 @@ fn suggest_hosting(a: &ExerciseAnswers) -> Option<String> {
 }
 
 /// max = hourly budget / cost per instance-hour, rounded down.
-fn suggest_max_instances(a: &ExerciseAnswers) -> Option<String> {
+fn suggest_max_instances(a: &Inputs) -> Option<String> {
     let budget = a.number("hourly_budget")?;
     let cost = a.number("instance_cost")?;
     if budget <= 0.0 || cost <= 0.0 {
@@ -468,7 +459,7 @@ fn json_value(text: &str) -> serde_json::Value {
 }
 
 /// The auto-scaling configuration as a JSON document shaped like the guide's example.
-fn scaling_config_json(a: &ExerciseAnswers) -> Option<String> {
+fn scaling_config_json(a: &Inputs) -> Option<String> {
     use serde_json::json;
     let triggers: Vec<_> = TRIGGER_JSON_TYPES
         .iter()
@@ -512,25 +503,29 @@ mod tests {
 
     #[test]
     fn hosting_follows_the_guides_three_questions() {
-        let suggest =
-            |r, v, o| suggest_hosting(&answers(&[("q_regulation", r), ("q_volume", v), ("q_ops", o)])).unwrap();
+        let suggest = |r, v, o| {
+            with_inputs(&answers(&[("q_regulation", r), ("q_volume", v), ("q_ops", o)]), suggest_hosting).unwrap()
+        };
         assert!(suggest("yes", "no", "yes").starts_with("On-premises:"));
         assert!(suggest("yes", "no", "no").contains("private cloud or an appliance"));
         assert!(suggest("no", "yes", "yes").contains("cost analysis"));
         assert!(suggest("no", "yes", "no").starts_with("Cloud: the volume"));
         assert!(suggest("no", "no", "yes").starts_with("Cloud: no regulatory"));
-        assert_eq!(suggest_hosting(&answers(&[("q_regulation", "yes")])), None);
+        assert_eq!(with_inputs(&answers(&[("q_regulation", "yes")]), suggest_hosting), None);
     }
 
     #[test]
     fn max_instances_is_budget_over_cost() {
         let a = answers(&[("hourly_budget", "$100"), ("instance_cost", "2")]);
-        assert_eq!(suggest_max_instances(&a).unwrap(), "50 instances ($100 per hour ÷ $2 per instance-hour)");
+        assert_eq!(
+            with_inputs(&a, suggest_max_instances).unwrap(),
+            "50 instances ($100 per hour ÷ $2 per instance-hour)"
+        );
         let a = answers(&[("hourly_budget", "100"), ("instance_cost", "3")]);
-        assert!(suggest_max_instances(&a).unwrap().starts_with("33 instances"));
+        assert!(with_inputs(&a, suggest_max_instances).unwrap().starts_with("33 instances"));
         let a = answers(&[("hourly_budget", "100"), ("instance_cost", "0")]);
-        assert!(suggest_max_instances(&a).unwrap().contains("above zero"));
-        assert_eq!(suggest_max_instances(&answers(&[("hourly_budget", "100")])), None);
+        assert!(with_inputs(&a, suggest_max_instances).unwrap().contains("above zero"));
+        assert_eq!(with_inputs(&answers(&[("hourly_budget", "100")]), suggest_max_instances), None);
     }
 
     #[test]
@@ -538,7 +533,7 @@ mod tests {
         let mut a = answers(&[("min_instances", "2"), ("max_instances", "50"), ("session_affinity", "external")]);
         a.rows_mut("triggers")[0].insert("threshold".into(), "100".into());
         a.rows_mut("triggers")[3].insert("threshold".into(), "Mon 09:00 → 10 instances".into());
-        let json: serde_json::Value = serde_json::from_str(&scaling_config_json(&a).unwrap()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&with_inputs(&a, scaling_config_json).unwrap()).unwrap();
         assert_eq!(json["scaling"]["min_instances"], 2);
         assert_eq!(json["scaling"]["scale_in_delay_seconds"], serde_json::Value::Null);
         let triggers = json["scaling"]["triggers"].as_array().unwrap();
@@ -551,20 +546,20 @@ mod tests {
     #[test]
     fn criteria_tick_as_answers_meet_them() {
         let ex = &DEPLOYMENT_STRATEGY;
-        let met = |a: &ExerciseAnswers| ex.criteria.iter().filter(|c| (c.met)(a)).count();
+        let met = |a: &ExerciseAnswers| ex.criteria.iter().filter(|c| with_inputs(a, c.met)).count();
         let empty = answers(&[]);
         assert_eq!(met(&empty), 0, "an untouched exercise meets no criterion");
         let mut a = answers(&[("min_instances", "1"), ("max_instances", "10")]);
         let min_max = &ex.criteria[2];
-        assert!(!(min_max.met)(&a), "one instance is not highly available");
+        assert!(!with_inputs(&a, min_max.met), "one instance is not highly available");
         a.set_text("min_instances", "2".into());
-        assert!((min_max.met)(&a));
+        assert!(with_inputs(&a, min_max.met));
         let phases = &ex.criteria[6];
-        assert!(!(phases.met)(&a), "default phases have no criteria yet");
+        assert!(!with_inputs(&a, phases.met), "default phases have no criteria yet");
         for row in a.rows_mut("phases") {
             row.insert("criteria".into(), "p95 < 5 s".into());
             row.insert("decision".into(), "Go if met for 2 weeks".into());
         }
-        assert!((phases.met)(&a));
+        assert!(with_inputs(&a, phases.met));
     }
 }

@@ -32,8 +32,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 kind: FieldKind::Table(TableSpec {
                     row_noun: "pillar",
                     columns: &[
-                        Column { id: "tool", label: "Tool", long: false, optional: false },
-                        Column { id: "covers", label: "What it covers", long: true, optional: false },
+                        Column { id: "tool", label: "Tool", long: false, optional: false, heading_from: None },
+                        Column { id: "covers", label: "What it covers", long: true, optional: false, heading_from: None },
                     ],
                     rows: TableRows::Fixed { header: "Pillar", labels: PILLARS },
                 }),
@@ -56,11 +56,11 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 kind: FieldKind::Table(TableSpec {
                     row_noun: "metric",
                     columns: &[
-                        Column { id: "metric", label: "Metric", long: false, optional: false },
-                        Column { id: "target", label: "Target", long: false, optional: false },
-                        Column { id: "alert", label: "Alert threshold", long: false, optional: false },
-                        Column { id: "severity", label: "Severity", long: false, optional: false },
-                        Column { id: "paged", label: "Who is paged", long: false, optional: false },
+                        Column { id: "metric", label: "Metric", long: false, optional: false, heading_from: None },
+                        Column { id: "target", label: "Target", long: false, optional: false, heading_from: None },
+                        Column { id: "alert", label: "Alert threshold", long: false, optional: false, heading_from: None },
+                        Column { id: "severity", label: "Severity", long: false, optional: false, heading_from: None },
+                        Column { id: "paged", label: "Who is paged", long: false, optional: false, heading_from: None },
                     ],
                     rows: TableRows::Editable {
                         defaults: &[
@@ -128,7 +128,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                     help: "Concrete actions: who does what, with which tool, within what time.",
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "step",
-                        columns: &[Column { id: "actions", label: "Our concrete actions", long: true, optional: false }],
+                        columns: &[Column { id: "actions", label: "Our concrete actions", long: true, optional: false, heading_from: None }],
                         rows: TableRows::Fixed { header: "Step", labels: INCIDENT_STEPS },
                     }),
                     optional: false,
@@ -217,9 +217,9 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "role",
                         columns: &[
-                            Column { id: "role", label: "Role", long: false, optional: false },
-                            Column { id: "who", label: "Who", long: false, optional: false },
-                            Column { id: "contact", label: "Contact", long: false, optional: false },
+                            Column { id: "role", label: "Role", long: false, optional: false, heading_from: None },
+                            Column { id: "who", label: "Who", long: false, optional: false, heading_from: None },
+                            Column { id: "contact", label: "Contact", long: false, optional: false, heading_from: None },
                         ],
                         rows: TableRows::Editable {
                             defaults: &[
@@ -239,9 +239,9 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "severity level",
                         columns: &[
-                            Column { id: "level", label: "Level", long: false, optional: false },
-                            Column { id: "definition", label: "Definition", long: true, optional: false },
-                            Column { id: "response", label: "Response time", long: false, optional: false },
+                            Column { id: "level", label: "Level", long: false, optional: false, heading_from: None },
+                            Column { id: "definition", label: "Definition", long: true, optional: false, heading_from: None },
+                            Column { id: "response", label: "Response time", long: false, optional: false, heading_from: None },
                         ],
                         rows: TableRows::Editable {
                             defaults: &[&["SEV1"], &["SEV2"], &["SEV3"]],
@@ -252,6 +252,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             ],
         },
     ],
+    companion: None,
     criteria: &[
         Criterion {
             text: "Observability stack: a tool for metrics, logs, traces, dashboards and alerting",

@@ -5,9 +5,10 @@
 //! Text in the tree is raw (as typed); each writer escapes it for its own format.
 
 use crate::course::{
-    find_exercise, ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Module, Reference, TableRows,
-    TableSpec,
+    find_exercise, ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Grid, Inputs, Module, Reference,
+    TableRows, TableSpec,
 };
+use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Profile, Row, Workbook};
 use crate::progress::{is_answered, self_check};
 
@@ -37,6 +38,11 @@ pub enum Block {
     Code {
         language: &'static str,
         code: String,
+    },
+    /// A drawing: Mermaid text in the exported file, the SVG (already escaped) in the app.
+    Diagram {
+        mermaid: String,
+        svg: String,
     },
 }
 
@@ -87,11 +93,12 @@ impl<'a> Deliverable<'a> {
 pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
     let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
     let mut blocks = header(module, exercise, profile, exported_at);
-    for (index, section) in exercise.sections.iter().enumerate() {
+    let inputs = Inputs::new(answers, others);
+    for (index, section) in exercise.document_sections().enumerate() {
         blocks.push(Block::Heading { level: 2, text: format!("{}. {}", index + 1, section.title) });
-        fields(&mut blocks, section.fields.iter(), answers, others);
+        fields(&mut blocks, section.fields.iter(), &inputs);
     }
-    self_check_blocks(&mut blocks, exercise, answers);
+    self_check_blocks(&mut blocks, exercise, &inputs);
     blocks
 }
 
@@ -125,19 +132,14 @@ fn header(module: &Module, exercise: &Exercise, profile: &Profile, exported_at: 
 
 /// Consecutive short answers go into one question/answer table; everything else gets a
 /// sub-heading of its own.
-fn fields<'a>(
-    blocks: &mut Vec<Block>,
-    fields: impl Iterator<Item = &'a Field>,
-    answers: &ExerciseAnswers,
-    others: &Workbook,
-) {
+fn fields<'a>(blocks: &mut Vec<Block>, fields: impl Iterator<Item = &'a Field>, inputs: &Inputs) {
     let mut short_rows: Vec<Vec<Inline>> = Vec::new();
     for field in fields {
-        match short_answer(field, answers) {
+        match short_answer(field, inputs) {
             Some(row) => short_rows.push(row),
             None => {
                 flush_short_rows(blocks, &mut short_rows);
-                long_field(blocks, field, answers, others);
+                long_field(blocks, field, inputs);
             }
         }
     }
@@ -156,13 +158,13 @@ pub fn reference_blocks(reference: &Reference, others: &Workbook) -> Vec<Block> 
     let referenced = reference.fields.iter().filter_map(|id| source.field(id));
     // Nested references would recurse; the content tests forbid them, this guards anyway.
     let referenced = referenced.filter(|f| !matches!(f.kind, FieldKind::Reference(_)));
-    fields(&mut blocks, referenced, &answers, &Workbook::default());
+    fields(&mut blocks, referenced, &Inputs::new(&answers, others));
     blocks
 }
 
 /// The (question, answer) cells of a field that reads best as one table row, or `None`.
-fn short_answer(field: &Field, answers: &ExerciseAnswers) -> Option<Vec<Inline>> {
-    let value = answers.text(field.id).trim();
+fn short_answer(field: &Field, inputs: &Inputs) -> Option<Vec<Inline>> {
+    let value = inputs.text(field.id).trim();
     let answer = match &field.kind {
         FieldKind::Text { .. } | FieldKind::Number { .. } | FieldKind::Choice { .. } if value.is_empty() => {
             if field.optional {
@@ -173,7 +175,7 @@ fn short_answer(field: &Field, answers: &ExerciseAnswers) -> Option<Vec<Inline>>
         }
         FieldKind::Text { .. } | FieldKind::Number { .. } => text(value),
         FieldKind::Choice { options } => text(choice_label(options, value)),
-        FieldKind::Computed(computed) if computed.format == ComputedFormat::Text => match (computed.compute)(answers) {
+        FieldKind::Computed(computed) if computed.format == ComputedFormat::Text => match (computed.compute)(inputs) {
             Some(value) => text(value),
             None => Inline::Emphasis(computed.pending.to_owned()),
         },
@@ -192,21 +194,35 @@ fn flush_short_rows(blocks: &mut Vec<Block>, rows: &mut Vec<Vec<Inline>>) {
     }
 }
 
-fn long_field(blocks: &mut Vec<Block>, field: &Field, answers: &ExerciseAnswers, others: &Workbook) {
+fn long_field(blocks: &mut Vec<Block>, field: &Field, inputs: &Inputs) {
+    let answers = inputs.answers;
     blocks.push(Block::Heading { level: 3, text: field.label.to_owned() });
     let body = match &field.kind {
         FieldKind::Reference(reference) => {
-            blocks.extend(reference_blocks(reference, others));
+            blocks.extend(reference_blocks(reference, inputs.workbook));
             return;
         }
+        FieldKind::ComputedTable(computed) => match (computed.compute)(inputs) {
+            Some(grid) => grid_table(grid),
+            None => Block::Paragraph(vec![Inline::Emphasis(computed.pending.to_owned())]),
+        },
+        FieldKind::Diagram(spec) => {
+            let graph = Graph::from_tables(answers.rows(spec.components), answers.rows(spec.connections));
+            if graph.is_empty() {
+                Block::Paragraph(vec![not_answered()])
+            } else {
+                Block::Diagram { mermaid: graph.mermaid(), svg: graph.layout().svg(field.label) }
+            }
+        }
+        FieldKind::Draft(_) => Block::Typed(crate::course::draft_text(field, inputs)),
         FieldKind::MultiChoice { options } if answers.has(field.id) => Block::List(
             answers.selected(field.id).into_iter().map(|value| vec![text(choice_label(options, value))]).collect(),
         ),
         FieldKind::LongText { .. } if answers.has(field.id) => Block::Typed(answers.text(field.id).to_owned()),
         FieldKind::Table(spec) if has_any_cell(answers.rows(field.id)) || is_answered(field, answers) => {
-            table(spec, answers.rows(field.id))
+            table(field, spec, answers)
         }
-        FieldKind::Computed(computed) => match ((computed.compute)(answers), computed.format) {
+        FieldKind::Computed(computed) => match ((computed.compute)(inputs), computed.format) {
             (Some(code), ComputedFormat::Code(language)) => Block::Code { language, code },
             (Some(value), ComputedFormat::Text) => Block::Typed(value),
             (None, _) => Block::Paragraph(vec![Inline::Emphasis(computed.pending.to_owned())]),
@@ -220,7 +236,19 @@ fn has_any_cell(rows: &[Row]) -> bool {
     rows.iter().any(|row| row.values().any(|v| !v.trim().is_empty()))
 }
 
-fn table(spec: &TableSpec, rows: &[Row]) -> Block {
+/// A column's heading: the answer naming it (a platform's name), else its label.
+pub fn column_heading<'a>(column: &'a Column, answers: &'a ExerciseAnswers) -> &'a str {
+    column.heading_from.map(|id| answers.text(id).trim()).filter(|name| !name.is_empty()).unwrap_or(column.label)
+}
+
+fn grid_table(grid: Grid) -> Block {
+    Block::Table {
+        header: grid.header,
+        rows: grid.rows.into_iter().map(|row| row.into_iter().map(text).collect()).collect(),
+    }
+}
+
+fn table(field: &Field, spec: &TableSpec, answers: &ExerciseAnswers) -> Block {
     let fixed_labels = match spec.rows {
         TableRows::Fixed { header, labels } => Some((header, labels)),
         TableRows::Editable { .. } => None,
@@ -228,9 +256,10 @@ fn table(spec: &TableSpec, rows: &[Row]) -> Block {
     let header = fixed_labels
         .map(|(label_header, _)| label_header.to_owned())
         .into_iter()
-        .chain(spec.columns.iter().map(|c| c.label.to_owned()))
+        .chain(spec.columns.iter().map(|c| column_heading(c, answers).to_owned()))
         .collect();
-    let rows = rows
+    let rows = answers
+        .rows(field.id)
         .iter()
         .enumerate()
         .map(|(index, row)| {
@@ -253,11 +282,11 @@ fn choice_label<'a>(options: &'a [ChoiceOption], value: &'a str) -> &'a str {
     options.iter().find(|o| o.value == value).map_or(value, |o| o.label)
 }
 
-fn self_check_blocks(blocks: &mut Vec<Block>, exercise: &Exercise, answers: &ExerciseAnswers) {
+fn self_check_blocks(blocks: &mut Vec<Block>, exercise: &Exercise, inputs: &Inputs) {
     if exercise.criteria.is_empty() {
         return;
     }
-    let checks = self_check(exercise, answers);
+    let checks = self_check(exercise, inputs);
     let met = checks.iter().filter(|(_, ok)| *ok).count();
     blocks.push(Block::Heading { level: 2, text: "Self-check".into() });
     blocks.push(Block::Paragraph(vec![text(format!("{met} of {} success criteria met.", checks.len()))]));

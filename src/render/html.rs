@@ -74,6 +74,10 @@ fn write_block(html: &mut String, block: &Block) {
         Block::Code { code, .. } => {
             let _ = write!(html, "<pre><code>{}</code></pre>", escape(code));
         }
+        // Written by `diagram::Layout::svg`, which escapes every text it draws.
+        Block::Diagram { svg, .. } => {
+            let _ = write!(html, "<figure class=\"diagram\">{svg}</figure>");
+        }
     }
 }
 

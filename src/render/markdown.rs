@@ -3,6 +3,7 @@
 
 use super::document::{exercise_document, Block, Deliverable, Inline};
 use super::{embedded, escape};
+use crate::course::{draft_text, FieldKind, Inputs};
 
 /// The deliverable file: the document followed by the embedded answers.
 pub fn exercise_markdown(deliverable: &Deliverable) -> String {
@@ -13,6 +14,33 @@ pub fn exercise_markdown(deliverable: &Deliverable) -> String {
     markdown.push_str(&block);
     markdown.push('\n');
     markdown
+}
+
+/// An exercise's companion file (the capstone's executive presentation) as a Marp deck:
+/// one slide per draft field of the companion section, as edited or as drafted.
+pub fn companion_markdown(deliverable: &Deliverable) -> Option<String> {
+    let Deliverable { exercise, answers, others, exported_at, .. } = *deliverable;
+    let companion = exercise.companion.as_ref()?;
+    let section = exercise.section(companion.section)?;
+    let inputs = Inputs::new(answers, others);
+    let slides: Vec<String> = section
+        .fields
+        .iter()
+        .filter(|f| matches!(f.kind, FieldKind::Draft(_)))
+        .map(|f| draft_text(f, &inputs).trim().to_owned())
+        .collect();
+    let mut deck = String::from("---\nmarp: true\ntheme: default\npaginate: true\n---\n\n");
+    // A comment that is not a directive is a presenter note in Marp: it says where the deck
+    // came from without showing on a slide.
+    deck.push_str(&format!(
+        "<!-- Drafted by Workbook v{} from {}, exported {}. -->\n\n",
+        crate::APP_VERSION,
+        exercise.deliverable,
+        exported_at.replace("--", "- -")
+    ));
+    deck.push_str(&slides.join("\n\n---\n\n"));
+    deck.push('\n');
+    Some(deck)
 }
 
 /// Blocks separated by one blank line; no trailing newline.
@@ -44,6 +72,7 @@ fn block(block: &Block) -> String {
             lines.join("\n")
         }
         Block::Code { language, code } => escape::code_block(language, code),
+        Block::Diagram { mermaid, .. } => escape::code_block("mermaid", mermaid),
     }
 }
 

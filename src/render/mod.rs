@@ -10,4 +10,4 @@ pub mod html;
 pub mod markdown;
 
 pub use document::{exercise_document, Deliverable, NOT_ANSWERED};
-pub use markdown::exercise_markdown;
+pub use markdown::{companion_markdown, exercise_markdown};

@@ -6,13 +6,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::download_button::{DownloadButton, FileToDownload};
-use super::fields::{with_answers, FieldView};
+use super::fields::{with_answers, with_inputs, FieldView};
 use super::history::{take_snapshot, HistoryPanel};
 use super::{app_state, focus, set_document_title};
 use crate::browser::export_timestamp;
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::progress::{exercise_progress, section_progress, self_check};
-use crate::render::{exercise_document, exercise_markdown, html::to_html, Deliverable};
+use crate::render::{companion_markdown, exercise_document, exercise_markdown, html::to_html, Deliverable};
 use crate::route::Route;
 
 /// How long the preview waits after a change before it re-renders, so that typing in a
@@ -143,7 +143,7 @@ fn SectionForm(exercise: &'static Exercise, index: usize) -> impl IntoView {
 #[component]
 fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
     let workbook = app_state().workbook;
-    let checks = Memo::new(move |_| workbook.with(|w| with_answers(w, exercise.key, |a| self_check(exercise, a))));
+    let checks = Memo::new(move |_| workbook.with(|w| with_inputs(w, exercise.key, |i| self_check(exercise, i))));
     view! {
         <section class="self-check" aria-labelledby="self-check-heading">
             <h2 id="self-check-heading">"Self-check"</h2>
@@ -215,9 +215,21 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
         take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
         FileToDownload { name: exercise.deliverable.to_owned(), mime: "text/markdown;charset=utf-8", contents }
     });
+    let companion = exercise.companion.as_ref().map(|companion| {
+        let produce = Callback::new(move |()| {
+            let answers = workbook.with_untracked(|w| w.exercise(exercise));
+            let exported_at = export_timestamp();
+            let contents = workbook.with_untracked(|w| {
+                companion_markdown(&Deliverable::of(module, exercise, w, &answers, &exported_at)).unwrap_or_default()
+            });
+            FileToDownload { name: companion.deliverable.to_owned(), mime: "text/markdown;charset=utf-8", contents }
+        });
+        view! { <DownloadButton label=format!("Export {}", companion.deliverable) primary=false produce/> }
+    });
     view! {
         <div class="export">
             <DownloadButton label=format!("Export {}", exercise.deliverable) primary=true produce/>
+            {companion}
             <Show when=move || profile_empty.get()>
                 <p class="help">
                     "Your name is missing from your "<a href=Route::Profile.href()>"profile"</a>

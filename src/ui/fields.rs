@@ -5,11 +5,21 @@ use leptos::prelude::*;
 
 use super::{app_state, focus};
 use crate::course::{
-    find_exercise, ChoiceOption, Column, Computed, ComputedFormat, Field, FieldKind, Reference, TableRows, TableSpec,
+    draft_text, find_exercise, ChoiceOption, Column, Computed, ComputedFormat, ComputedTable, DiagramSpec, Field,
+    FieldKind, Inputs, Reference, TableRows, TableSpec,
 };
+use crate::diagram::Graph;
 use crate::model::{parse_number, ExerciseAnswers, Row, Workbook};
-use crate::render::{document::reference_blocks, html::to_html};
+use crate::render::{
+    document::{column_heading, reference_blocks},
+    html::to_html,
+};
 use crate::route::Route;
+
+/// Runs `f` on the inputs of a derived value: exercise `key`'s answers and the workbook.
+pub fn with_inputs<T>(workbook: &Workbook, key: &str, f: impl FnOnce(&Inputs) -> T) -> T {
+    with_answers(workbook, key, |a| f(&Inputs::new(a, workbook)))
+}
 
 /// Runs `f` on the answers of exercise `key` (empty answers when it has none yet).
 pub fn with_answers<T>(workbook: &Workbook, key: &str, f: impl FnOnce(&ExerciseAnswers) -> T) -> T {
@@ -45,6 +55,9 @@ pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
             view! { <OptionsField key field options=*options multiple=true/> }.into_any()
         }
         FieldKind::Reference(reference) => view! { <ReferenceField field reference/> }.into_any(),
+        FieldKind::ComputedTable(computed) => view! { <ComputedTableField key field computed/> }.into_any(),
+        FieldKind::Diagram(spec) => view! { <DiagramField key field spec/> }.into_any(),
+        FieldKind::Draft(_) => view! { <DraftField key field/> }.into_any(),
     }
 }
 
@@ -199,7 +212,7 @@ fn ReferenceField(field: &'static Field, reference: &'static Reference) -> impl 
 #[component]
 fn ComputedField(key: &'static str, field: &'static Field, computed: &'static Computed) -> impl IntoView {
     let workbook = app_state().workbook;
-    let output = Memo::new(move |_| workbook.with(|w| with_answers(w, key, computed.compute)));
+    let output = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, computed.compute)));
     let label_id = format!("{}-label", dom_id(field));
     let body = move || match (output.get(), computed.format) {
         (Some(text), ComputedFormat::Code(_)) => {
@@ -219,6 +232,109 @@ fn ComputedField(key: &'static str, field: &'static Field, computed: &'static Co
     }
 }
 
+/// A table the app computes (weighted totals, cost projections), read-only.
+#[component]
+fn ComputedTableField(key: &'static str, field: &'static Field, computed: &'static ComputedTable) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let grid = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, computed.compute)));
+    let label_id = format!("{}-label", dom_id(field));
+    let body = move || {
+        match grid.get() {
+        Some(grid) => view! {
+            <div class="table-scroll">
+                <table class="computed-table" aria-labelledby=label_id.clone()>
+                    <thead><tr>{grid.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {grid.rows.into_iter().map(|row| view! {
+                            <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+        None => view! { <p class="computed-pending">{computed.pending}</p> }.into_any(),
+    }
+    };
+    let (_, help) = help_view(field);
+    view! {
+        <div class="field computed">
+            <p class="label" id=format!("{}-label", dom_id(field))>{field.label}</p>
+            {help}
+            {body}
+        </div>
+    }
+}
+
+/// The architecture drawn from the components and connections tables: the same SVG as
+/// the preview and print, and the Mermaid text the export carries.
+#[component]
+fn DiagramField(key: &'static str, field: &'static Field, spec: &'static DiagramSpec) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let drawing = Memo::new(move |_| {
+        workbook.with(|w| {
+            with_answers(w, key, |a| {
+                let graph = Graph::from_tables(a.rows(spec.components), a.rows(spec.connections));
+                (!graph.is_empty()).then(|| (graph.layout().svg(field.label), graph.mermaid()))
+            })
+        })
+    });
+    view! {
+        <div class="field computed">
+            <p class="label">{field.label}</p>
+            {move || match drawing.get() {
+                Some((svg, mermaid)) => view! {
+                    <figure class="diagram" inner_html=svg></figure>
+                    <details>
+                        <summary>"Mermaid text in the export"</summary>
+                        <pre class="code"><code>{mermaid}</code></pre>
+                    </details>
+                }
+                .into_any(),
+                None => view! {
+                    <p class="computed-pending">"Add components above, and connections between them, to draw the diagram."</p>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Text the app drafts (a slide) until the participant edits it. Clearing it, or the
+/// button, brings the draft back.
+#[component]
+fn DraftField(key: &'static str, field: &'static Field) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let text = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, |i| draft_text(field, i))));
+    let edited = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| a.has(field.id))));
+    let id = dom_id(field);
+    let status_id = format!("{id}-status");
+    view! {
+        <div class="field draft">
+            <label for=id.clone()>{field.label}</label>
+            <textarea id=id.clone() rows="8" aria-describedby=status_id.clone() prop:value=move || text.get()
+                on:input=move |ev| set_text(key, field, event_target_value(&ev))></textarea>
+            <p class="help" id=status_id>
+                {move || if edited.get() { "Edited by you: kept as you wrote it." } else { "Drafted from your answers: it follows them until you edit it." }}
+            </p>
+            <Show when=move || edited.get()>
+                <button type="button" class="secondary" on:click=move |_| set_text(key, field, String::new())>
+                    "Use the draft again"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// A column's heading, which follows the answer naming it (`Column::heading_from`).
+fn column_label(key: &'static str, column: &'static Column) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let workbook = app_state().workbook;
+    move || match column.heading_from {
+        Some(_) => workbook.with(|w| with_answers(w, key, |a| column_heading(column, a).to_owned())),
+        None => column.label.to_owned(),
+    }
+}
+
 /// Tables of answers. Fixed rows (one per trigger) are a compact grid; editable rows
 /// (phases) are one card each, so long cells get room and each row has its own buttons.
 #[component]
@@ -234,7 +350,7 @@ fn TableField(key: &'static str, field: &'static Field, spec: &'static TableSpec
                     <thead>
                         <tr>
                             <th scope="col">{header}</th>
-                            {spec.columns.iter().map(|c| view! { <th scope="col" id=column_id(field, c)>{c.label}</th> }).collect_view()}
+                            {spec.columns.iter().map(|c| view! { <th scope="col" id=column_id(field, c)>{column_label(key, c)}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -263,6 +379,9 @@ fn TableField(key: &'static str, field: &'static Field, spec: &'static TableSpec
                 request_animation_frame(move || { focus(&first_cell); });
             };
             view! {
+                <Show when=move || row_count.get() == 0>
+                    <p class="empty-rows">"Nothing here yet: use “Add " {spec.row_noun} "” below."</p>
+                </Show>
                 <ol class="row-cards">
                     {move || (0..row_count.get()).map(|index| view! { <RowCard key field spec index/> }).collect_view()}
                 </ol>
@@ -337,7 +456,7 @@ fn RowCard(key: &'static str, field: &'static Field, spec: &'static TableSpec, i
             let labelled_by = format!("{} {label_id}", row_id(field, index));
             view! {
                 <div class="row-cell" class:wide=column.long>
-                    <label id=label_id.clone() for=cell_id(field, index, column)>{column.label}</label>
+                    <label id=label_id.clone() for=cell_id(field, index, column)>{column_label(key, column)}</label>
                     <CellInput key field column index labelled_by/>
                 </div>
             }

@@ -140,3 +140,127 @@ pub fn operations_runbook() -> ExerciseAnswers {
     }
     a.clone()
 }
+
+/// Sets a table's rows from (column, value) pairs, replacing what was there.
+pub fn set_rows(answers: &mut ExerciseAnswers, field: &str, rows: &[&[(&str, &str)]]) {
+    *answers.rows_mut(field) = rows
+        .iter()
+        .map(|cells| {
+            let mut row = workbook::model::Row::new();
+            row.extend(cells.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            row
+        })
+        .collect();
+}
+
+/// Exercise 2.3 fully answered for the same client, one slide edited by hand.
+pub fn capstone() -> ExerciseAnswers {
+    let (_, exercise) = find_exercise("m6-2.3").unwrap();
+    let mut workbook = Workbook::default();
+    let a = workbook.exercise_mut(exercise);
+    for (field, value) in [
+        ("client_name", "Northwind Insurance"),
+        ("client_context", "Northwind Insurance handles 40,000 claims a month with 2,000 adjusters.\nClaims data falls under GDPR and stays in the EU."),
+        ("executive_summary", "Northwind Insurance should adopt Azure OpenAI behind its existing API gateway, starting with a 6-week pilot.\n\nThe general rollout costs about $21,000 a month."),
+        ("decision_requested", "Approve a 6-week pilot with 10 adjusters"),
+        ("platform_a", "AWS Bedrock"),
+        ("platform_b", "Azure OpenAI"),
+        ("platform_c", "Self-hosted Llama"),
+        ("recommended_platform", "Azure OpenAI"),
+        ("recommendation_rationale", "Highest weighted score (4.25): Northwind Insurance already runs on Azure with an EU data boundary."),
+        ("client_factors", "Northwind Insurance has an Azure enterprise agreement and no GPU operations skills."),
+        ("tokens_per_request", "1,500"),
+        ("price_per_1k", "$0.01"),
+        ("cost_assumptions", "30 days a month; prompt caching not assumed; prices as of November 2026."),
+        ("deployment_synthesis", "Feature flags per claims team let Northwind Insurance stop the rollout within minutes."),
+        ("operations_synthesis", "Northwind Insurance's platform team runs the service with Azure Monitor; claims leads hear of incidents within 15 minutes."),
+        ("rollout_start", "2027-02-01"),
+        ("next_steps", "1. Sign off the pilot.\n2. Nominate 10 adjusters.\n3. Provision the EU deployment."),
+        ("slide_summary", "## Executive summary\n\n- Azure OpenAI, behind the existing gateway\n- Pilot in February\n- $21,000 a month at full rollout"),
+    ] {
+        a.set_text(field, value.to_owned());
+    }
+    for (row, (a_score, b_score, c_score)) in a.rows_mut("scoring").iter_mut().zip([
+        ("4", "4", "5"),
+        ("4", "5", "3"),
+        ("4", "4", "3"),
+        ("3", "5", "2"),
+        ("4", "3", "2"),
+    ]) {
+        row.insert("score_a".into(), a_score.into());
+        row.insert("score_b".into(), b_score.into());
+        row.insert("score_c".into(), c_score.into());
+    }
+    for (row, controls) in a.rows_mut("security_layers").iter_mut().zip([
+        "Private endpoints; no public model access",
+        "Entra ID SSO; role per claims team",
+        "Input validation; output filtering",
+        "PII redaction before prompts; EU-only storage",
+        "Audit logs to the SIEM; alerts on anomalies",
+    ]) {
+        row.insert("controls".into(), controls.into());
+    }
+    for (row, control) in a.rows_mut("ai_controls").iter_mut().zip([
+        "System prompt isolation; injection classifier on inputs",
+        "PII redaction; no training on client data",
+        "Managed identities; per-team quotas",
+    ]) {
+        row.insert("control".into(), control.into());
+    }
+    set_rows(
+        a,
+        "compliance",
+        &[&[
+            ("regulation", "GDPR"),
+            ("requirement", "Data stays in the EU"),
+            ("control", "EU data boundary; EU-only storage"),
+        ]],
+    );
+    for (row, (requests, infrastructure)) in
+        a.rows_mut("scenarios").iter_mut().zip([("200", "1,500"), ("2,000", "3,000"), ("40,000", "3,000")])
+    {
+        row.insert("requests_per_day".into(), requests.into());
+        row.insert("infrastructure".into(), infrastructure.into());
+    }
+    a.rows_mut("scenarios")[2].insert("users".into(), "2000".into());
+    set_rows(
+        a,
+        "components",
+        &[
+            &[("name", "Claims portal"), ("group", "Client")],
+            &[("name", "API gateway"), ("group", "Edge")],
+            &[("name", "Claims assistant"), ("group", "Application")],
+            &[("name", "Azure OpenAI"), ("group", "AI")],
+            &[("name", "Claims database"), ("group", "Data")],
+        ],
+    );
+    set_rows(
+        a,
+        "connections",
+        &[
+            &[("from", "Claims portal"), ("to", "API gateway"), ("label", "HTTPS")],
+            &[("from", "API gateway"), ("to", "Claims assistant")],
+            &[("from", "Claims assistant"), ("to", "Azure OpenAI"), ("label", "redacted prompts")],
+            &[("from", "Claims assistant"), ("to", "Claims database")],
+        ],
+    );
+    set_rows(
+        a,
+        "roadmap",
+        &[
+            &[("milestone", "Pilot go/no-go"), ("timing", "March 2027"), ("owner", "Head of Claims")],
+            &[("milestone", "Limited rollout complete"), ("timing", "June 2027"), ("owner", "Platform lead")],
+        ],
+    );
+    a.clone()
+}
+
+/// The whole module answered: profile, 2.1, 2.2 and 2.3.
+pub fn module_6() -> Workbook {
+    let (profile, strategy) = deployment_strategy();
+    let mut workbook = Workbook { profile, ..Workbook::default() };
+    workbook.exercises.insert("m6-2.1".into(), strategy);
+    workbook.exercises.insert("m6-2.2".into(), operations_runbook());
+    workbook.exercises.insert("m6-2.3".into(), capstone());
+    workbook
+}

@@ -1,0 +1,156 @@
+// The whole of Module 6 as a participant does it: parts of 2.1 and 2.2, then the 2.3
+// capstone, which shows the 2.1/2.2 answers without retyping, computes the scores and
+// costs, draws the diagram, and exports four files: both exercises, the proposal and
+// the Marp deck.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { expectNoViolations } from "./axe.mjs";
+
+const pane = (page) => page.locator(".section-pane");
+const box = (page, name) => pane(page).getByRole("textbox", { name, exact: true });
+const section = (page, name) =>
+  page.getByRole("complementary", { name: "Sections" }).getByRole("button", { name: new RegExp(`^\\d\\. ${name}`) });
+
+async function download(page, file) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Export ${file}` }).click()]);
+  expect(download.suggestedFilename()).toBe(file);
+  return readFile(await download.path(), "utf8");
+}
+
+// Tables that start empty: each row is added with the table's own button.
+async function fillRows(page, noun, rows) {
+  for (const [index, cells] of rows.entries()) {
+    await pane(page).getByRole("button", { name: `Add ${noun.toLowerCase()}` }).click();
+    for (const [column, value] of Object.entries(cells)) await box(page, `${noun} ${index + 1} ${column}`).fill(value);
+  }
+}
+
+test("a participant completes Module 6 and hands in four files", async ({ page }) => {
+  await page.goto("./#/profile");
+  await page.getByLabel("Your name").fill("Ada Lovelace");
+
+  // Exercise 2.1: the phases and the rollback the capstone carries over.
+  await page.goto("./#/exercise/m6-2.1");
+  await section(page, "Rollout phases").click();
+  await box(page, "Phase 1 Success criteria").fill("P95 under 5 s");
+  await section(page, "Rollback").click();
+  await box(page, "Step-by-step procedure").fill("Turn the feature flag off, then redeploy the previous release.");
+  const strategy = await download(page, "deployment-strategy.md");
+  expect(strategy).toContain("Turn the feature flag off");
+
+  // Exercise 2.2: one metric changed.
+  await page.goto("./#/exercise/m6-2.2");
+  await section(page, "AI-specific metrics").click();
+  await box(page, "Metric 1 Alert threshold").fill("> 8 s");
+  const runbook = await download(page, "operations-runbook.md");
+  expect(runbook).toContain("\\> 8 s");
+
+  // Exercise 2.3.
+  await page.goto("./#/exercise/m6-2.3");
+  await expect(page).toHaveTitle("Exercise 2.3 · Capstone: Enterprise Architecture Proposal · Session 2 Workbook");
+  await box(page, "Client name").fill("Northwind Insurance");
+  await box(page, "Client context and challenge").fill("Northwind Insurance handles 40,000 claims a month.");
+  await box(page, "Executive summary").fill("Northwind Insurance should adopt Azure OpenAI. Budget TBD.");
+  await box(page, "Decision requested").fill("Approve the pilot");
+
+  await section(page, "Platform recommendation").click();
+  await box(page, "Platform A").fill("AWS Bedrock");
+  await box(page, "Platform B").fill("Azure OpenAI");
+  // The score columns are headed by the platforms' names.
+  await box(page, "Criterion 1 AWS Bedrock").fill("3");
+  await box(page, "Criterion 1 Azure OpenAI").fill("5");
+  await box(page, "Criterion 2 AWS Bedrock").fill("4");
+  await box(page, "Criterion 2 Azure OpenAI").fill("4");
+  const totals = pane(page).getByRole("table", { name: "Weighted totals" });
+  // (25×5 + 25×4) / 50 = 4.5; (25×3 + 25×4) / 50 = 3.5
+  await expect(totals.getByRole("row", { name: "Azure OpenAI 4.5 1", exact: true })).toBeVisible();
+  await expect(totals.getByRole("row", { name: "AWS Bedrock 3.5 2", exact: true })).toBeVisible();
+  await box(page, "Recommended platform").fill("Azure OpenAI");
+  await expectNoViolations(page, "2.3 platform");
+
+  await section(page, "Cost analysis").click();
+  await box(page, "Tokens per request").fill("1500");
+  await box(page, "Price per 1K tokens").fill("0.01");
+  await box(page, "Scenario 1 Requests per day").fill("200");
+  await box(page, "Scenario 1 Infrastructure ($ per month)").fill("1500");
+  await box(page, "Scenario 2 Requests per day").fill("2000");
+  await box(page, "Scenario 2 Infrastructure ($ per month)").fill("3000");
+  await box(page, "Scenario 3 Users").fill("50");
+  await box(page, "Scenario 3 Requests per day").fill("40000");
+  await box(page, "Scenario 3 Infrastructure ($ per month)").fill("3000");
+  const projections = pane(page).getByRole("table", { name: "Cost projections" });
+  // 200 × 30 × 1,500 ÷ 1,000 × $0.01 = $90, plus $1,500 of infrastructure.
+  await expect(projections.getByRole("row", { name: "Pilot 10 200 $90 $1,500 $1,590 $159 $19,080", exact: true })).toBeVisible();
+  await expect(projections.getByRole("row", { name: /^General availability 50 40000 \$18,000 \$3,000 \$21,000 \$420 / })).toBeVisible();
+
+  // 2.1 and 2.2 appear without retyping.
+  await section(page, "Deployment strategy").click();
+  await expect(pane(page).getByRole("region", { name: "From the deployment strategy" })).toContainText("Turn the feature flag off");
+  await expect(pane(page).getByRole("region", { name: "From the deployment strategy" }).getByRole("textbox")).toHaveCount(0);
+  await section(page, "Operations").click();
+  await expect(pane(page).getByRole("region", { name: "From the operations runbook" })).toContainText("> 8 s");
+
+  await section(page, "Architecture diagrams").click();
+  await expect(pane(page).getByText("Nothing here yet: use “Add component” below.")).toBeVisible();
+  await fillRows(page, "Component", [
+    { Name: "Claims portal", Group: "Client" },
+    { Name: "Claims assistant", Group: "Application" },
+  ]);
+  await fillRows(page, "Connection", [{ From: "Claims portal", To: "Claims assistant", Label: "HTTPS" }, { From: "Claims assistant", To: "Azure OpenAI" }]);
+  const drawing = pane(page).locator("figure.diagram svg");
+  await expect(drawing.locator("rect")).toHaveCount(3);
+  await expect(drawing).toContainText("Azure OpenAI");
+  await box(page, "Rollout start date").fill("2027-02-01");
+  await expect(pane(page).getByLabel("Rollout timeline")).toContainText("Pilot (10 users) :p1, 2027-02-01, 42d");
+  await expectNoViolations(page, "2.3 diagrams");
+
+  // The red flags name what to fix; the deck is drafted and editable per slide.
+  await section(page, "Executive presentation").click();
+  await expect(pane(page).getByText("“TBD” in Executive summary")).toBeVisible();
+  await expect(pane(page).getByText("General availability has no more users (50) than Limited (100).")).toBeVisible();
+  await expect(box(page, "Slide 4: Recommendation")).toHaveValue(/## Recommendation: Azure OpenAI/);
+  await box(page, "Slide 3: Executive summary").fill("## Executive summary\n\n- Pilot in February");
+  await expect(pane(page).getByRole("button", { name: "Use the draft again" })).toBeVisible();
+  await expectNoViolations(page, "2.3 presentation");
+
+  await page.reload();
+  await expect(box(page, "Slide 3: Executive summary")).toHaveValue("## Executive summary\n\n- Pilot in February");
+
+  const proposal = await download(page, "enterprise-architecture-proposal.md");
+  expect(proposal).toContain("# Capstone: Enterprise Architecture Proposal");
+  expect(proposal).toContain("| Criterion | Weight (%) | AWS Bedrock | Azure OpenAI | Platform C |");
+  expect(proposal).toContain("| Azure OpenAI | 4.5 | 1 |");
+  expect(proposal).toContain("| Pilot | 10 | 200 | \\$90 | \\$1,500 | \\$1,590 | \\$159 | \\$19,080 |");
+  expect(proposal).toContain("_From Exercise 2.1 (deployment-strategy.md):_");
+  expect(proposal).toContain("Turn the feature flag off");
+  expect(proposal).toContain("| P95 latency | \\< 5 s | \\> 8 s |");
+  expect(proposal).toContain('```mermaid\nflowchart LR\n    subgraph g1["Client"]\n        n1["Claims portal"]');
+  expect(proposal).toContain("    n1 -->|\"HTTPS\"| n2");
+  expect(proposal).toContain("```mermaid\ngantt\n");
+  expect(proposal).toContain("- [ ] No placeholder text (TBD, TODO, lorem, xxx)");
+  expect(proposal).not.toContain("Slide 3");
+  expect(proposal).toContain("<!-- workbook-answers");
+
+  const deck = await download(page, "executive-presentation.md");
+  expect(deck.startsWith("---\nmarp: true\n")).toBe(true);
+  const slides = deck.split("\n\n---\n\n");
+  expect(slides.length).toBe(12);
+  expect(slides[2]).toBe("## Executive summary\n\n- Pilot in February");
+  expect(deck).toContain("## Recommendation: Azure OpenAI");
+  expect(deck).toContain("# Enterprise AI Architecture Proposal\n\n## Northwind Insurance\n\nAda Lovelace");
+});
+
+test("the proposal prints as a document without the app around it", async ({ page }) => {
+  await page.goto("./#/exercise/m6-2.3");
+  await box(page, "Client name").fill("Northwind Insurance");
+  await page.emulateMedia({ media: "print" });
+  for (const chrome of [".steps", ".section-pane", ".exercise-header .export", "header", "footer"]) {
+    for (const element of await page.locator(chrome).all()) await expect(element).toBeHidden();
+  }
+  const preview = page.locator(".preview-body");
+  await expect(preview).toBeVisible();
+  await expect(preview.locator("h1")).toHaveText("Capstone: Enterprise Architecture Proposal");
+  await expect(preview).toContainText("Northwind Insurance");
+  const breaks = await preview.locator("h2").evaluateAll((headings) => headings.map((h) => getComputedStyle(h).breakBefore));
+  expect(breaks.slice(1).every((b) => b === "page")).toBe(true);
+});
