@@ -5,10 +5,11 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use workbook::course::find_exercise;
+use workbook::course::{find_exercise, Inputs};
 use workbook::fixtures::fill;
 use workbook::model::{Profile, Workbook};
-use workbook::render::{exercise_markdown, Deliverable};
+use workbook::progress::self_check;
+use workbook::render::{companion_markdown, exercise_markdown, Deliverable};
 
 fn measure(label: &str, run: impl Fn() -> usize) {
     for _ in 0..20 {
@@ -48,4 +49,28 @@ fn main() {
             exercise_markdown(&deliverable).len()
         });
     }
+
+    // The capstone, with Exercises 2.1 and 2.2 filled too (it shows them by reference).
+    println!(
+        "\n| export of the Exercise 2.3 capstone, every field answered | median | p95 | min |\n|---|---:|---:|---:|"
+    );
+    let mut workbook = Workbook { profile: profile.clone(), ..Workbook::default() };
+    for key in ["m6-2.1", "m6-2.2"] {
+        let (_, other) = find_exercise(key).expect("exists");
+        workbook.exercises.insert(key.to_owned(), fill(other, 20 * 1024));
+    }
+    let (module, capstone) = find_exercise("m6-2.3").expect("Exercise 2.3 exists");
+    let answers = fill(capstone, 200 * 1024);
+    let typed: usize = answers.values.values().map(|v| serde_json::to_string(v).map(|s| s.len()).unwrap_or(0)).sum();
+    let deliverable = Deliverable::of(module, capstone, &workbook, &answers, "2026-11-23 10:00 UTC");
+    let size = exercise_markdown(&deliverable).len();
+    measure(&format!("proposal: {} KB typed → {} KB file", typed / 1024, size / 1024), || {
+        exercise_markdown(&deliverable).len()
+    });
+    let inputs = Inputs::new(&answers, &workbook);
+    measure("self-check (run by the form on each change)", || self_check(capstone, &inputs).len());
+    let deck = companion_markdown(&deliverable).map_or(0, |d| d.len());
+    measure(&format!("executive presentation → {} KB file", deck / 1024), || {
+        companion_markdown(&deliverable).map_or(0, |d| d.len())
+    });
 }

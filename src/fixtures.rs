@@ -12,7 +12,7 @@ pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
     let long_slots: usize = exercise
         .fields()
         .map(|f| match &f.kind {
-            FieldKind::LongText { .. } => 1,
+            FieldKind::LongText { .. } | FieldKind::Draft(_) => 1,
             FieldKind::Table(spec) => spec.columns.iter().filter(|c| c.long).count() * 3,
             _ => 0,
         })

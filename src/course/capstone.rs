@@ -774,13 +774,16 @@ fn written_text(a: &ExerciseAnswers) -> Vec<(&'static str, &str)> {
 }
 
 /// "“TBD” in Executive summary" for each placeholder word found (as a whole word).
+/// Runs on every change (through the self-check), so it compares in place, without
+/// lowercasing copies of long answers.
 fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
     let mut found = Vec::new();
     for (place, text) in written_text(a) {
-        let lower = text.to_lowercase();
-        for word in lower.split(|c: char| !c.is_alphanumeric()) {
-            let placeholder = PLACEHOLDERS.iter().find(|p| word == **p || (**p == "xxx" && word.starts_with("xxx")));
-            if let Some(p) = placeholder {
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| (3..=8).contains(&w.len())) {
+            let is = |p: &str| {
+                word.eq_ignore_ascii_case(p) || (p == "xxx" && word.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(p)))
+            };
+            if let Some(p) = PLACEHOLDERS.iter().find(|p| is(p)) {
                 let message = format!("“{}” in {place}", p.to_uppercase());
                 if !found.contains(&message) {
                     found.push(message);
@@ -791,6 +794,16 @@ fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
     found
 }
 
+/// Whether `text` contains `needle` (already lowercase), ignoring case.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        let needle = needle.as_bytes();
+        text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    } else {
+        text.to_lowercase().contains(needle)
+    }
+}
+
 /// Why the text reads as generic, if it does: no client name, or never used in the text.
 fn client_unnamed(a: &ExerciseAnswers) -> Option<&'static str> {
     let name = a.text("client_name").trim().to_lowercase();
@@ -798,9 +811,9 @@ fn client_unnamed(a: &ExerciseAnswers) -> Option<&'static str> {
         return Some("The client has no name: add it in “Client name”.");
     }
     let uses = written_text(a)
-        .iter()
-        .filter(|(place, _)| *place != "Client name")
-        .filter(|(_, text)| text.to_lowercase().contains(&name))
+        .into_iter()
+        .filter(|(place, text)| *place != "Client name" && contains_ignoring_case(text, &name))
+        .take(2)
         .count();
     (uses < 2).then_some("The client's name appears in fewer than two answers: tie the text to this client.")
 }
