@@ -32,7 +32,7 @@ fn cell<'a>(row: &'a Row, column: &str) -> &'a str {
 }
 
 impl Graph {
-    /// Components are matched by name, ignoring case. A connection naming a component that
+    /// Components are matched by name, ignoring (ASCII) case. A connection naming a component that
     /// is not in the table adds it, so a typo shows up as an extra box rather than silently
     /// losing the arrow.
     pub fn from_tables(components: &[Row], connections: &[Row]) -> Graph {
@@ -53,8 +53,8 @@ impl Graph {
         if name.is_empty() {
             return None;
         }
-        let key = name.to_lowercase();
-        if let Some(index) = self.nodes.iter().position(|n| n.name.to_lowercase() == key) {
+        // ASCII case only: Unicode case tables would add kilobytes to the download.
+        if let Some(index) = self.nodes.iter().position(|n| n.name.eq_ignore_ascii_case(name)) {
             return Some(index);
         }
         self.nodes.push(Node { name: name.to_owned(), group: group.to_owned() });

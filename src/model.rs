@@ -200,7 +200,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if cleaned.is_empty() {
         return None;
     }
-    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
+    crate::numbers::parse_decimal(&cleaned)
 }
 
 #[cfg(test)]

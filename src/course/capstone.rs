@@ -670,7 +670,7 @@ fn cost_projections(a: &Inputs) -> Option<Grid> {
 /// A phase duration as typed in Exercise 2.1, in days: (shortest, longest). `None` for
 /// "Ongoing" or anything that does not read as a duration.
 pub fn duration_days(text: &str) -> Option<(f64, f64)> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let unit = if lower.contains("day") {
         1.0
     } else if lower.contains("week") || lower.contains("wk") {
@@ -681,7 +681,7 @@ pub fn duration_days(text: &str) -> Option<(f64, f64)> {
         return None;
     };
     let numbers: Vec<f64> =
-        lower.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter_map(|part| part.parse::<f64>().ok()).collect();
+        lower.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter_map(numbers::parse_decimal).collect();
     let low = *numbers.first()?;
     let high = numbers.get(1).copied().filter(|h| *h >= low).unwrap_or(low);
     Some((low * unit, high * unit))
@@ -779,12 +779,12 @@ fn written_text(a: &ExerciseAnswers) -> Vec<(&'static str, &str)> {
 fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
     let mut found = Vec::new();
     for (place, text) in written_text(a) {
-        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| (3..=8).contains(&w.len())) {
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| (3..=8).contains(&w.len())) {
             let is = |p: &str| {
                 word.eq_ignore_ascii_case(p) || (p == "xxx" && word.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(p)))
             };
             if let Some(p) = PLACEHOLDERS.iter().find(|p| is(p)) {
-                let message = format!("“{}” in {place}", p.to_uppercase());
+                let message = format!("“{}” in {place}", p.to_ascii_uppercase());
                 if !found.contains(&message) {
                     found.push(message);
                 }
@@ -794,25 +794,15 @@ fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
     found
 }
 
-/// Whether `text` contains `needle` (already lowercase), ignoring case.
-fn contains_ignoring_case(text: &str, needle: &str) -> bool {
-    if needle.is_ascii() {
-        let needle = needle.as_bytes();
-        text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
-    } else {
-        text.to_lowercase().contains(needle)
-    }
-}
-
 /// Why the text reads as generic, if it does: no client name, or never used in the text.
 fn client_unnamed(a: &ExerciseAnswers) -> Option<&'static str> {
-    let name = a.text("client_name").trim().to_lowercase();
+    let name = a.text("client_name").trim();
     if name.is_empty() {
         return Some("The client has no name: add it in “Client name”.");
     }
     let uses = written_text(a)
         .into_iter()
-        .filter(|(place, text)| *place != "Client name" && contains_ignoring_case(text, &name))
+        .filter(|(place, text)| *place != "Client name" && contains_ignoring_case(text, name))
         .take(2)
         .count();
     (uses < 2).then_some("The client's name appears in fewer than two answers: tie the text to this client.")

@@ -230,6 +230,13 @@ pub fn draft_text(field: &Field, inputs: &Inputs) -> String {
     }
 }
 
+/// Whether `text` contains `needle`, ignoring ASCII case. ASCII only on purpose: the
+/// Unicode case tables would add kilobytes to the download for names that are ASCII.
+pub(crate) fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.is_empty() || text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// Runs a computed value or criterion on answers alone (tests of one exercise).
 #[cfg(test)]
 pub(crate) fn with_inputs<T>(answers: &ExerciseAnswers, f: impl FnOnce(&Inputs) -> T) -> T {

@@ -297,7 +297,7 @@ fn has_cell(row: &crate::model::Row, column: &str) -> bool {
 /// A metrics row whose name mentions `name`, with an alert threshold and someone paged.
 fn metric_with_alert(answers: &ExerciseAnswers, name: &str) -> bool {
     answers.rows("ai_metrics").iter().any(|row| {
-        row.get("metric").is_some_and(|m| m.to_lowercase().contains(name))
+        row.get("metric").is_some_and(|m| contains_ignoring_case(m, name))
             && has_cell(row, "alert")
             && has_cell(row, "paged")
     })
