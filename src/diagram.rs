@@ -173,7 +173,7 @@ fn mermaid_text(text: &str) -> String {
 
 const BOX_WIDTH: u32 = 168;
 const BOX_HEIGHT: u32 = 52;
-const GAP_X: u32 = 72;
+const GAP_X: u32 = 120;
 const GAP_Y: u32 = 28;
 const MARGIN: u32 = 12;
 /// Characters that fit on one line of a box; longer names are cut (the full name is the
@@ -233,7 +233,7 @@ impl Layout {
                     svg,
                     "<text class=\"edge-label\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                     y.saturating_sub(4),
-                    escape(&shorten(&arrow.label, 14))
+                    escape(&shorten(&arrow.label, 18))
                 );
             }
         }

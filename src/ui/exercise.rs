@@ -91,10 +91,13 @@ fn SectionSteps(exercise: &'static Exercise, current: Memo<usize>) -> impl IntoV
                         <button type="button" class="step" aria-current=move || is_current().then_some("step")
                             on:click=move |_| set_current_section(exercise.key, section)>
                             <span class="step-title">{index + 1} ". " {section.title}</span>
-                            <span class="step-progress">
-                                {move || { let p = progress.get(); format!("{} of {}", p.done, p.total) }}
-                                <span class="visually-hidden">" answered"</span>
-                            </span>
+                            // A section with nothing to answer (the drafted slides) shows no count.
+                            <Show when=move || progress.get().total != 0>
+                                <span class="step-progress">
+                                    {move || { let p = progress.get(); format!("{} of {}", p.done, p.total) }}
+                                    <span class="visually-hidden">" answered"</span>
+                                </span>
+                            </Show>
                         </button>
                     </li>
                 }

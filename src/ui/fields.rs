@@ -284,7 +284,8 @@ fn DiagramField(key: &'static str, field: &'static Field, spec: &'static Diagram
             <p class="label">{field.label}</p>
             {move || match drawing.get() {
                 Some((svg, mermaid)) => view! {
-                    <figure class="diagram" inner_html=svg></figure>
+                    // Focusable: a wide drawing scrolls sideways, also from the keyboard.
+                    <figure class="diagram" tabindex="0" aria-label=field.label inner_html=svg></figure>
                     <details>
                         <summary>"Mermaid text in the export"</summary>
                         <pre class="code"><code>{mermaid}</code></pre>
