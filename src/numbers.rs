@@ -76,9 +76,10 @@ fn format_number(n: f64, max_decimals: u32, separator: &str) -> String {
     if !n.is_finite() {
         return "–".to_owned();
     }
-    let scale = 10u128.pow(max_decimals.min(6));
+    // u64, not u128: 128-bit division is a library call that costs the download kilobytes.
+    let scale = 10u64.pow(max_decimals.min(6));
     // `as` saturates, so absurdly large inputs print as the largest value, never wrap.
-    let scaled = (n.abs() * scale as f64).round() as u128;
+    let scaled = (n.abs() * scale as f64).round() as u64;
     let (whole, fraction) = (scaled / scale, scaled % scale);
 
     let digits = whole.to_string();
