@@ -61,7 +61,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await box(page, "Criterion 1 Azure OpenAI").fill("5");
   await box(page, "Criterion 2 AWS Bedrock").fill("4");
   await box(page, "Criterion 2 Azure OpenAI").fill("4");
-  const totals = pane(page).getByRole("table", { name: "Weighted totals" });
+  const totals = pane(page).getByRole("region", { name: "Weighted totals" });
   // (25×5 + 25×4) / 50 = 4.5; (25×3 + 25×4) / 50 = 3.5
   await expect(totals.getByRole("row", { name: "Azure OpenAI 4.5 1", exact: true })).toBeVisible();
   await expect(totals.getByRole("row", { name: "AWS Bedrock 3.5 2", exact: true })).toBeVisible();
@@ -78,7 +78,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await box(page, "Scenario 3 Users").fill("50");
   await box(page, "Scenario 3 Requests per day").fill("40000");
   await box(page, "Scenario 3 Infrastructure ($ per month)").fill("3000");
-  const projections = pane(page).getByRole("table", { name: "Cost projections" });
+  const projections = pane(page).getByRole("region", { name: "Cost projections" });
   // 200 × 30 × 1,500 ÷ 1,000 × $0.01 = $90, plus $1,500 of infrastructure.
   await expect(projections.getByRole("row", { name: "Pilot 10 200 $90 $1,500 $1,590 $159 $19,080", exact: true })).toBeVisible();
   await expect(projections.getByRole("row", { name: /^General availability 50 40000 \$18,000 \$3,000 \$21,000 \$420 / })).toBeVisible();

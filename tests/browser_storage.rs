@@ -3,11 +3,14 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser_storage`
 #![cfg(target_arch = "wasm32")]
 
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen_test::*;
 use workbook::browser::storage::{self, Loaded, KEY, UNREADABLE_KEY};
 use workbook::course::find_exercise;
 use workbook::model::Workbook;
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,13 +27,13 @@ fn sample() -> Workbook {
 
 #[wasm_bindgen_test]
 fn first_visit_loads_fresh() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     assert!(matches!(storage::load(), Loaded::Fresh));
 }
 
 #[wasm_bindgen_test]
 fn saved_work_loads_back_exactly() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     let workbook = sample();
     storage::save(&workbook).expect("save succeeds");
     match storage::load() {
@@ -44,21 +47,18 @@ fn saved_work_loads_back_exactly() {
 
 #[wasm_bindgen_test]
 fn unreadable_data_is_kept_aside_not_overwritten() {
-    LocalStorage::clear();
-    LocalStorage::raw().set_item(KEY, "{\"profile\": {\"name\": \"Ada\"").unwrap();
+    local_storage().clear().unwrap();
+    local_storage().set_item(KEY, "{\"profile\": {\"name\": \"Ada\"").unwrap();
     assert!(matches!(storage::load(), Loaded::Unreadable { .. }));
-    assert_eq!(
-        LocalStorage::raw().get_item(UNREADABLE_KEY).unwrap().as_deref(),
-        Some("{\"profile\": {\"name\": \"Ada\"")
-    );
+    assert_eq!(local_storage().get_item(UNREADABLE_KEY).unwrap().as_deref(), Some("{\"profile\": {\"name\": \"Ada\""));
     // The next save writes fresh data without touching what was kept aside.
     storage::save(&sample()).unwrap();
-    assert!(LocalStorage::raw().get_item(UNREADABLE_KEY).unwrap().is_some());
+    assert!(local_storage().get_item(UNREADABLE_KEY).unwrap().is_some());
 }
 
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_in_plain_words() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     storage::save(&sample()).unwrap();
     let mut workbook = sample();
     // Chromium allows about 5 MB per origin (counted in UTF-16), so 12 MB cannot fit.
@@ -74,9 +74,9 @@ fn a_full_storage_is_reported_in_plain_words() {
 
 #[wasm_bindgen_test]
 fn a_workbook_stored_by_version_1_loads_migrated() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     let v1 = include_str!("samples/v1-stored-workbook.json");
-    LocalStorage::raw().set_item(KEY, v1).unwrap();
+    local_storage().set_item(KEY, v1).unwrap();
     match storage::load() {
         Loaded::Stored { workbook, damage } => {
             assert!(damage.is_empty(), "{damage:?}");
@@ -89,9 +89,9 @@ fn a_workbook_stored_by_version_1_loads_migrated() {
 
 #[wasm_bindgen_test]
 fn partly_damaged_data_loads_what_it_can_and_keeps_the_original() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     let damaged = r#"{"schema_version":2,"profile":{"name":"Ada"},"exercises":{"m6-2.1":{"values":{"scenario_summary":"kept","expected_users":7}}}}"#;
-    LocalStorage::raw().set_item(KEY, damaged).unwrap();
+    local_storage().set_item(KEY, damaged).unwrap();
     match storage::load() {
         Loaded::Stored { workbook, damage } => {
             assert_eq!(workbook.exercises["m6-2.1"].text("scenario_summary"), "kept");
@@ -104,13 +104,13 @@ fn partly_damaged_data_loads_what_it_can_and_keeps_the_original() {
 
 #[wasm_bindgen_test]
 fn a_save_from_another_tab_is_merged_not_overwritten() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     let mut mine = sample();
     storage::save(&mine).unwrap();
     // Another tab saves a change to a different answer in between.
     let mut theirs = mine.clone();
     theirs.profile.cohort = "Cohort B".into();
-    LocalStorage::raw().set_item(KEY, &serde_json::to_string(&theirs).unwrap()).unwrap();
+    local_storage().set_item(KEY, &serde_json::to_string(&theirs).unwrap()).unwrap();
     mine.exercises.get_mut("m6-2.1").unwrap().set_text("hosting_rationale", "typed in this tab".into());
     match storage::save(&mine).unwrap() {
         storage::Saved::Merged { merged, .. } => assert!(merged.clashes.is_empty(), "{:?}", merged.clashes),
@@ -126,10 +126,10 @@ fn a_save_from_another_tab_is_merged_not_overwritten() {
 /// against this tab's last save would silently take one text over the other.
 #[wasm_bindgen_test]
 fn a_save_made_from_an_older_version_is_merged_against_that_version() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     let start = sample();
     storage::save(&start).unwrap();
-    let stored: serde_json::Value = serde_json::from_str(&LocalStorage::raw().get_item(KEY).unwrap().unwrap()).unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&local_storage().get_item(KEY).unwrap().unwrap()).unwrap();
     let start_id = stored["revision"]["id"].as_str().unwrap().to_owned();
 
     let mut mine = start.clone();
@@ -142,7 +142,7 @@ fn a_save_made_from_an_older_version_is_merged_against_that_version() {
     // A later revision id than ours: ids start with the time.
     theirs["revision"] = serde_json::json!({ "id": "zzzz-other-tab", "parent": start_id });
     let theirs = theirs.to_string();
-    LocalStorage::raw().set_item(KEY, &theirs).unwrap();
+    local_storage().set_item(KEY, &theirs).unwrap();
 
     let merge = storage::merge_stored(&theirs, &mine).unwrap().expect("a change from another tab");
     assert_eq!(merge.merged.clashes.len(), 1, "{:?}", merge.merged.clashes);

@@ -13,13 +13,18 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
-use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::history::History;
 use crate::merge::{three_way, Merged, Newer};
 use crate::model::Workbook;
 use crate::restore::restore_str;
+
+/// The page's localStorage. The app cannot work without it, and every browser it supports
+/// has it, so its absence is a panic rather than a state to handle.
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("this browser has localStorage")
+}
 
 /// The storage key. The schema version lives inside the data, not in the key.
 pub const KEY: &str = "workbook";
@@ -123,7 +128,7 @@ pub enum Loaded {
 }
 
 pub fn load() -> Loaded {
-    let raw = match LocalStorage::raw().get_item(KEY) {
+    let raw = match local_storage().get_item(KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Fresh,
         Err(_) => {
@@ -135,14 +140,14 @@ pub fn load() -> Loaded {
             remember(revision.map(|r| r.id), raw.clone());
             if !restored.damage.is_empty() {
                 // Keep the original aside: the next save writes only what could be read.
-                let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
+                let _ = local_storage().set_item(UNREADABLE_KEY, &raw);
             }
             Loaded::Stored { workbook: restored.workbook, damage: restored.damage }
         }
         Err(error) => {
             // Keep the raw text aside before anything can save over it.
-            let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
-            let _ = LocalStorage::raw().remove_item(KEY);
+            let _ = local_storage().set_item(UNREADABLE_KEY, &raw);
+            let _ = local_storage().remove_item(KEY);
             Loaded::Unreadable { error: error.to_string() }
         }
     }
@@ -150,7 +155,7 @@ pub fn load() -> Loaded {
 
 /// The text kept aside by [`load`] when stored data could not be read.
 pub fn unreadable_data() -> Option<String> {
-    LocalStorage::raw().get_item(UNREADABLE_KEY).ok().flatten()
+    local_storage().get_item(UNREADABLE_KEY).ok().flatten()
 }
 
 /// Asks the browser not to evict the workbook under storage pressure. Browsers may grant
@@ -179,7 +184,7 @@ pub enum Saved {
 /// Writes the workbook (merged with another tab's save, if one happened) and reads it
 /// back. `Err` carries what went wrong, in plain words.
 pub fn save(workbook: &Workbook) -> Result<Saved, String> {
-    let stored = LocalStorage::raw().get_item(KEY).ok().flatten().unwrap_or_default();
+    let stored = local_storage().get_item(KEY).ok().flatten().unwrap_or_default();
     let (latest_id, latest_text) = latest();
     if !stored.is_empty() && stored != latest_text {
         // Another tab saved since this tab last read or wrote.
@@ -240,7 +245,7 @@ pub fn merge_stored(stored: &str, mine: &Workbook) -> Result<Option<TabMerge>, S
 fn write_checked(content: &str) -> Result<(), String> {
     let revision = new_revision(latest().0);
     let json = stored_text(content, &revision);
-    let storage = LocalStorage::raw();
+    let storage = local_storage();
     storage.set_item(KEY, &json).map_err(|error| describe_write_error(&error))?;
     match storage.get_item(KEY) {
         Ok(Some(back)) if back == json => {
@@ -254,7 +259,7 @@ fn write_checked(content: &str) -> Result<(), String> {
 /// The stored history; empty when there is none or it cannot be read (it is a convenience,
 /// never a reason to stop the app).
 pub fn load_history() -> History {
-    LocalStorage::raw()
+    local_storage()
         .get_item(HISTORY_KEY)
         .ok()
         .flatten()
@@ -267,7 +272,7 @@ pub fn save_history(history: &mut History) -> Result<(), String> {
     history.trim_to(HISTORY_MAX_BYTES);
     loop {
         let json = serde_json::to_string(history).map_err(|e| e.to_string())?;
-        match LocalStorage::raw().set_item(HISTORY_KEY, &json) {
+        match local_storage().set_item(HISTORY_KEY, &json) {
             Ok(()) => return Ok(()),
             Err(_) if history.snapshots.len() > 1 => history.trim_to(json.len() / 2),
             Err(error) => return Err(describe_write_error(&error)),

@@ -195,13 +195,18 @@ fn flush_short_rows(blocks: &mut Vec<Block>, rows: &mut Vec<Vec<Inline>>) {
 }
 
 fn long_field(blocks: &mut Vec<Block>, field: &Field, inputs: &Inputs) {
-    let answers = inputs.answers;
     blocks.push(Block::Heading { level: 3, text: field.label.to_owned() });
-    let body = match &field.kind {
-        FieldKind::Reference(reference) => {
-            blocks.extend(reference_blocks(reference, inputs.workbook));
-            return;
-        }
+    match &field.kind {
+        FieldKind::Reference(reference) => blocks.extend(reference_blocks(reference, inputs.workbook)),
+        _ => blocks.push(field_body(field, inputs)),
+    }
+}
+
+/// A field's answer as one block, under its heading in the document. The form draws
+/// derived fields (computed tables, diagrams) from this too, so they match the export.
+pub fn field_body(field: &Field, inputs: &Inputs) -> Block {
+    let answers = inputs.answers;
+    match &field.kind {
         FieldKind::ComputedTable(computed) => match (computed.compute)(inputs) {
             Some(grid) => grid_table(grid),
             None => Block::Paragraph(vec![Inline::Emphasis(computed.pending.to_owned())]),
@@ -228,8 +233,7 @@ fn long_field(blocks: &mut Vec<Block>, field: &Field, inputs: &Inputs) {
             (None, _) => Block::Paragraph(vec![Inline::Emphasis(computed.pending.to_owned())]),
         },
         _ => Block::Paragraph(vec![not_answered()]),
-    };
-    blocks.push(body);
+    }
 }
 
 fn has_any_cell(rows: &[Row]) -> bool {

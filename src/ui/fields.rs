@@ -5,13 +5,13 @@ use leptos::prelude::*;
 
 use super::{app_state, focus};
 use crate::course::{
-    draft_text, find_exercise, ChoiceOption, Column, Computed, ComputedFormat, ComputedTable, DiagramSpec, Field,
-    FieldKind, Inputs, Reference, TableRows, TableSpec,
+    draft_text, find_exercise, ChoiceOption, Column, Computed, ComputedFormat, DiagramSpec, Field, FieldKind, Inputs,
+    Reference, TableRows, TableSpec,
 };
 use crate::diagram::Graph;
 use crate::model::{parse_number, ExerciseAnswers, Row, Workbook};
 use crate::render::{
-    document::{column_heading, reference_blocks},
+    document::{column_heading, field_body, reference_blocks},
     html::to_html,
 };
 use crate::route::Route;
@@ -55,7 +55,7 @@ pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
             view! { <OptionsField key field options=*options multiple=true/> }.into_any()
         }
         FieldKind::Reference(reference) => view! { <ReferenceField field reference/> }.into_any(),
-        FieldKind::ComputedTable(computed) => view! { <ComputedTableField key field computed/> }.into_any(),
+        FieldKind::ComputedTable(_) => view! { <ComputedTableField key field/> }.into_any(),
         FieldKind::Diagram(spec) => view! { <DiagramField key field spec/> }.into_any(),
         FieldKind::Draft(_) => view! { <DraftField key field/> }.into_any(),
     }
@@ -232,37 +232,20 @@ fn ComputedField(key: &'static str, field: &'static Field, computed: &'static Co
     }
 }
 
-/// A table the app computes (weighted totals, cost projections), read-only.
+/// A table the app computes (weighted totals, cost projections), read-only, drawn by the
+/// same document code as the export.
 #[component]
-fn ComputedTableField(key: &'static str, field: &'static Field, computed: &'static ComputedTable) -> impl IntoView {
+fn ComputedTableField(key: &'static str, field: &'static Field) -> impl IntoView {
     let workbook = app_state().workbook;
-    let grid = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, computed.compute)));
+    let html = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, |i| to_html(&[field_body(field, i)]))));
     let label_id = format!("{}-label", dom_id(field));
-    let body = move || {
-        match grid.get() {
-        Some(grid) => view! {
-            <div class="table-scroll">
-                <table class="computed-table" aria-labelledby=label_id.clone()>
-                    <thead><tr>{grid.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {grid.rows.into_iter().map(|row| view! {
-                            <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any(),
-        None => view! { <p class="computed-pending">{computed.pending}</p> }.into_any(),
-    }
-    };
     let (_, help) = help_view(field);
     view! {
-        <div class="field computed">
-            <p class="label" id=format!("{}-label", dom_id(field))>{field.label}</p>
+        <section class="field computed" aria-labelledby=label_id.clone()>
+            <p class="label" id=label_id.clone()>{field.label}</p>
             {help}
-            {body}
-        </div>
+            <div class="table-scroll markdown" inner_html=move || html.get()></div>
+        </section>
     }
 }
 
@@ -271,32 +254,29 @@ fn ComputedTableField(key: &'static str, field: &'static Field, computed: &'stat
 #[component]
 fn DiagramField(key: &'static str, field: &'static Field, spec: &'static DiagramSpec) -> impl IntoView {
     let workbook = app_state().workbook;
-    let drawing = Memo::new(move |_| {
+    let mermaid = Memo::new(move |_| {
         workbook.with(|w| {
-            with_answers(w, key, |a| {
-                let graph = Graph::from_tables(a.rows(spec.components), a.rows(spec.connections));
-                (!graph.is_empty()).then(|| (graph.layout().svg(field.label), graph.mermaid()))
-            })
+            with_answers(w, key, |a| Graph::from_tables(a.rows(spec.components), a.rows(spec.connections)).mermaid())
         })
     });
+    let html = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, |i| to_html(&[field_body(field, i)]))));
+    let drawn = move || mermaid.with(|m| m.contains('['));
     view! {
         <div class="field computed">
             <p class="label">{field.label}</p>
-            {move || match drawing.get() {
-                Some((svg, mermaid)) => view! {
-                    // Focusable: a wide drawing scrolls sideways, also from the keyboard.
-                    <figure class="diagram" tabindex="0" aria-label=field.label inner_html=svg></figure>
-                    <details>
-                        <summary>"Mermaid text in the export"</summary>
-                        <pre class="code"><code>{mermaid}</code></pre>
-                    </details>
-                }
-                .into_any(),
-                None => view! {
+            <Show
+                when=drawn
+                fallback=|| view! {
                     <p class="computed-pending">"Add components above, and connections between them, to draw the diagram."</p>
                 }
-                .into_any(),
-            }}
+            >
+                // Focusable: a wide drawing scrolls sideways, also from the keyboard.
+                <div class="diagram-scroll" tabindex="0" role="group" aria-label=field.label inner_html=move || html.get()></div>
+                <details>
+                    <summary>"Mermaid text in the export"</summary>
+                    <pre class="code"><code>{move || mermaid.get()}</code></pre>
+                </details>
+            </Show>
         </div>
     }
 }
