@@ -9,7 +9,7 @@
 use super::*;
 use crate::diagram;
 use crate::model::{parse_number, Row};
-use crate::numbers;
+use crate::numbers::{self, money};
 use crate::render::escape;
 
 const PLATFORM_FIELDS: [&str; 3] = ["platform_a", "platform_b", "platform_c"];
@@ -534,7 +534,7 @@ pub const CAPSTONE: Exercise = Exercise {
         Criterion { text: "At least one architecture diagram", met: |a| has_diagram(a) },
         Criterion { text: "No placeholder text (TBD, TODO, lorem, xxx)", met: |a| placeholders(a).is_empty() },
         Criterion { text: "The client is named in the text, not generic", met: |a| client_unnamed(a).is_none() },
-        Criterion { text: "Plausible figures: costs above zero, more users in each scenario, phases of a week or more", met: |a| implausible_figures(a).is_empty() },
+        Criterion { text: "Plausible figures: weights adding up to 100%, scores from 1 to 5, costs above zero, more users in each scenario, phases of a week or more", met: |a| implausible_figures(a).is_empty() },
     ],
 };
 
@@ -591,8 +591,6 @@ fn weighted_totals(a: &Inputs) -> Option<Grid> {
         .collect();
     Some(Grid { header: vec!["Platform".into(), "Weighted score (out of 5)".into(), "Rank".into()], rows })
 }
-
-use numbers::money;
 
 /// "10 users" for a number, the text as typed otherwise ("All users").
 fn users_label(users: &str) -> String {
@@ -836,6 +834,26 @@ fn implausible_figures(a: &Inputs) -> Vec<String> {
                 }
             }
             previous_users = Some((name, users));
+        }
+    }
+    let weights: Vec<f64> =
+        a.rows("scoring").iter().filter_map(|r| r.get("weight").and_then(|w| parse_number(w))).collect();
+    let total_weight: f64 = weights.iter().sum();
+    if !weights.is_empty() && (total_weight - 100.0).abs() > 0.5 {
+        flags.push(format!("The weights add up to {}%, not 100%.", numbers::plain(total_weight, 1)));
+    }
+    let names = platform_names(a);
+    for row in a.rows("scoring") {
+        let criterion = row.get("criterion").map(|c| c.trim()).filter(|c| !c.is_empty()).unwrap_or("a criterion");
+        for (column, name) in SCORE_COLUMNS.iter().zip(&names) {
+            let typed = row.get(*column).and_then(|s| parse_number(s));
+            if typed.is_some_and(|s| !(1.0..=5.0).contains(&s)) {
+                let platform = name.as_deref().unwrap_or("a platform");
+                flags.push(format!(
+                    "{platform} scores {} on {criterion}: scores run from 1 to 5 (it is left out of the total).",
+                    numbers::plain(typed.unwrap_or_default(), 2)
+                ));
+            }
         }
     }
     for row in a.other("m6-2.1").rows("phases") {
@@ -1121,6 +1139,8 @@ mod tests {
         a.set_text("client_name", "Northwind".into());
         a.set_text("executive_summary", "Northwind should adopt Azure. Budget TBD.".into());
         a.set_text("price_per_1k", "0".into());
+        a.set_text("platform_b", "Azure".into());
+        *a.rows_mut("scoring") = vec![row(&[("criterion", "Cost"), ("weight", "70"), ("score_b", "7")])];
         *a.rows_mut("scenarios") =
             vec![row(&[("scenario", "Pilot"), ("users", "100")]), row(&[("scenario", "Limited"), ("users", "10")])];
         inputs_of(&a, &workbook, |i| {
@@ -1131,6 +1151,8 @@ mod tests {
             assert!(report.contains("Limited has no more users (10) than Pilot (100)."), "{report}");
             assert!(report.contains("Phase “Smoke test” (Exercise 2.1) is shorter than a week."), "{report}");
             assert!(report.contains("No architecture diagram"), "{report}");
+            assert!(report.contains("The weights add up to 70%, not 100%."), "{report}");
+            assert!(report.contains("Azure scores 7 on Cost: scores run from 1 to 5"), "{report}");
         });
         // Words that merely contain a placeholder are fine.
         a.set_text("executive_summary", "Northwind's stubborn todolist of xxxl shirts".into());
