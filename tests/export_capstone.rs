@@ -3,10 +3,9 @@
 
 mod common;
 
-use common::{expect_file, module_6, EXPORTED_AT};
-use workbook::course::{find_exercise, Inputs};
+use common::{assert_complete, expect_file, module_6, EXPORTED_AT};
+use workbook::course::find_exercise;
 use workbook::model::Workbook;
-use workbook::progress::{exercise_progress, self_check};
 use workbook::render::{companion_markdown, embedded, exercise_markdown, Deliverable};
 
 fn export(workbook: &Workbook) -> (String, String) {
@@ -31,14 +30,7 @@ fn every_file_of_the_filled_module_matches_the_expected_file() {
 
 #[test]
 fn filled_capstone_is_complete_and_meets_every_criterion() {
-    let workbook = module_6();
-    let (_, exercise) = find_exercise("m6-2.3").unwrap();
-    let answers = workbook.exercise(exercise);
-    let progress = exercise_progress(exercise, &answers);
-    assert!(progress.is_complete(), "{progress:?}");
-    let unmet: Vec<_> =
-        self_check(exercise, &Inputs::new(&answers, &workbook)).into_iter().filter(|(_, ok)| !ok).collect();
-    assert!(unmet.is_empty(), "{unmet:?}");
+    assert_complete(&module_6(), "m6-2.3");
 }
 
 #[test]

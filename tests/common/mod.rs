@@ -141,6 +141,17 @@ pub fn operations_runbook() -> ExerciseAnswers {
     a.clone()
 }
 
+/// Asserts that exercise `key` of `workbook` is fully answered and meets every criterion.
+pub fn assert_complete(workbook: &Workbook, key: &str) {
+    let (_, exercise) = find_exercise(key).unwrap();
+    let answers = workbook.exercise(exercise);
+    let progress = workbook::progress::exercise_progress(exercise, &answers);
+    assert!(progress.is_complete(), "{key}: {progress:?}");
+    let inputs = workbook::course::Inputs::new(&answers, workbook);
+    let unmet: Vec<_> = workbook::progress::self_check(exercise, &inputs).into_iter().filter(|(_, ok)| !ok).collect();
+    assert!(unmet.is_empty(), "{key}: {unmet:?}");
+}
+
 /// Sets a table's rows from (column, value) pairs, replacing what was there.
 pub fn set_rows(answers: &mut ExerciseAnswers, field: &str, rows: &[&[(&str, &str)]]) {
     *answers.rows_mut(field) = rows
