@@ -243,7 +243,7 @@ pub(crate) fn with_inputs<T>(answers: &ExerciseAnswers, f: impl FnOnce(&Inputs) 
     f(&Inputs::new(answers, &Workbook::default()))
 }
 
-/// Rows of cells the app computes; the first row of `rows` is not special.
+/// A table the app computes: column headings and rows of cells, all text.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Grid {
     pub header: Vec<String>,

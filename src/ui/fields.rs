@@ -254,13 +254,21 @@ fn ComputedTableField(key: &'static str, field: &'static Field) -> impl IntoView
 #[component]
 fn DiagramField(key: &'static str, field: &'static Field, spec: &'static DiagramSpec) -> impl IntoView {
     let workbook = app_state().workbook;
+    // The Mermaid text, empty while there is nothing to draw.
     let mermaid = Memo::new(move |_| {
         workbook.with(|w| {
-            with_answers(w, key, |a| Graph::from_tables(a.rows(spec.components), a.rows(spec.connections)).mermaid())
+            with_answers(w, key, |a| {
+                let graph = Graph::from_tables(a.rows(spec.components), a.rows(spec.connections));
+                if graph.is_empty() {
+                    String::new()
+                } else {
+                    graph.mermaid()
+                }
+            })
         })
     });
     let html = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, |i| to_html(&[field_body(field, i)]))));
-    let drawn = move || mermaid.with(|m| m.contains('['));
+    let drawn = move || !mermaid.with(String::is_empty);
     view! {
         <div class="field computed">
             <p class="label">{field.label}</p>
