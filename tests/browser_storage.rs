@@ -150,3 +150,22 @@ fn a_save_made_from_an_older_version_is_merged_against_that_version() {
     assert_eq!(merge.merged.workbook.exercises["m6-2.1"].text("scenario_summary"), "typed in the other tab");
     assert_eq!(merge.replaced.exercises["m6-2.1"].text("scenario_summary"), "typed in this tab");
 }
+
+#[wasm_bindgen_test]
+fn a_save_from_a_version_this_tab_never_saw_clashes_instead_of_replacing_silently() {
+    // Two tabs writing at the same instant can each overwrite the version the other
+    // started from; the other tab's parent is then unknown here.
+    local_storage().clear().unwrap();
+    let mut mine = sample();
+    mine.exercises.get_mut("m6-2.1").unwrap().set_text("scenario_summary", "typed in this tab".into());
+    storage::save(&mine).unwrap();
+
+    let mut theirs = serde_json::to_value(&sample()).unwrap();
+    theirs["exercises"]["m6-2.1"]["values"]["scenario_summary"] = "typed in the other tab".into();
+    theirs["revision"] = serde_json::json!({ "id": "zzzz-other-tab", "parent": "a-version-never-seen-here" });
+    let theirs = theirs.to_string();
+
+    let merge = storage::merge_stored(&theirs, &mine).unwrap().expect("a change from another tab");
+    assert_eq!(merge.merged.clashes.len(), 1, "{:?}", merge.merged.clashes);
+    assert_eq!(merge.replaced.exercises["m6-2.1"].text("scenario_summary"), "typed in this tab");
+}

@@ -67,24 +67,26 @@ fn latest() -> (Option<String>, String) {
     SEEN.with(|seen| seen.borrow().front().cloned().unwrap_or_default())
 }
 
-/// The stored text of the version another tab's save was made from: nothing (an empty
-/// workbook) when it was made from empty storage, the version itself if this tab saw it,
-/// else the latest one this tab saw. Merging against the version the other tab really
+/// The stored text of the version another tab's save was made from, if this tab saw it;
+/// otherwise nothing (an empty workbook). Merging against the version the other tab really
 /// started from is what turns two edits made at once into a reported clash rather than one
 /// silently replacing the other.
+///
+/// A parent this tab never saw means the two tabs' saves went separate ways (two tabs
+/// writing at the same instant can each overwrite the version the other started from).
+/// This tab's own latest version is then no common ancestor: merging against it would
+/// take the other tab's text as a plain change and drop this tab's without a trace. With
+/// an empty base every answer the two differ on is a clash instead: kept, reported, and
+/// the other text saved in history.
 fn base_for(revision: Option<&Revision>) -> String {
-    match revision {
-        Some(Revision { parent: None, .. }) => String::new(),
-        _ => SEEN.with(|seen| {
-            let seen = seen.borrow();
-            let parent = revision.and_then(|r| r.parent.as_deref());
-            parent
-                .and_then(|parent| seen.iter().find(|(id, _)| id.as_deref() == Some(parent)))
-                .or(seen.front())
-                .map(|(_, text)| text.clone())
-                .unwrap_or_default()
-        }),
-    }
+    let parent = revision.and_then(|r| r.parent.as_deref());
+    SEEN.with(|seen| {
+        let seen = seen.borrow();
+        parent
+            .and_then(|parent| seen.iter().find(|(id, _)| id.as_deref() == Some(parent)))
+            .map(|(_, text)| text.clone())
+            .unwrap_or_default()
+    })
 }
 
 fn new_revision(parent: Option<String>) -> Revision {
