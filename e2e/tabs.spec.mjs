@@ -45,9 +45,13 @@ test("a change in one tab shows up in the other, and later edits there build on 
 
 test("the same answer changed in both tabs at once: both tabs agree, a banner says so, the other text is in history", async ({ context }) => {
   // A paused clock makes the clash certain: both edits are made before either tab saves.
+  // (install() alone fakes the clock but lets it run: under load one tab's save could
+  // then reach the other before that tab's edit, which is no clash at all.)
   await context.clock.install();
   const [a, b] = await twoTabs(context);
-  await context.clock.runFor(1000);
+  await saved(a);
+  await saved(b);
+  await context.clock.pauseAt((await a.evaluate(() => Date.now())) + 1000);
   const summary = (page) => field(page, "Client / scenario summary");
   // Typed as one input event each, milliseconds apart, so that nothing (not even a flush
   // when a page loses focus) can deliver one tab's save to the other in between.
