@@ -107,29 +107,11 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "criterion",
                         columns: &[
-                            Column { id: "criterion", label: "Criterion", long: false, optional: false, heading_from: None },
-                            Column { id: "weight", label: "Weight (%)", long: false, optional: false, heading_from: None },
-                            Column {
-                                id: "score_a",
-                                label: "Platform A",
-                                long: false,
-                                optional: false,
-                                heading_from: Some("platform_a"),
-                            },
-                            Column {
-                                id: "score_b",
-                                label: "Platform B",
-                                long: false,
-                                optional: false,
-                                heading_from: Some("platform_b"),
-                            },
-                            Column {
-                                id: "score_c",
-                                label: "Platform C",
-                                long: false,
-                                optional: true,
-                                heading_from: Some("platform_c"),
-                            },
+                            Column::short("criterion", "Criterion"),
+                            Column::short("weight", "Weight (%)"),
+                            Column::short("score_a", "Platform A").headed_by("platform_a"),
+                            Column::short("score_b", "Platform B").headed_by("platform_b"),
+                            Column::short("score_c", "Platform C").optional().headed_by("platform_c"),
                         ],
                         rows: TableRows::Editable {
                             defaults: &[
@@ -193,8 +175,8 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "layer",
                         columns: &[
-                            Column { id: "layer", label: "Layer", long: false, optional: false, heading_from: None },
-                            Column { id: "controls", label: "Controls", long: true, optional: false, heading_from: None },
+                            Column::short("layer", "Layer"),
+                            Column::long("controls", "Controls"),
                         ],
                         rows: TableRows::Editable {
                             defaults: &[
@@ -214,7 +196,7 @@ pub const CAPSTONE: Exercise = Exercise {
                     help: "",
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "risk",
-                        columns: &[Column { id: "control", label: "Control", long: true, optional: false, heading_from: None }],
+                        columns: &[Column::long("control", "Control")],
                         rows: TableRows::Fixed {
                             header: "Risk",
                             labels: &["Prompt injection", "Data leakage", "Model access"],
@@ -229,9 +211,9 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "requirement",
                         columns: &[
-                            Column { id: "regulation", label: "Regulation", long: false, optional: false, heading_from: None },
-                            Column { id: "requirement", label: "Requirement", long: true, optional: false, heading_from: None },
-                            Column { id: "control", label: "Control", long: true, optional: false, heading_from: None },
+                            Column::short("regulation", "Regulation"),
+                            Column::long("requirement", "Requirement"),
+                            Column::long("control", "Control"),
                         ],
                         rows: TableRows::Editable { defaults: &[] },
                     }),
@@ -270,22 +252,10 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "scenario",
                         columns: &[
-                            Column { id: "scenario", label: "Scenario", long: false, optional: false, heading_from: None },
-                            Column { id: "users", label: "Users", long: false, optional: false, heading_from: None },
-                            Column {
-                                id: "requests_per_day",
-                                label: "Requests per day",
-                                long: false,
-                                optional: false,
-                                heading_from: None,
-                            },
-                            Column {
-                                id: "infrastructure",
-                                label: "Infrastructure ($ per month)",
-                                long: false,
-                                optional: false,
-                                heading_from: None,
-                            },
+                            Column::short("scenario", "Scenario"),
+                            Column::short("users", "Users"),
+                            Column::short("requests_per_day", "Requests per day"),
+                            Column::short("infrastructure", "Infrastructure ($ per month)"),
                         ],
                         rows: TableRows::Editable {
                             defaults: &[&["Pilot", "10"], &["Limited", "100"], &["General availability"]],
@@ -385,8 +355,8 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "component",
                         columns: &[
-                            Column { id: "name", label: "Name", long: false, optional: false, heading_from: None },
-                            Column { id: "group", label: "Group", long: false, optional: true, heading_from: None },
+                            Column::short("name", "Name"),
+                            Column::short("group", "Group").optional(),
                         ],
                         rows: TableRows::Editable { defaults: &[] },
                     }),
@@ -399,9 +369,9 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "connection",
                         columns: &[
-                            Column { id: "from", label: "From", long: false, optional: false, heading_from: None },
-                            Column { id: "to", label: "To", long: false, optional: false, heading_from: None },
-                            Column { id: "label", label: "Label", long: false, optional: true, heading_from: None },
+                            Column::short("from", "From"),
+                            Column::short("to", "To"),
+                            Column::short("label", "Label").optional(),
                         ],
                         rows: TableRows::Editable { defaults: &[] },
                     }),
@@ -450,9 +420,9 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "milestone",
                         columns: &[
-                            Column { id: "milestone", label: "Milestone", long: false, optional: false, heading_from: None },
-                            Column { id: "timing", label: "When", long: false, optional: false, heading_from: None },
-                            Column { id: "owner", label: "Owner", long: false, optional: false, heading_from: None },
+                            Column::short("milestone", "Milestone"),
+                            Column::short("timing", "When"),
+                            Column::short("owner", "Owner"),
                         ],
                         rows: TableRows::Editable { defaults: &[] },
                     }),

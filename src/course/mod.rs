@@ -173,6 +173,30 @@ pub struct Column {
     pub heading_from: Option<&'static str>,
 }
 
+/// Columns read as one line each in the course files: `Column::short("users", "Users")`,
+/// `Column::long("criteria", "Success criteria").optional()`.
+impl Column {
+    /// A one-line cell every row needs.
+    pub const fn short(id: &'static str, label: &'static str) -> Column {
+        Column { id, label, long: false, optional: false, heading_from: None }
+    }
+
+    /// A multi-line cell every row needs.
+    pub const fn long(id: &'static str, label: &'static str) -> Column {
+        Column { long: true, ..Column::short(id, label) }
+    }
+
+    /// A cell that may stay empty without making its row incomplete.
+    pub const fn optional(self) -> Column {
+        Column { optional: true, ..self }
+    }
+
+    /// Headed by the answer to text field `field` once it has one (see `heading_from`).
+    pub const fn headed_by(self, field: &'static str) -> Column {
+        Column { heading_from: Some(field), ..self }
+    }
+}
+
 pub struct Reference {
     /// Key of the exercise whose answers are shown.
     pub exercise: &'static str,

@@ -190,8 +190,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "trigger",
                         columns: &[
-                            Column { id: "threshold", label: "Threshold", long: false, optional: true, heading_from: None },
-                            Column { id: "notes", label: "Why this value", long: false, optional: true, heading_from: None },
+                            Column::short("threshold", "Threshold").optional(),
+                            Column::short("notes", "Why this value").optional(),
                         ],
                         rows: TableRows::Fixed { header: "Trigger", labels: TRIGGER_LABELS },
                     }),
@@ -268,11 +268,11 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 kind: FieldKind::Table(TableSpec {
                     row_noun: "phase",
                     columns: &[
-                        Column { id: "name", label: "Phase", long: false, optional: false, heading_from: None },
-                        Column { id: "users", label: "Users", long: false, optional: false, heading_from: None },
-                        Column { id: "duration", label: "Duration", long: false, optional: false, heading_from: None },
-                        Column { id: "criteria", label: "Success criteria", long: true, optional: false, heading_from: None },
-                        Column { id: "decision", label: "Go/no-go rule", long: true, optional: false, heading_from: None },
+                        Column::short("name", "Phase"),
+                        Column::short("users", "Users"),
+                        Column::short("duration", "Duration"),
+                        Column::long("criteria", "Success criteria"),
+                        Column::long("decision", "Go/no-go rule"),
                     ],
                     rows: TableRows::Editable {
                         defaults: &[

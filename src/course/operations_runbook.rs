@@ -32,8 +32,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 kind: FieldKind::Table(TableSpec {
                     row_noun: "pillar",
                     columns: &[
-                        Column { id: "tool", label: "Tool", long: false, optional: false, heading_from: None },
-                        Column { id: "covers", label: "What it covers", long: true, optional: false, heading_from: None },
+                        Column::short("tool", "Tool"),
+                        Column::long("covers", "What it covers"),
                     ],
                     rows: TableRows::Fixed { header: "Pillar", labels: PILLARS },
                 }),
@@ -56,11 +56,11 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 kind: FieldKind::Table(TableSpec {
                     row_noun: "metric",
                     columns: &[
-                        Column { id: "metric", label: "Metric", long: false, optional: false, heading_from: None },
-                        Column { id: "target", label: "Target", long: false, optional: false, heading_from: None },
-                        Column { id: "alert", label: "Alert threshold", long: false, optional: false, heading_from: None },
-                        Column { id: "severity", label: "Severity", long: false, optional: false, heading_from: None },
-                        Column { id: "paged", label: "Who is paged", long: false, optional: false, heading_from: None },
+                        Column::short("metric", "Metric"),
+                        Column::short("target", "Target"),
+                        Column::short("alert", "Alert threshold"),
+                        Column::short("severity", "Severity"),
+                        Column::short("paged", "Who is paged"),
                     ],
                     rows: TableRows::Editable {
                         defaults: &[
@@ -128,7 +128,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                     help: "Concrete actions: who does what, with which tool, within what time.",
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "step",
-                        columns: &[Column { id: "actions", label: "Our concrete actions", long: true, optional: false, heading_from: None }],
+                        columns: &[Column::long("actions", "Our concrete actions")],
                         rows: TableRows::Fixed { header: "Step", labels: INCIDENT_STEPS },
                     }),
                     optional: false,
@@ -217,9 +217,9 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "role",
                         columns: &[
-                            Column { id: "role", label: "Role", long: false, optional: false, heading_from: None },
-                            Column { id: "who", label: "Who", long: false, optional: false, heading_from: None },
-                            Column { id: "contact", label: "Contact", long: false, optional: false, heading_from: None },
+                            Column::short("role", "Role"),
+                            Column::short("who", "Who"),
+                            Column::short("contact", "Contact"),
                         ],
                         rows: TableRows::Editable {
                             defaults: &[
@@ -239,9 +239,9 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "severity level",
                         columns: &[
-                            Column { id: "level", label: "Level", long: false, optional: false, heading_from: None },
-                            Column { id: "definition", label: "Definition", long: true, optional: false, heading_from: None },
-                            Column { id: "response", label: "Response time", long: false, optional: false, heading_from: None },
+                            Column::short("level", "Level"),
+                            Column::long("definition", "Definition"),
+                            Column::short("response", "Response time"),
                         ],
                         rows: TableRows::Editable {
                             defaults: &[&["SEV1"], &["SEV2"], &["SEV3"]],
