@@ -49,14 +49,16 @@ pub fn deployment_strategy() -> (Profile, ExerciseAnswers) {
             triggers[row].insert("notes".into(), notes.into());
         }
     }
-    for (phase, (criteria, decision)) in a.rows_mut("phases").iter_mut().zip([
-        ("P95 < 5 s; 80% of adjusters rate answers useful", "Go when met for 2 consecutive weeks"),
-        ("Error rate < 1%; cost per claim < $0.40", "Go when met and support tickets fall"),
-        ("SLOs met monthly", "Review quarterly"),
-    ]) {
-        phase.insert("criteria".into(), criteria.into());
-        phase.insert("decision".into(), decision.into());
-    }
+    fill_columns(
+        a,
+        "phases",
+        ["criteria", "decision"],
+        &[
+            ["P95 < 5 s; 80% of adjusters rate answers useful", "Go when met for 2 consecutive weeks"],
+            ["Error rate < 1%; cost per claim < $0.40", "Go when met and support tickets fall"],
+            ["SLOs met monthly", "Review quarterly"],
+        ],
+    );
     let answers = a.clone();
     (profile, answers)
 }
@@ -77,26 +79,30 @@ pub fn operations_runbook() -> ExerciseAnswers {
     let (_, exercise) = find_exercise("m6-2.2").unwrap();
     let mut workbook = Workbook::default();
     let a = workbook.exercise_mut(exercise);
-    for (row, (tool, covers)) in a.rows_mut("stack").iter_mut().zip([
-        ("Prometheus", "Request rate, P95 latency, tokens per minute, queue depth, cost per request"),
-        ("CloudWatch Logs", "Sanitized request/response logs, 90 days; audit logs exported to S3"),
-        ("Jaeger", "API gateway → claims service → model API, one trace ID per claim"),
-        ("Grafana", "One AI dashboard per environment; the on-call view shows quotas"),
-        ("Alertmanager → PagerDuty", "Routes by severity; SEV1 pages the primary on-call"),
-    ]) {
-        row.insert("tool".into(), tool.into());
-        row.insert("covers".into(), covers.into());
-    }
-    for (row, (severity, paged)) in a.rows_mut("ai_metrics").iter_mut().zip([
-        ("SEV2", "Primary on-call"),
-        ("SEV3", "Platform manager"),
-        ("SEV2", "Primary on-call"),
-        ("SEV1", "Primary on-call"),
-        ("SEV3", "ML lead"),
-    ]) {
-        row.insert("severity".into(), severity.into());
-        row.insert("paged".into(), paged.into());
-    }
+    fill_columns(
+        a,
+        "stack",
+        ["tool", "covers"],
+        &[
+            ["Prometheus", "Request rate, P95 latency, tokens per minute, queue depth, cost per request"],
+            ["CloudWatch Logs", "Sanitized request/response logs, 90 days; audit logs exported to S3"],
+            ["Jaeger", "API gateway → claims service → model API, one trace ID per claim"],
+            ["Grafana", "One AI dashboard per environment; the on-call view shows quotas"],
+            ["Alertmanager → PagerDuty", "Routes by severity; SEV1 pages the primary on-call"],
+        ],
+    );
+    fill_columns(
+        a,
+        "ai_metrics",
+        ["severity", "paged"],
+        &[
+            ["SEV2", "Primary on-call"],
+            ["SEV3", "Platform manager"],
+            ["SEV2", "Primary on-call"],
+            ["SEV1", "Primary on-call"],
+            ["SEV3", "ML lead"],
+        ],
+    );
     let metrics = a.rows_mut("ai_metrics");
     metrics[3].insert("alert".into(), "> 5% for 5 min".into());
     metrics[4].insert("target".into(), "≥ 4 of 5 from adjusters".into());
@@ -111,33 +117,40 @@ pub fn operations_runbook() -> ExerciseAnswers {
     ] {
         a.set_text(field, value.to_owned());
     }
-    for (row, actions) in a.rows_mut("steps").iter_mut().zip([
-        "Alertmanager pages on the thresholds above; adjusters report in #claims-ai.",
-        "On-call checks the AI dashboard: AI API issue or infrastructure? Sets the severity.",
-        "Circuit breaker opens automatically; on-call switches to the fallback model if quality allows.",
-        "Trace IDs from the failing claims; provider status; the last deployment's diff.",
-        "Fix forward or roll back (see the deployment strategy); confirm metrics recover for 30 minutes.",
-        "Blameless review within 5 working days; actions tracked to closure.",
-    ]) {
-        row.insert("actions".into(), actions.into());
-    }
-    for (row, (who, contact)) in a.rows_mut("roles").iter_mut().zip([
-        ("Platform team rota", "<pager alias: claims-ai-primary>"),
-        ("Platform team rota", "<pager alias: claims-ai-secondary>"),
-        ("Engineering manager", "<phone: to be confirmed>"),
-        ("Provider enterprise support", "<support plan ID>"),
-    ]) {
-        row.insert("who".into(), who.into());
-        row.insert("contact".into(), contact.into());
-    }
-    for (row, (definition, response)) in a.rows_mut("severities").iter_mut().zip([
-        ("The AI feature is down for everyone, or data is exposed", "15 minutes"),
-        ("Degraded: P95 latency above 10 s or error rate above 5%", "1 hour"),
-        ("Minor: one user or a cosmetic problem", "Next business day"),
-    ]) {
-        row.insert("definition".into(), definition.into());
-        row.insert("response".into(), response.into());
-    }
+    fill_columns(
+        a,
+        "steps",
+        ["actions"],
+        &[
+            ["Alertmanager pages on the thresholds above; adjusters report in #claims-ai."],
+            ["On-call checks the AI dashboard: AI API issue or infrastructure? Sets the severity."],
+            ["Circuit breaker opens automatically; on-call switches to the fallback model if quality allows."],
+            ["Trace IDs from the failing claims; provider status; the last deployment's diff."],
+            ["Fix forward or roll back (see the deployment strategy); confirm metrics recover for 30 minutes."],
+            ["Blameless review within 5 working days; actions tracked to closure."],
+        ],
+    );
+    fill_columns(
+        a,
+        "roles",
+        ["who", "contact"],
+        &[
+            ["Platform team rota", "<pager alias: claims-ai-primary>"],
+            ["Platform team rota", "<pager alias: claims-ai-secondary>"],
+            ["Engineering manager", "<phone: to be confirmed>"],
+            ["Provider enterprise support", "<support plan ID>"],
+        ],
+    );
+    fill_columns(
+        a,
+        "severities",
+        ["definition", "response"],
+        &[
+            ["The AI feature is down for everyone, or data is exposed", "15 minutes"],
+            ["Degraded: P95 latency above 10 s or error rate above 5%", "1 hour"],
+            ["Minor: one user or a cosmetic problem", "Next business day"],
+        ],
+    );
     a.clone()
 }
 
@@ -150,6 +163,20 @@ pub fn assert_complete(workbook: &Workbook, key: &str) {
     let inputs = workbook::course::Inputs::new(&answers, workbook);
     let unmet: Vec<_> = workbook::progress::self_check(exercise, &inputs).into_iter().filter(|(_, ok)| !ok).collect();
     assert!(unmet.is_empty(), "{key}: {unmet:?}");
+}
+
+/// Fills `columns` of a table's existing rows, row by row (the rows come from defaults).
+pub fn fill_columns<const N: usize>(
+    answers: &mut ExerciseAnswers,
+    field: &str,
+    columns: [&str; N],
+    values: &[[&str; N]],
+) {
+    let rows = answers.rows_mut(field);
+    assert!(values.len() <= rows.len(), "{field} has {} rows, not {}", rows.len(), values.len());
+    for (row, cells) in rows.iter_mut().zip(values) {
+        row.extend(columns.iter().zip(cells).map(|(column, cell)| (column.to_string(), cell.to_string())));
+    }
 }
 
 /// Sets a table's rows from (column, value) pairs, replacing what was there.
@@ -191,33 +218,34 @@ pub fn capstone() -> ExerciseAnswers {
     ] {
         a.set_text(field, value.to_owned());
     }
-    for (row, (a_score, b_score, c_score)) in a.rows_mut("scoring").iter_mut().zip([
-        ("4", "4", "5"),
-        ("4", "5", "3"),
-        ("4", "4", "3"),
-        ("3", "5", "2"),
-        ("4", "3", "2"),
-    ]) {
-        row.insert("score_a".into(), a_score.into());
-        row.insert("score_b".into(), b_score.into());
-        row.insert("score_c".into(), c_score.into());
-    }
-    for (row, controls) in a.rows_mut("security_layers").iter_mut().zip([
-        "Private endpoints; no public model access",
-        "Entra ID SSO; role per claims team",
-        "Input validation; output filtering",
-        "PII redaction before prompts; EU-only storage",
-        "Audit logs to the SIEM; alerts on anomalies",
-    ]) {
-        row.insert("controls".into(), controls.into());
-    }
-    for (row, control) in a.rows_mut("ai_controls").iter_mut().zip([
-        "System prompt isolation; injection classifier on inputs",
-        "PII redaction; no training on client data",
-        "Managed identities; per-team quotas",
-    ]) {
-        row.insert("control".into(), control.into());
-    }
+    fill_columns(
+        a,
+        "scoring",
+        ["score_a", "score_b", "score_c"],
+        &[["4", "4", "5"], ["4", "5", "3"], ["4", "4", "3"], ["3", "5", "2"], ["4", "3", "2"]],
+    );
+    fill_columns(
+        a,
+        "security_layers",
+        ["controls"],
+        &[
+            ["Private endpoints; no public model access"],
+            ["Entra ID SSO; role per claims team"],
+            ["Input validation; output filtering"],
+            ["PII redaction before prompts; EU-only storage"],
+            ["Audit logs to the SIEM; alerts on anomalies"],
+        ],
+    );
+    fill_columns(
+        a,
+        "ai_controls",
+        ["control"],
+        &[
+            ["System prompt isolation; injection classifier on inputs"],
+            ["PII redaction; no training on client data"],
+            ["Managed identities; per-team quotas"],
+        ],
+    );
     set_rows(
         a,
         "compliance",
@@ -227,12 +255,12 @@ pub fn capstone() -> ExerciseAnswers {
             ("control", "EU data boundary; EU-only storage"),
         ]],
     );
-    for (row, (requests, infrastructure)) in
-        a.rows_mut("scenarios").iter_mut().zip([("200", "1,500"), ("2,000", "3,000"), ("40,000", "3,000")])
-    {
-        row.insert("requests_per_day".into(), requests.into());
-        row.insert("infrastructure".into(), infrastructure.into());
-    }
+    fill_columns(
+        a,
+        "scenarios",
+        ["requests_per_day", "infrastructure"],
+        &[["200", "1,500"], ["2,000", "3,000"], ["40,000", "3,000"]],
+    );
     a.rows_mut("scenarios")[2].insert("users".into(), "2000".into());
     set_rows(
         a,
