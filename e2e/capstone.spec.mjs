@@ -3,19 +3,8 @@
 // costs, draws the diagram, and exports four files: both exercises, the proposal and
 // the Marp deck.
 import { test, expect } from "@playwright/test";
-import { readFile } from "node:fs/promises";
 import { expectNoViolations } from "./axe.mjs";
-
-const pane = (page) => page.locator(".section-pane");
-const box = (page, name) => pane(page).getByRole("textbox", { name, exact: true });
-const section = (page, name) =>
-  page.getByRole("complementary", { name: "Sections" }).getByRole("button", { name: new RegExp(`^\\d\\. ${name}`) });
-
-async function download(page, file) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Export ${file}` }).click()]);
-  expect(download.suggestedFilename()).toBe(file);
-  return readFile(await download.path(), "utf8");
-}
+import { box, download, fillAll, pane, section } from "./form.mjs";
 
 // Tables that start empty: each row is added with the table's own button.
 async function fillRows(page, noun, rows) {
@@ -48,19 +37,23 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   // Exercise 2.3.
   await page.goto("./#/exercise/m6-2.3");
   await expect(page).toHaveTitle("Exercise 2.3 · Capstone: Enterprise Architecture Proposal · Session 2 Workbook");
-  await box(page, "Client name").fill("Northwind Insurance");
-  await box(page, "Client context and challenge").fill("Northwind Insurance handles 40,000 claims a month.");
-  await box(page, "Executive summary").fill("Northwind Insurance should adopt Azure OpenAI. Budget TBD.");
-  await box(page, "Decision requested").fill("Approve the pilot");
+  await fillAll(page, {
+    "Client name": "Northwind Insurance",
+    "Client context and challenge": "Northwind Insurance handles 40,000 claims a month.",
+    "Executive summary": "Northwind Insurance should adopt Azure OpenAI. Budget TBD.",
+    "Decision requested": "Approve the pilot",
+  });
 
   await section(page, "Platform recommendation").click();
   await box(page, "Platform A").fill("AWS Bedrock");
   await box(page, "Platform B").fill("Azure OpenAI");
   // The score columns are headed by the platforms' names.
-  await box(page, "Criterion 1 AWS Bedrock").fill("3");
-  await box(page, "Criterion 1 Azure OpenAI").fill("5");
-  await box(page, "Criterion 2 AWS Bedrock").fill("4");
-  await box(page, "Criterion 2 Azure OpenAI").fill("4");
+  await fillAll(page, {
+    "Criterion 1 AWS Bedrock": "3",
+    "Criterion 1 Azure OpenAI": "5",
+    "Criterion 2 AWS Bedrock": "4",
+    "Criterion 2 Azure OpenAI": "4",
+  });
   const totals = pane(page).getByRole("region", { name: "Weighted totals" });
   // (25×5 + 25×4) / 50 = 4.5; (25×3 + 25×4) / 50 = 3.5
   await expect(totals.getByRole("row", { name: "Azure OpenAI 4.5 1", exact: true })).toBeVisible();
@@ -69,15 +62,17 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await expectNoViolations(page, "2.3 platform");
 
   await section(page, "Cost analysis").click();
-  await box(page, "Tokens per request").fill("1500");
-  await box(page, "Price per 1K tokens").fill("0.01");
-  await box(page, "Scenario 1 Requests per day").fill("200");
-  await box(page, "Scenario 1 Infrastructure ($ per month)").fill("1500");
-  await box(page, "Scenario 2 Requests per day").fill("2000");
-  await box(page, "Scenario 2 Infrastructure ($ per month)").fill("3000");
-  await box(page, "Scenario 3 Users").fill("50");
-  await box(page, "Scenario 3 Requests per day").fill("40000");
-  await box(page, "Scenario 3 Infrastructure ($ per month)").fill("3000");
+  await fillAll(page, {
+    "Tokens per request": "1500",
+    "Price per 1K tokens": "0.01",
+    "Scenario 1 Requests per day": "200",
+    "Scenario 1 Infrastructure ($ per month)": "1500",
+    "Scenario 2 Requests per day": "2000",
+    "Scenario 2 Infrastructure ($ per month)": "3000",
+    "Scenario 3 Users": "50",
+    "Scenario 3 Requests per day": "40000",
+    "Scenario 3 Infrastructure ($ per month)": "3000",
+  });
   const projections = pane(page).getByRole("region", { name: "Cost projections" });
   // 200 × 30 × 1,500 ÷ 1,000 × $0.01 = $90, plus $1,500 of infrastructure.
   await expect(projections.getByRole("row", { name: "Pilot 10 200 $90 $1,500 $1,590 $159 $19,080", exact: true })).toBeVisible();

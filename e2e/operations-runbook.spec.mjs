@@ -2,12 +2,8 @@
 // without retyping, every kind of answer is filled by its label, it survives a reload, and
 // the exported operations-runbook.md holds it all.
 import { test, expect } from "@playwright/test";
-import { readFile } from "node:fs/promises";
 import { expectNoViolations } from "./axe.mjs";
-
-const pane = (page) => page.locator(".section-pane");
-const box = (page, name) => pane(page).getByRole("textbox", { name, exact: true });
-const section = (page, name) => page.getByRole("complementary", { name: "Sections" }).getByRole("button", { name: new RegExp(`^\\d\\. ${name}`) });
+import { box, download, fillAll, pane, section } from "./form.mjs";
 
 test("a participant writes the operations runbook, reusing the 2.1 scaling configuration", async ({ page }) => {
   // Exercise 2.1's scaling answers, typed once there.
@@ -31,9 +27,11 @@ test("a participant writes the operations runbook, reusing the 2.1 scaling confi
   await box(page, "Metric 1 Who is paged").fill("Primary on-call");
 
   await section(page, "Logging").click();
-  await box(page, "What is logged").fill("Sanitized prompt and response, token counts, model version, trace ID");
-  await box(page, "PII redaction before logging").fill("Masked by a logging middleware before writing");
-  await box(page, "Audit-log retention").fill("7 years");
+  await fillAll(page, {
+    "What is logged": "Sanitized prompt and response, token counts, model version, trace ID",
+    "PII redaction before logging": "Masked by a logging middleware before writing",
+    "Audit-log retention": "7 years",
+  });
 
   await section(page, "Incident response").click();
   await box(page, "1. Detect Our concrete actions").fill("Alertmanager pages on the thresholds");
@@ -73,9 +71,7 @@ test("a participant writes the operations runbook, reusing the 2.1 scaling confi
   await page.goBack();
   await expect(pane(page).getByRole("region", { name: "Scaling configuration (from Exercise 2.1)" })).toContainText("60");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export operations-runbook.md" }).click()]);
-  expect(download.suggestedFilename()).toBe("operations-runbook.md");
-  const text = await readFile(await download.path(), "utf8");
+  const text = await download(page, "operations-runbook.md");
   expect(text).toContain("# Operations Runbook");
   expect(text).toContain("| Metrics | Prometheus | Latency, tokens per minute, cost per request |");
   expect(text).toContain("| P95 latency | \\< 5 s | \\> 10 s | SEV2 | Primary on-call |");
