@@ -5,10 +5,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use workbook::course::progress::self_check;
 use workbook::course::{find_exercise, Inputs};
 use workbook::fixtures::fill;
 use workbook::model::{Profile, Workbook};
-use workbook::progress::self_check;
 use workbook::render::{companion_markdown, exercise_markdown, Deliverable};
 
 fn measure(label: &str, run: impl Fn() -> usize) {

@@ -49,7 +49,7 @@ mod tests {
         let (_, exercise) = find_exercise("m6-2.1").unwrap();
         let mut workbook = Workbook::default();
         workbook.profile.name = "Ada".into();
-        workbook.exercise_mut(exercise).set_text("scenario_summary", "<b>-->".into());
+        exercise.answers_in_mut(&mut workbook).set_text("scenario_summary", "<b>-->".into());
         let json = to_json(&workbook, "2026-11-23 10:00 UTC");
         let back: Backup = serde_json::from_str(&json).unwrap();
         assert_eq!(back.format, FORMAT);

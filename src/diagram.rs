@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
+use crate::escape::html as escape;
 use crate::model::Row;
-use crate::render::html::escape;
 
 #[derive(Debug, PartialEq)]
 pub struct Node {

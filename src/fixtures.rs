@@ -8,7 +8,7 @@ use crate::model::{ExerciseAnswers, Workbook};
 /// characters that need escaping) over the long fields and table cells.
 pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
     let mut workbook = Workbook::default();
-    let answers = workbook.exercise_mut(exercise);
+    let answers = exercise.answers_in_mut(&mut workbook);
     let long_slots: usize = exercise
         .fields()
         .map(|f| match &f.kind {

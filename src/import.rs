@@ -276,7 +276,7 @@ pub fn changes(before: &Workbook, after: &Workbook) -> Vec<Change> {
         }
     }
     for exercise in MODULES.iter().flat_map(|m| m.exercises.iter()) {
-        let (old, new) = (before.exercise(exercise), after.exercise(exercise));
+        let (old, new) = (exercise.answers_in(&before), exercise.answers_in(&after));
         if old == new {
             continue;
         }
@@ -370,13 +370,13 @@ mod tests {
     fn workbook_with(summary: &str) -> Workbook {
         let mut workbook = Workbook::default();
         workbook.profile.name = "Ada".into();
-        workbook.exercise_mut(exercise().1).set_text("scenario_summary", summary.into());
+        exercise().1.answers_in_mut(&mut workbook).set_text("scenario_summary", summary.into());
         workbook
     }
 
     fn export(workbook: &Workbook) -> String {
         let (module, exercise) = exercise();
-        let answers = workbook.exercise(exercise);
+        let answers = exercise.answers_in(&workbook);
         exercise_markdown(&Deliverable::of(module, exercise, workbook, &answers, "2026-11-23 10:00 UTC"))
     }
 
@@ -392,7 +392,7 @@ mod tests {
         assert!(incoming.warnings().is_empty(), "{:?}", incoming.warnings());
         let current = workbook_with("something else");
         let after = apply(&current, &incoming);
-        assert_eq!(after.exercises["m6-2.1"], exported.exercise(exercise().1));
+        assert_eq!(after.exercises["m6-2.1"], exercise().1.answers_in(&exported));
         assert_eq!(
             changes(&current, &after),
             [Change {
@@ -489,7 +489,7 @@ mod tests {
         let (_, exercise) = exercise();
         let before = workbook_with("");
         let mut after = before.clone();
-        let answers = after.exercise_mut(exercise);
+        let answers = exercise.answers_in_mut(&mut after);
         answers.set_text("scenario_summary", format!("{}\nsecond line", "x".repeat(100)));
         answers.rows_mut("phases")[0].insert("criteria".into(), "p95 < 5 s".into());
         let changes = changes(&before, &after);

@@ -7,13 +7,13 @@
 pub mod backup;
 pub mod course;
 pub mod diagram;
+pub mod escape;
 pub mod fixtures;
 pub mod history;
 pub mod import;
 pub mod merge;
 pub mod model;
 pub mod numbers;
-pub mod progress;
 pub mod render;
 pub mod restore;
 pub mod route;

@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::course::{Exercise, FieldKind, TableRows};
-
 /// Version of the stored and exported answer format. Bump it and add a step to
 /// `restore::MIGRATIONS` when a change would make older data load wrongly.
 ///
@@ -50,22 +48,6 @@ impl Default for Workbook {
             last_sections: BTreeMap::new(),
             unknown: BTreeMap::new(),
         }
-    }
-}
-
-impl Workbook {
-    /// The answers of an exercise, created with the exercise's defaults on first use.
-    pub fn exercise_mut(&mut self, exercise: &Exercise) -> &mut ExerciseAnswers {
-        let answers = self.exercises.entry(exercise.key.to_owned()).or_default();
-        answers.seed_defaults(exercise);
-        answers
-    }
-
-    /// The answers of an exercise with its defaults applied, without changing the workbook.
-    pub fn exercise(&self, exercise: &Exercise) -> ExerciseAnswers {
-        let mut answers = self.exercises.get(exercise.key).cloned().unwrap_or_default();
-        answers.seed_defaults(exercise);
-        answers
     }
 }
 
@@ -150,40 +132,6 @@ impl ExerciseAnswers {
         match value {
             Value::Rows(rows) => rows,
             Value::Text(_) => unreachable!("replaced above"),
-        }
-    }
-
-    /// Fills table fields that have never been touched with the exercise's starting rows,
-    /// and pads fixed tables to their row count. Never changes a value the participant set.
-    pub fn seed_defaults(&mut self, exercise: &Exercise) {
-        for field in exercise.fields() {
-            let FieldKind::Table(spec) = &field.kind else { continue };
-            match spec.rows {
-                TableRows::Editable { defaults } => {
-                    if !self.values.contains_key(field.id) {
-                        let rows = defaults
-                            .iter()
-                            .map(|cells| {
-                                let mut row = Row::new();
-                                row.extend(
-                                    spec.columns
-                                        .iter()
-                                        .zip(cells.iter())
-                                        .map(|(c, cell)| (c.id.to_owned(), (*cell).to_owned())),
-                                );
-                                row
-                            })
-                            .collect();
-                        self.values.insert(field.id.to_owned(), Value::Rows(rows));
-                    }
-                }
-                TableRows::Fixed { labels, .. } => {
-                    let rows = self.rows_mut(field.id);
-                    if rows.len() < labels.len() {
-                        rows.resize_with(labels.len(), Row::new);
-                    }
-                }
-            }
         }
     }
 }

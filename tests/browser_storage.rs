@@ -18,7 +18,7 @@ fn sample() -> Workbook {
     let (_, exercise) = find_exercise("m6-2.1").unwrap();
     let mut workbook = Workbook::default();
     workbook.profile.name = "Ada <script>\"".into();
-    let answers = workbook.exercise_mut(exercise);
+    let answers = exercise.answers_in_mut(&mut workbook);
     answers.set_text("scenario_summary", "Line one\nLine two — ünïcødé 🚀".into());
     answers.rows_mut("phases")[0].insert("criteria".into(), "p95 < 5 s".into());
     workbook.last_sections.insert("m6-2.1".into(), "rollout".into());

@@ -10,7 +10,7 @@ use workbook::render::{companion_markdown, embedded, exercise_markdown, Delivera
 
 fn export(workbook: &Workbook) -> (String, String) {
     let (module, exercise) = find_exercise("m6-2.3").unwrap();
-    let answers = workbook.exercise(exercise);
+    let answers = exercise.answers_in(&workbook);
     let deliverable = Deliverable::of(module, exercise, workbook, &answers, EXPORTED_AT);
     (exercise_markdown(&deliverable), companion_markdown(&deliverable).unwrap())
 }
@@ -20,7 +20,7 @@ fn every_file_of_the_filled_module_matches_the_expected_file() {
     let workbook = module_6();
     for (key, file) in [("m6-2.1", "deployment-strategy.md"), ("m6-2.2", "operations-runbook.md")] {
         let (module, exercise) = find_exercise(key).unwrap();
-        let answers = workbook.exercise(exercise);
+        let answers = exercise.answers_in(&workbook);
         expect_file(file, &exercise_markdown(&Deliverable::of(module, exercise, &workbook, &answers, EXPORTED_AT)));
     }
     let (proposal, deck) = export(&workbook);
@@ -61,7 +61,7 @@ fn the_proposal_carries_2_1_and_2_2_without_retyping_and_leaves_the_deck_out() {
     assert!(!proposal.contains("Slide 1"), "the slides are the companion file's");
     // Import reads back every answer, the slide edits included.
     let read = embedded::read(&proposal).unwrap();
-    assert_eq!(read.embedded.answers, module_6().exercise(find_exercise("m6-2.3").unwrap().1));
+    assert_eq!(read.embedded.answers, find_exercise("m6-2.3").unwrap().1.answers_in(&module_6()));
     assert!(deck.starts_with("---\nmarp: true\n"));
 }
 

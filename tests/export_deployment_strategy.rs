@@ -31,9 +31,9 @@ fn filled_exercise_exports_the_expected_document() {
 #[test]
 fn empty_exercise_marks_every_answer_not_answered() {
     let (_, exercise) = find_exercise("m6-2.1").unwrap();
-    let answers = Workbook::default().exercise(exercise);
+    let answers = exercise.answers_in(&Workbook::default());
     let doc = export(&Profile::default(), &answers);
-    let counted = exercise.fields().filter(|f| workbook::progress::counts(f)).count();
+    let counted = exercise.fields().filter(|f| workbook::course::progress::counts(f)).count();
     // Every counted field shows the marker at least once (tables show it per empty cell),
     // and so do the three profile lines.
     assert!(doc.matches("_Not answered_").count() >= counted + 3, "{doc}");

@@ -103,7 +103,7 @@ fn tags(html: &str) -> BTreeSet<&str> {
 /// file could carry), and every cell of every table, with an extra row where rows are free.
 fn answers_with(exercise: &workbook::course::Exercise, payload: &str) -> ExerciseAnswers {
     let mut answers = ExerciseAnswers::default();
-    answers.seed_defaults(exercise);
+    exercise.seed_defaults(&mut answers);
     for field in exercise.fields() {
         match &field.kind {
             FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_) => {}

@@ -5,12 +5,11 @@
 //! description; nothing else in the app knows what Exercise 2.1 asks. Adding a field is
 //! one line in the module file; adding an exercise is one new `Exercise` value.
 
-mod capstone;
 mod module5;
 mod module6;
-mod operations_runbook;
+pub mod progress;
 
-use crate::model::{ExerciseAnswers, Workbook};
+use crate::model::{ExerciseAnswers, Row, Value, Workbook};
 
 /// A course module, as shown on the home page.
 pub struct Module {
@@ -70,6 +69,55 @@ impl Exercise {
 
     pub fn field(&self, id: &str) -> Option<&'static Field> {
         self.fields().find(|f| f.id == id)
+    }
+
+    /// This exercise's answers in `workbook`, with its defaults applied, leaving the
+    /// workbook as it is.
+    pub fn answers_in(&self, workbook: &Workbook) -> ExerciseAnswers {
+        let mut answers = workbook.exercises.get(self.key).cloned().unwrap_or_default();
+        self.seed_defaults(&mut answers);
+        answers
+    }
+
+    /// This exercise's answers in `workbook`, created with its defaults on first use.
+    pub fn answers_in_mut<'w>(&self, workbook: &'w mut Workbook) -> &'w mut ExerciseAnswers {
+        let answers = workbook.exercises.entry(self.key.to_owned()).or_default();
+        self.seed_defaults(answers);
+        answers
+    }
+
+    /// Fills table fields that have never been touched with this exercise's starting rows,
+    /// and pads fixed tables to their row count. Never changes a value the participant set.
+    pub fn seed_defaults(&self, answers: &mut ExerciseAnswers) {
+        for field in self.fields() {
+            let FieldKind::Table(spec) = &field.kind else { continue };
+            match spec.rows {
+                TableRows::Editable { defaults } => {
+                    if !answers.values.contains_key(field.id) {
+                        let rows = defaults
+                            .iter()
+                            .map(|cells| {
+                                let mut row = Row::new();
+                                row.extend(
+                                    spec.columns
+                                        .iter()
+                                        .zip(cells.iter())
+                                        .map(|(c, cell)| (c.id.to_owned(), (*cell).to_owned())),
+                                );
+                                row
+                            })
+                            .collect();
+                        answers.values.insert(field.id.to_owned(), Value::Rows(rows));
+                    }
+                }
+                TableRows::Fixed { labels, .. } => {
+                    let rows = answers.rows_mut(field.id);
+                    if rows.len() < labels.len() {
+                        rows.resize_with(labels.len(), Row::new);
+                    }
+                }
+            }
+        }
     }
 
     /// The sections of the main deliverable: all but a companion file's.
@@ -219,7 +267,7 @@ impl<'a> Inputs<'a> {
 
     /// The answers of another exercise, with its defaults.
     pub fn other(&self, key: &str) -> ExerciseAnswers {
-        find_exercise(key).map(|(_, exercise)| self.workbook.exercise(exercise)).unwrap_or_default()
+        find_exercise(key).map(|(_, exercise)| exercise.answers_in(self.workbook)).unwrap_or_default()
     }
 }
 

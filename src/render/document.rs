@@ -4,13 +4,13 @@
 //!
 //! Text in the tree is raw (as typed); each writer escapes it for its own format.
 
+use crate::course::progress::{is_answered, self_check};
 use crate::course::{
     find_exercise, ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Grid, Inputs, Module, Reference,
     TableRows, TableSpec,
 };
 use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Profile, Row, Workbook};
-use crate::progress::{is_answered, self_check};
 
 /// What an instructor sees in place of an answer the participant left empty.
 pub const NOT_ANSWERED: &str = "Not answered";
@@ -77,7 +77,7 @@ pub struct Deliverable<'a> {
 
 impl<'a> Deliverable<'a> {
     /// An exercise of the participant's workbook, with its answers (`answers` is
-    /// `workbook.exercise(exercise)`, which the caller owns).
+    /// `exercise.answers_in(&workbook)`, which the caller owns).
     pub fn of(
         module: &'a Module,
         exercise: &'a Exercise,
@@ -150,7 +150,7 @@ fn fields<'a>(blocks: &mut Vec<Block>, fields: impl Iterator<Item = &'a Field>, 
 /// where they come from. Used by the preview pane of the field too.
 pub fn reference_blocks(reference: &Reference, others: &Workbook) -> Vec<Block> {
     let Some((_, source)) = find_exercise(reference.exercise) else { return Vec::new() };
-    let answers = others.exercise(source);
+    let answers = source.answers_in(others);
     let mut blocks = vec![Block::Paragraph(vec![Inline::Emphasis(format!(
         "From Exercise {} ({}):",
         source.number, source.deliverable

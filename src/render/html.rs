@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use super::document::{Block, Inline};
+use crate::escape::html as escape;
 
 pub fn to_html(blocks: &[Block]) -> String {
     let mut html = String::with_capacity(4096);
@@ -94,22 +95,6 @@ fn write_inline(html: &mut String, span: &Inline) {
     }
 }
 
-/// Escapes the five characters that matter in HTML text and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,10 +115,5 @@ mod tests {
         assert!(!html.contains("href"), "{html}");
         assert!(html.contains("a<br>&lt;i&gt;b"), "{html}");
         assert_eq!(html.matches("<p class=\"typed\">").count(), 2);
-    }
-
-    #[test]
-    fn escape_covers_attribute_quotes() {
-        assert_eq!(escape(r#"a"b'c&d"#), "a&quot;b&#39;c&amp;d");
     }
 }

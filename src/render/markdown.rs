@@ -2,8 +2,9 @@
 //! could add structure (see `escape`).
 
 use super::document::{exercise_document, Block, Deliverable, Inline};
-use super::{embedded, escape};
+use super::embedded;
 use crate::course::{draft_text, FieldKind, Inputs};
+use crate::escape;
 
 /// The deliverable file: the document followed by the embedded answers.
 pub fn exercise_markdown(deliverable: &Deliverable) -> String {

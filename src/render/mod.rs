@@ -5,7 +5,6 @@
 
 pub mod document;
 pub mod embedded;
-pub mod escape;
 pub mod html;
 pub mod markdown;
 

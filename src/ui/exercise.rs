@@ -10,8 +10,8 @@ use super::fields::{with_answers, with_inputs, FieldView};
 use super::history::{take_snapshot, HistoryPanel};
 use super::{app_state, focus, set_document_title};
 use crate::browser::export_timestamp;
+use crate::course::progress::{exercise_progress, section_progress, self_check};
 use crate::course::{find_exercise, Exercise, Module, Section};
-use crate::progress::{exercise_progress, section_progress, self_check};
 use crate::render::{companion_markdown, exercise_document, exercise_markdown, html::to_html, Deliverable};
 use crate::route::Route;
 
@@ -29,9 +29,9 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
     }
     let workbook = app_state().workbook;
     // Tables start with the guide's rows; write them once so the form and export agree.
-    if workbook.with_untracked(|w| w.exercises.get(key) != Some(&w.exercise(exercise))) {
+    if workbook.with_untracked(|w| w.exercises.get(key) != Some(&exercise.answers_in(w))) {
         workbook.update(|w| {
-            w.exercise_mut(exercise);
+            exercise.answers_in_mut(w);
         });
     }
 
@@ -171,7 +171,7 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
     let workbook = app_state().workbook;
     let render = move || {
         workbook.with_untracked(|w| {
-            let answers = w.exercise(exercise);
+            let answers = exercise.answers_in(w);
             to_html(&exercise_document(&Deliverable::of(module, exercise, w, &answers, "when you export")))
         })
     };
@@ -211,7 +211,7 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
     let workbook = state.workbook;
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
     let produce = Callback::new(move |()| {
-        let answers = workbook.with_untracked(|w| w.exercise(exercise));
+        let answers = workbook.with_untracked(|w| exercise.answers_in(w));
         let exported_at = export_timestamp();
         let contents = workbook
             .with_untracked(|w| exercise_markdown(&Deliverable::of(module, exercise, w, &answers, &exported_at)));
@@ -220,7 +220,7 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
     });
     let companion = exercise.companion.as_ref().map(|companion| {
         let produce = Callback::new(move |()| {
-            let answers = workbook.with_untracked(|w| w.exercise(exercise));
+            let answers = workbook.with_untracked(|w| exercise.answers_in(w));
             let exported_at = export_timestamp();
             let contents = workbook.with_untracked(|w| {
                 companion_markdown(&Deliverable::of(module, exercise, w, &answers, &exported_at)).unwrap_or_default()

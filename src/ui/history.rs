@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use super::{app_state, AppState};
 use crate::browser::{local_time, now_ms, storage};
+use crate::course::progress::exercise_progress;
 use crate::course::Exercise;
 use crate::model::ExerciseAnswers;
-use crate::progress::exercise_progress;
 
 /// Adds a snapshot of these answers to the stored history. History is shared by every tab,
 /// so it is read fresh before adding. A failure to store history never blocks anything:
@@ -75,7 +75,7 @@ pub fn HistoryPanel(exercise: &'static Exercise) -> impl IntoView {
     let restore = move |id: u64| {
         let Some(snapshot) = state.history.with_untracked(|h| h.find(id).cloned()) else { return };
         let when = local_time(snapshot.taken_ms);
-        let current = state.workbook.with_untracked(|w| w.exercise(exercise));
+        let current = state.workbook.with_untracked(|w| exercise.answers_in(w));
         take_snapshot(state, exercise.key, &current, &format!("Before restoring the version of {when}"));
         let undo_id = state.history.with_untracked(|h| h.of(exercise.key).next().map(|s| s.id));
         state.workbook.update(|w| {

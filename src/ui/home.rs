@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::{app_state, set_document_title};
+use crate::course::progress::exercise_progress;
 use crate::course::{Exercise, Module, MODULES};
-use crate::progress::exercise_progress;
 use crate::route::Route;
 
 #[component]
@@ -62,7 +62,7 @@ fn ExerciseItem(exercise: &'static Exercise) -> impl IntoView {
         }
         .into_any();
     }
-    let progress = Memo::new(move |_| workbook.with(|w| exercise_progress(exercise, &w.exercise(exercise))));
+    let progress = Memo::new(move |_| workbook.with(|w| exercise_progress(exercise, &exercise.answers_in(w))));
     view! {
         <li class="exercise">
             <div class="exercise-head">

@@ -12,7 +12,7 @@ pub fn deployment_strategy() -> (Profile, ExerciseAnswers) {
     let profile =
         Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
     let mut workbook = Workbook::default();
-    let a = workbook.exercise_mut(exercise);
+    let a = exercise.answers_in_mut(&mut workbook);
     for (field, value) in [
         ("scenario_summary", "Northwind Insurance rolls out an AI claims assistant to 2,000 adjusters.\nClaims data is regulated (GDPR); the ops team runs Kubernetes today.\n\nPeaks on Monday mornings."),
         ("expected_users", "2000"),
@@ -78,7 +78,7 @@ pub fn expect_file(name: &str, actual: &str) {
 pub fn operations_runbook() -> ExerciseAnswers {
     let (_, exercise) = find_exercise("m6-2.2").unwrap();
     let mut workbook = Workbook::default();
-    let a = workbook.exercise_mut(exercise);
+    let a = exercise.answers_in_mut(&mut workbook);
     fill_columns(
         a,
         "stack",
@@ -157,11 +157,12 @@ pub fn operations_runbook() -> ExerciseAnswers {
 /// Asserts that exercise `key` of `workbook` is fully answered and meets every criterion.
 pub fn assert_complete(workbook: &Workbook, key: &str) {
     let (_, exercise) = find_exercise(key).unwrap();
-    let answers = workbook.exercise(exercise);
-    let progress = workbook::progress::exercise_progress(exercise, &answers);
+    let answers = exercise.answers_in(&workbook);
+    let progress = workbook::course::progress::exercise_progress(exercise, &answers);
     assert!(progress.is_complete(), "{key}: {progress:?}");
     let inputs = workbook::course::Inputs::new(&answers, workbook);
-    let unmet: Vec<_> = workbook::progress::self_check(exercise, &inputs).into_iter().filter(|(_, ok)| !ok).collect();
+    let unmet: Vec<_> =
+        workbook::course::progress::self_check(exercise, &inputs).into_iter().filter(|(_, ok)| !ok).collect();
     assert!(unmet.is_empty(), "{key}: {unmet:?}");
 }
 
@@ -195,7 +196,7 @@ pub fn set_rows(answers: &mut ExerciseAnswers, field: &str, rows: &[&[(&str, &st
 pub fn capstone() -> ExerciseAnswers {
     let (_, exercise) = find_exercise("m6-2.3").unwrap();
     let mut workbook = Workbook::default();
-    let a = workbook.exercise_mut(exercise);
+    let a = exercise.answers_in_mut(&mut workbook);
     for (field, value) in [
         ("client_name", "Northwind Insurance"),
         ("client_context", "Northwind Insurance handles 40,000 claims a month with 2,000 adjusters.\nClaims data falls under GDPR and stays in the EU."),

@@ -78,7 +78,7 @@ mod tests {
     fn progress_counts_inputs_only_and_tables_need_their_required_cells() {
         let (_, exercise) = find_exercise("m6-2.1").unwrap();
         let mut answers = ExerciseAnswers::default();
-        answers.seed_defaults(exercise);
+        exercise.seed_defaults(&mut answers);
         let start = exercise_progress(exercise, &answers);
         assert_eq!(start.done, 0, "default phases lack criteria, so nothing is answered yet");
         assert_eq!(start.total, exercise.fields().filter(|f| counts(f)).count());

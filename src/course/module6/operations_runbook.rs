@@ -2,7 +2,7 @@
 //! Source: module-6-session-2-instructor-guide.md, Segment 3 "Operations and
 //! Observability" (slides 14-18), its example scenario, and Segment 1 for scaling.
 
-use super::*;
+use crate::course::*;
 use crate::model::ExerciseAnswers;
 
 const PILLARS: &[&str] = &["Metrics", "Logs", "Traces", "Dashboards", "Alerting"];

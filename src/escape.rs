@@ -1,5 +1,7 @@
-//! Markdown escaping for whatever a participant types.
+//! Escaping for whatever a participant types, in the two formats the app writes: markdown
+//! (the exported files) and HTML (the live preview and the SVG drawings).
 //!
+//! Markdown:
 //! The rule: text shows exactly as typed once rendered, and can never create structure
 //! (headings, lists, tables, code, HTML, links, math). Every character with a markdown
 //! meaning is backslash-escaped, line starts that would open a block are neutralised, and
@@ -142,6 +144,22 @@ fn neutralise_block_start(line: String) -> String {
     line
 }
 
+/// Escapes the five characters that matter in HTML text and attribute values.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +212,10 @@ mod tests {
     fn code_fences_outgrow_their_content() {
         assert_eq!(code_block("json", "{}"), "```json\n{}\n```");
         assert_eq!(code_block("", "a ```` b"), "`````\na ```` b\n`````");
+    }
+
+    #[test]
+    fn html_covers_attribute_quotes() {
+        assert_eq!(html(r#"a"b'c&d"#), "a&quot;b&#39;c&amp;d");
     }
 }

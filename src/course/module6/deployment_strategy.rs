@@ -1,20 +1,9 @@
-//! Advanced Module 6, Session 2: Production Deployment & Operations.
-//! Source: shared/course/module-6-session-2-instructor-guide.md.
+//! Module 6, Exercise 2.1: the deployment strategy. Source: the guide's Exercise 2.1
+//! (hosting model, auto-scaling, phased rollout, migration, rollback).
 
-use super::capstone::CAPSTONE;
-use super::operations_runbook::OPERATIONS_RUNBOOK;
-use super::*;
+use crate::course::*;
 use crate::model::{parse_number, ExerciseAnswers};
 use crate::numbers;
-
-pub const MODULE: Module = Module {
-    slug: "module-6",
-    name: "Module 6",
-    title: "Production Deployment & Operations",
-    session: "Session 2",
-    homework_minutes: 75,
-    exercises: &[DEPLOYMENT_STRATEGY, OPERATIONS_RUNBOOK, CAPSTONE],
-};
 
 const YES_NO: &[ChoiceOption] =
     &[ChoiceOption { value: "yes", label: "Yes", detail: "" }, ChoiceOption { value: "no", label: "No", detail: "" }];
@@ -494,7 +483,7 @@ mod tests {
 
     fn answers(pairs: &[(&str, &str)]) -> ExerciseAnswers {
         let mut a = ExerciseAnswers::default();
-        a.seed_defaults(&DEPLOYMENT_STRATEGY);
+        DEPLOYMENT_STRATEGY.seed_defaults(&mut a);
         for (field, value) in pairs {
             a.set_text(field, (*value).to_owned());
         }

@@ -1,0 +1,544 @@
+//! Module 6, Exercise 2.3: the capstone, an enterprise AI architecture proposal and its
+//! executive presentation. Source: the guide's "Capstone Overview", "Capstone Quality
+//! Indicators" and "Capstone Evaluation Criteria" (Appendix C rubric).
+//!
+//! The capstone is synthesis: Exercises 2.1 and 2.2 are shown through `Reference` fields,
+//! never retyped, and the figures (weighted scores, cost projections, the rollout
+//! timeline) are computed from the participant's inputs.
+
+mod figures;
+mod red_flags;
+mod slides;
+mod timeline;
+
+use crate::course::*;
+use crate::diagram;
+use crate::escape;
+use crate::model::{parse_number, Row};
+use crate::numbers::{self, money};
+use figures::{cost_projections, weighted_totals};
+use red_flags::{
+    carried_over, client_unnamed, every_section_answered, filled_rows, has_diagram, implausible_figures, placeholders,
+    red_flag_report,
+};
+use slides::*;
+use timeline::rollout_gantt;
+
+pub const CAPSTONE: Exercise = Exercise {
+    key: "m6-2.3",
+    number: "2.3",
+    title: "Capstone: Enterprise Architecture Proposal",
+    summary: "A client-ready proposal and executive presentation that synthesise Sessions 1 and 2.",
+    deliverable: "enterprise-architecture-proposal.md",
+    minutes: None,
+    sections: &[
+        Section {
+            id: "client",
+            title: "Client and executive summary",
+            intro: "Who the proposal is for and what you recommend, in a page a CTO reads first.",
+            guidance: &[
+                "This is what you would present to a CTO: make it professional quality.",
+                "Real is better if you can: sanitise the client's name and sensitive details. Otherwise build a realistic scenario from common client patterns.",
+                "Name the client throughout. Generic content not tied to the client is a red flag.",
+            ],
+            fields: &[
+                Field {
+                    id: "client_name",
+                    label: "Client name",
+                    help: "Sanitised if the client is real. The self-check looks for it in your text.",
+                    kind: FieldKind::Text { placeholder: "e.g. Northwind Insurance" },
+                    optional: false,
+                },
+                Field {
+                    id: "client_context",
+                    label: "Client context and challenge",
+                    help: "Industry, size, regulation, what the AI system does and why now.",
+                    kind: FieldKind::LongText { placeholder: "e.g. Northwind Insurance handles 40,000 claims a month…" },
+                    optional: false,
+                },
+                Field {
+                    id: "executive_summary",
+                    label: "Executive summary",
+                    help: "The recommendation, its cost and timeline, and the decision you ask for, in a few paragraphs.",
+                    kind: FieldKind::LongText { placeholder: "We recommend…" },
+                    optional: false,
+                },
+                Field {
+                    id: "decision_requested",
+                    label: "Decision requested",
+                    help: "What the executive should approve.",
+                    kind: FieldKind::Text { placeholder: "e.g. Approve a 6-week pilot with 10 adjusters" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "platform",
+            title: "Platform recommendation",
+            intro: "Your Session 1 platform comparison (Exercise 1.1) as a weighted scoring table. The app computes the weighted totals.",
+            guidance: &[
+                "Rubric, Platform Analysis (5 points): comprehensive comparison with weighted scoring, a clear recommendation with rationale, client-specific factors addressed.",
+                "Weights are percentages and should add up to 100. Scores run from 1 (poor) to 5 (excellent).",
+                "Reuse Exercise 1.1: refine it for this client rather than starting from scratch.",
+            ],
+            fields: &[
+                Field {
+                    id: "platform_a",
+                    label: "Platform A",
+                    help: "The platforms you compared; each names a column of scores.",
+                    kind: FieldKind::Text { placeholder: "e.g. AWS Bedrock" },
+                    optional: false,
+                },
+                Field {
+                    id: "platform_b",
+                    label: "Platform B",
+                    help: "",
+                    kind: FieldKind::Text { placeholder: "e.g. Azure OpenAI" },
+                    optional: false,
+                },
+                Field {
+                    id: "platform_c",
+                    label: "Platform C",
+                    help: "Optional: leave empty to compare two platforms.",
+                    kind: FieldKind::Text { placeholder: "e.g. Self-hosted Llama on Kubernetes" },
+                    optional: true,
+                },
+                Field {
+                    id: "scoring",
+                    label: "Weighted scoring",
+                    help: "One row per criterion: its weight in percent and each platform's score from 1 to 5.",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "criterion",
+                        columns: &[
+                            Column::short("criterion", "Criterion"),
+                            Column::short("weight", "Weight (%)"),
+                            Column::short("score_a", "Platform A").headed_by("platform_a"),
+                            Column::short("score_b", "Platform B").headed_by("platform_b"),
+                            Column::short("score_c", "Platform C").optional().headed_by("platform_c"),
+                        ],
+                        rows: TableRows::Editable {
+                            defaults: &[
+                                &["Cost at projected volume", "25"],
+                                &["Security and compliance", "25"],
+                                &["Model quality and choice", "20"],
+                                &["Integration with the client's stack", "15"],
+                                &["Operational maturity", "15"],
+                            ],
+                        },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "weighted_totals",
+                    label: "Weighted totals",
+                    help: "Σ(weight × score) ÷ Σ weights, out of 5.",
+                    kind: FieldKind::ComputedTable(ComputedTable {
+                        compute: weighted_totals,
+                        pending: "Name at least one platform and give a criterion a weight and a score from 1 to 5.",
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "recommended_platform",
+                    label: "Recommended platform",
+                    help: "Usually the highest weighted total; say why if not.",
+                    kind: FieldKind::Text { placeholder: "e.g. Azure OpenAI" },
+                    optional: false,
+                },
+                Field {
+                    id: "recommendation_rationale",
+                    label: "Rationale",
+                    help: "Why this platform wins for this client, with the data from the table.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "client_factors",
+                    label: "Client-specific factors",
+                    help: "Existing contracts, skills, data residency, procurement: what tips the balance for this client.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "security",
+            title: "Security architecture",
+            intro: "Your Exercise 1.2 security architecture: defense in depth, the AI-specific controls and compliance.",
+            guidance: &[
+                "Rubric, Security Architecture (5 points): defense in depth with all layers, AI-specific controls, compliance mapping.",
+                "Rename the layers to match your Exercise 1.2 if they differ; keep all five.",
+                "Map each regulation the client is subject to onto the control that satisfies it.",
+            ],
+            fields: &[
+                Field {
+                    id: "security_layers",
+                    label: "Defense in depth",
+                    help: "Each layer and its controls.",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "layer",
+                        columns: &[
+                            Column::short("layer", "Layer"),
+                            Column::long("controls", "Controls"),
+                        ],
+                        rows: TableRows::Editable {
+                            defaults: &[
+                                &["Network"],
+                                &["Identity and access"],
+                                &["Application"],
+                                &["Data"],
+                                &["Monitoring and response"],
+                            ],
+                        },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "ai_controls",
+                    label: "AI-specific controls",
+                    help: "",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "risk",
+                        columns: &[Column::long("control", "Control")],
+                        rows: TableRows::Fixed {
+                            header: "Risk",
+                            labels: &["Prompt injection", "Data leakage", "Model access"],
+                        },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "compliance",
+                    label: "Compliance mapping",
+                    help: "One row per requirement: regulation, what it requires, and the control that meets it.",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "requirement",
+                        columns: &[
+                            Column::short("regulation", "Regulation"),
+                            Column::long("requirement", "Requirement"),
+                            Column::long("control", "Control"),
+                        ],
+                        rows: TableRows::Editable { defaults: &[] },
+                    }),
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "cost",
+            title: "Cost analysis",
+            intro: "Your Exercise 1.3 cost model. The app projects monthly and yearly cost for each scaling scenario.",
+            guidance: &[
+                "Rubric, Cost & Operations (5 points): a detailed cost model with projections and a realistic scaling plan.",
+                "Use the rollout phases as scenarios: pilot (about 10 users), limited (about 100), general (all users).",
+                "Unrealistic projections are a red flag: each scenario should serve more users than the one before, and no cost should be zero.",
+            ],
+            fields: &[
+                Field {
+                    id: "tokens_per_request",
+                    label: "Tokens per request",
+                    help: "Prompt plus completion, on average.",
+                    kind: FieldKind::Number { unit: "tokens" },
+                    optional: false,
+                },
+                Field {
+                    id: "price_per_1k",
+                    label: "Price per 1K tokens",
+                    help: "Blended input/output price of the recommended model.",
+                    kind: FieldKind::Number { unit: "$" },
+                    optional: false,
+                },
+                Field {
+                    id: "scenarios",
+                    label: "Scaling scenarios",
+                    help: "Users, requests per day and infrastructure cost per month of each scenario.",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "scenario",
+                        columns: &[
+                            Column::short("scenario", "Scenario"),
+                            Column::short("users", "Users"),
+                            Column::short("requests_per_day", "Requests per day"),
+                            Column::short("infrastructure", "Infrastructure ($ per month)"),
+                        ],
+                        rows: TableRows::Editable {
+                            defaults: &[&["Pilot", "10"], &["Limited", "100"], &["General availability"]],
+                        },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "projections",
+                    label: "Cost projections",
+                    help: "AI API = requests per day × 30 × tokens per request ÷ 1,000 × price per 1K tokens.",
+                    kind: FieldKind::ComputedTable(ComputedTable {
+                        compute: cost_projections,
+                        pending: "Enter tokens per request, the price per 1K tokens and a scenario's requests per day.",
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "cost_assumptions",
+                    label: "Assumptions and optimisations",
+                    help: "Caching, model routing, reserved capacity; what would change the numbers.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "deployment",
+            title: "Deployment strategy",
+            intro: "Exercise 2.1, carried over as you wrote it. Add what it means for this proposal.",
+            guidance: &[
+                "Copy-paste of exercises without synthesis is a red flag: say how the phases, migration and rollback fit this client's risk, budget and timeline.",
+                "Change the 2.1 answers in Exercise 2.1 itself; this page and the 2.1 export stay in step.",
+            ],
+            fields: &[
+                Field {
+                    id: "deployment_from_2_1",
+                    label: "From the deployment strategy",
+                    help: "",
+                    kind: FieldKind::Reference(Reference {
+                        exercise: "m6-2.1",
+                        fields: &["hosting_model", "phases", "migration_strategy", "rollback_triggers", "rollback_procedure"],
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "deployment_synthesis",
+                    label: "Deployment synthesis",
+                    help: "Why this rollout suits the client, and how the go/no-go decisions tie to the business case.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "operations",
+            title: "Operations",
+            intro: "Exercise 2.2, carried over as you wrote it. Add what the client's teams will run day to day.",
+            guidance: &[
+                "Rubric, Cost & Operations: operational procedures documented.",
+                "Say who runs what after go-live, and how the metrics connect to the cost model and the rollout decisions.",
+            ],
+            fields: &[
+                Field {
+                    id: "operations_from_2_2",
+                    label: "From the operations runbook",
+                    help: "",
+                    kind: FieldKind::Reference(Reference {
+                        exercise: "m6-2.2",
+                        fields: &["ai_metrics", "steps", "containment"],
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "operations_synthesis",
+                    label: "Operations synthesis",
+                    help: "Who operates the system, with which tools, and how incidents reach the client.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "diagrams",
+            title: "Architecture diagrams",
+            intro: "Build the architecture from its components and connections. The app draws it here and exports it as a Mermaid diagram that GitHub renders.",
+            guidance: &[
+                "No architecture diagrams is a red flag. Reuse your Session 1 diagrams: refine them and add the deployment details.",
+                "Group components by layer (client, edge, application, AI, data) so the drawing reads left to right.",
+                "The rollout timeline is drawn from the phases of Exercise 2.1 and the start date.",
+            ],
+            fields: &[
+                Field {
+                    id: "components",
+                    label: "Components",
+                    help: "Each box of the diagram. The group is optional (e.g. Edge, AI, Data).",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "component",
+                        columns: &[
+                            Column::short("name", "Name"),
+                            Column::short("group", "Group").optional(),
+                        ],
+                        rows: TableRows::Editable { defaults: &[] },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "connections",
+                    label: "Connections",
+                    help: "Each arrow: the names of two components and, optionally, what flows along it.",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "connection",
+                        columns: &[
+                            Column::short("from", "From"),
+                            Column::short("to", "To"),
+                            Column::short("label", "Label").optional(),
+                        ],
+                        rows: TableRows::Editable { defaults: &[] },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "architecture_diagram",
+                    label: "Architecture diagram",
+                    help: "",
+                    kind: FieldKind::Diagram(DiagramSpec { components: "components", connections: "connections" }),
+                    optional: false,
+                },
+                Field {
+                    id: "rollout_start",
+                    label: "Rollout start date",
+                    help: "YYYY-MM-DD: the first day of the first phase.",
+                    kind: FieldKind::Text { placeholder: "e.g. 2027-02-01" },
+                    optional: false,
+                },
+                Field {
+                    id: "rollout_timeline",
+                    label: "Rollout timeline",
+                    help: "A Mermaid gantt chart of the Exercise 2.1 phases; an ongoing phase is drawn as 12 weeks.",
+                    kind: FieldKind::Computed(Computed {
+                        compute: rollout_gantt,
+                        format: ComputedFormat::Code("mermaid"),
+                        pending: "Needs the start date and the phases' durations in Exercise 2.1 (e.g. “4-6 weeks”).",
+                    }),
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "roadmap",
+            title: "Roadmap and next steps",
+            intro: "What happens after the decision, and what you need from the client.",
+            guidance: &[
+                "Rubric, Proposal Quality (5 points): client-ready quality, all components integrated, a realistic roadmap and next steps.",
+                "Tie milestones to the rollout phases and their go/no-go decisions.",
+            ],
+            fields: &[
+                Field {
+                    id: "roadmap",
+                    label: "Roadmap",
+                    help: "Milestones, when, and who owns them.",
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "milestone",
+                        columns: &[
+                            Column::short("milestone", "Milestone"),
+                            Column::short("timing", "When"),
+                            Column::short("owner", "Owner"),
+                        ],
+                        rows: TableRows::Editable { defaults: &[] },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "next_steps",
+                    label: "Next steps",
+                    help: "The first actions after approval, and what the client must provide.",
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "presentation",
+            title: "Executive presentation",
+            intro: "A 12-slide Marp deck drafted from your proposal, exported as executive-presentation.md. Each slide follows your answers until you edit it; then your text is kept.",
+            guidance: &[
+                "Executive presentation: 10-15 slides.",
+                "A slide is Marp markdown: a heading, a few bullets or a table. Keep each to what a CTO reads in a minute.",
+                "Clear a slide's text to go back to the draft.",
+            ],
+            fields: &[
+                Field {
+                    id: "red_flags",
+                    label: "Before you hand in",
+                    help: "The guide's red flags, checked on the whole proposal.",
+                    kind: FieldKind::Computed(Computed {
+                        compute: red_flag_report,
+                        format: ComputedFormat::Text,
+                        pending: "",
+                    }),
+                    optional: false,
+                },
+                slide("slide_title", "Slide 1: Title", slide_title),
+                slide("slide_challenge", "Slide 2: The challenge", slide_challenge),
+                slide("slide_summary", "Slide 3: Executive summary", slide_summary),
+                slide("slide_recommendation", "Slide 4: Recommendation", slide_recommendation),
+                slide("slide_scoring", "Slide 5: Platform scoring", slide_scoring),
+                slide("slide_security", "Slide 6: Security architecture", slide_security),
+                slide("slide_cost", "Slide 7: Cost projections", slide_cost),
+                slide("slide_deployment", "Slide 8: Deployment", slide_deployment),
+                slide("slide_operations", "Slide 9: Operations", slide_operations),
+                slide("slide_architecture", "Slide 10: Architecture", slide_architecture),
+                slide("slide_roadmap", "Slide 11: Roadmap", slide_roadmap),
+                slide("slide_decision", "Slide 12: Decision and next steps", slide_decision),
+            ],
+        },
+    ],
+    companion: Some(Companion { deliverable: "executive-presentation.md", section: "presentation" }),
+    criteria: &[
+        Criterion { text: "Every section of the proposal is answered", met: |a| every_section_answered(a) },
+        Criterion {
+            text: "Platforms compared with weighted scoring, and a recommendation with its rationale",
+            met: |a| weighted_totals(a).is_some_and(|g| g.rows.len() >= 2) && a.has("recommended_platform") && a.has("recommendation_rationale"),
+        },
+        Criterion {
+            text: "Security covers five layers, the AI-specific risks and a compliance mapping",
+            met: |a| {
+                filled_rows(a.rows("security_layers"), "controls") >= 5
+                    && filled_rows(a.rows("ai_controls"), "control") == 3
+                    && filled_rows(a.rows("compliance"), "control") >= 1
+            },
+        },
+        Criterion {
+            text: "Cost projections for at least three scaling scenarios",
+            met: |a| cost_projections(a).is_some_and(|g| g.rows.len() >= 3),
+        },
+        Criterion {
+            text: "Deployment and operations carried over from Exercises 2.1 and 2.2, each with a synthesis",
+            met: |a| {
+                carried_over(a, "m6-2.1", "phases")
+                    && carried_over(a, "m6-2.2", "ai_metrics")
+                    && a.has("deployment_synthesis")
+                    && a.has("operations_synthesis")
+            },
+        },
+        Criterion { text: "At least one architecture diagram", met: |a| has_diagram(a) },
+        Criterion { text: "No placeholder text (TBD, TODO, lorem, xxx)", met: |a| placeholders(a).is_empty() },
+        Criterion { text: "The client is named in the text, not generic", met: |a| client_unnamed(a).is_none() },
+        Criterion { text: "Plausible figures: weights adding up to 100%, scores from 1 to 5, costs above zero, more users in each scenario, phases of a week or more", met: |a| implausible_figures(a).is_empty() },
+    ],
+};
+
+const fn slide(id: &'static str, label: &'static str, draft: fn(&Inputs) -> Option<String>) -> Field {
+    Field {
+        id,
+        label,
+        help: "",
+        kind: FieldKind::Draft(Computed { compute: draft, format: ComputedFormat::Text, pending: "" }),
+        // The deck is drafted for the participant: a slide left as drafted is not missing.
+        optional: true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Computed figures
+
+/// What the capstone's unit tests share: answers built cell by cell.
+#[cfg(test)]
+mod testing {
+    use crate::course::Inputs;
+    pub use crate::model::Workbook;
+    use crate::model::{ExerciseAnswers, Row};
+
+    pub fn inputs_of(answers: &ExerciseAnswers, workbook: &Workbook, f: impl FnOnce(&Inputs)) {
+        f(&Inputs::new(answers, workbook));
+    }
+
+    pub fn row(cells: &[(&str, &str)]) -> Row {
+        let mut row = Row::new();
+        row.extend(cells.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        row
+    }
+}
