@@ -37,6 +37,8 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   // Exercise 2.3.
   await page.goto("./#/exercise/m6-2.3");
   await expect(page).toHaveTitle("Exercise 2.3 · Capstone: Enterprise Architecture Proposal · Session 2 Workbook");
+  // Nothing typed yet: no criterion is met, not even "no placeholder text".
+  await expect(page.getByText("0 of 9 success criteria met", { exact: true })).toBeVisible();
   await fillAll(page, {
     "Client name": "Northwind Insurance",
     "Client context and challenge": "Northwind Insurance handles 40,000 claims a month.",

@@ -335,9 +335,15 @@ pub struct DiagramSpec {
     pub connections: &'static str,
 }
 
-/// A success criterion from the guide, ticked when `met` holds for the answers.
+/// A success criterion from the guide, ticked when `met` holds for the answers (see
+/// `progress::self_check`).
 pub struct Criterion {
     pub text: &'static str,
+    /// For a criterion that looks for faults ("no placeholder text", "plausible figures"):
+    /// the sections whose answers it judges. Such a check is true of an empty exercise, and
+    /// an empty exercise meets nothing, so it counts as met only once every section named
+    /// here is answered in full. Empty for a criterion whose `met` asks for answers itself.
+    pub judges: &'static [&'static str],
     pub met: fn(&Inputs) -> bool,
 }
 
@@ -393,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn diagrams_and_companions_name_existing_parts() {
+    fn diagrams_companions_and_criteria_name_existing_parts() {
         for module in MODULES {
             for exercise in module.exercises {
                 for field in exercise.fields() {
@@ -414,6 +420,11 @@ mod tests {
                 }
                 if let Some(companion) = &exercise.companion {
                     assert!(exercise.section(companion.section).is_some(), "{}", exercise.key);
+                }
+                for criterion in exercise.criteria {
+                    for section in criterion.judges {
+                        assert!(exercise.section(section).is_some(), "{}: no section {section}", criterion.text);
+                    }
                 }
             }
         }

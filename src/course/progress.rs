@@ -2,7 +2,7 @@
 //! guide's success criteria their answers meet. Read by the form, the home page and the
 //! export, so they always agree.
 
-use crate::course::{Exercise, Field, FieldKind, Inputs, Section, TableRows, TableSpec};
+use crate::course::{Criterion, Exercise, Field, FieldKind, Inputs, Section, TableRows, TableSpec};
 use crate::model::{ExerciseAnswers, Row};
 
 /// Answered fields out of the fields that count (inputs that are not optional).
@@ -64,9 +64,19 @@ pub fn exercise_progress(exercise: &Exercise, answers: &ExerciseAnswers) -> Prog
     exercise.document_sections().map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
 }
 
-/// Each success criterion with whether the answers meet it, in the guide's order.
+/// Each success criterion with whether the answers meet it, in the guide's order. A
+/// criterion that judges sections (`Criterion::judges`) is met only once they are answered:
+/// "no placeholder text" says nothing of a proposal not yet written.
 pub fn self_check(exercise: &Exercise, inputs: &Inputs) -> Vec<(&'static str, bool)> {
-    exercise.criteria.iter().map(|c| (c.text, (c.met)(inputs))).collect()
+    exercise.criteria.iter().map(|c| (c.text, criterion_met(exercise, c, inputs))).collect()
+}
+
+fn criterion_met(exercise: &Exercise, criterion: &Criterion, inputs: &Inputs) -> bool {
+    let judged_sections_answered = criterion
+        .judges
+        .iter()
+        .all(|id| exercise.section(id).is_some_and(|s| section_progress(s, inputs).is_complete()));
+    judged_sections_answered && (criterion.met)(inputs)
 }
 
 #[cfg(test)]
@@ -97,5 +107,23 @@ mod tests {
         answers.set_text("scenario_summary", "Insurer".into());
         assert_eq!(section_progress(scenario, &answers), Progress { done: 1, total: 3 });
         assert_eq!(section_progress(scenario, &answers).percent(), 33);
+    }
+
+    /// An exercise with nothing typed meets no criterion, whatever it is: every exercise of
+    /// every module, so a new one is held to it too.
+    #[test]
+    fn an_empty_exercise_meets_no_criterion() {
+        let workbook = crate::model::Workbook::default();
+        for module in crate::course::MODULES {
+            for exercise in module.exercises.iter().filter(|e| e.is_built()) {
+                let answers = exercise.answers_in(&workbook);
+                let met: Vec<_> = self_check(exercise, &Inputs::new(&answers, &workbook))
+                    .into_iter()
+                    .filter(|(_, met)| *met)
+                    .map(|(text, _)| text)
+                    .collect();
+                assert!(met.is_empty(), "{} {}: met with nothing typed: {met:?}", module.name, exercise.number);
+            }
+        }
     }
 }

@@ -353,30 +353,37 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
     criteria: &[
         Criterion {
             text: "Hosting model chosen with the guide's three questions answered and a rationale",
+            judges: &[],
             met: |a| a.has("q_regulation") && a.has("q_volume") && a.has("q_ops") && a.has("hosting_model") && a.has("hosting_rationale"),
         },
         Criterion {
             text: "Auto-scaling uses multiple triggers: requests AND tokens AND queue depth",
+            judges: &[],
             met: |a| (0..3).all(|row| trigger_threshold(a, row).is_some()),
         },
         Criterion {
             text: "Min instances for high availability (at least 2) and max instances for cost protection",
+            judges: &[],
             met: |a| matches!((a.number("min_instances"), a.number("max_instances")), (Some(min), Some(max)) if min >= 2.0 && max >= min),
         },
         Criterion {
             text: "Scale-out and scale-in delays set to prevent flapping",
+            judges: &[],
             met: |a| a.number("scale_out_delay").is_some_and(|d| d > 0.0) && a.number("scale_in_delay").is_some_and(|d| d > 0.0),
         },
         Criterion {
             text: "Session affinity decided for multi-turn conversations",
+            judges: &[],
             met: |a| a.has("session_affinity"),
         },
         Criterion {
             text: "Health probe checks AI API connectivity",
+            judges: &[],
             met: |a| a.has("health_probe") && a.text("health_probe_checks_ai") == "yes",
         },
         Criterion {
             text: "Phased rollout: at least two phases, each with success criteria and a go/no-go rule",
+            judges: &[],
             met: |a| {
                 let phases = a.rows("phases");
                 phases.len() >= 2
@@ -387,10 +394,12 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
         Criterion {
             text: "Migration strategy chosen, with its trade-off explained",
+            judges: &[],
             met: |a| a.has("migration_strategy") && a.has("migration_rationale"),
         },
         Criterion {
             text: "Rollback plan: triggers, documented procedure, tested in staging, decision owner",
+            judges: &[],
             met: |a| ["rollback_triggers", "rollback_procedure", "rollback_testing", "rollback_owner"].iter().all(|f| a.has(f)),
         },
     ],

@@ -256,18 +256,22 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
     criteria: &[
         Criterion {
             text: "Observability stack: a tool for metrics, logs, traces, dashboards and alerting",
+            judges: &[],
             met: |a| a.rows("stack").len() >= PILLARS.len() && a.rows("stack").iter().all(|r| has_cell(r, "tool")),
         },
         Criterion {
             text: "AI-specific alerts: latency, cost per request and token usage, each with a threshold and someone paged",
+            judges: &[],
             met: |a| ["latency", "cost", "token"].iter().all(|m| metric_with_alert(a, m)),
         },
         Criterion {
             text: "Logging covers what is logged, PII redaction before logging, and audit retention",
+            judges: &[],
             met: |a| a.has("logged") && a.has("pii_redaction") && a.has("audit_retention"),
         },
         Criterion {
             text: "Incident response: concrete actions for all six steps",
+            judges: &[],
             met: |a| {
                 a.rows("steps").len() >= INCIDENT_STEPS.len()
                     && a.rows("steps").iter().all(|r| has_cell(r, "actions"))
@@ -275,11 +279,13 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
         Criterion {
             text: "AI-specific triage (AI API or infrastructure) and at least one containment option",
+            judges: &[],
             met: |a| a.has("ai_triage") && !a.selected("containment").is_empty(),
         },
-        Criterion { text: "On-call watches capacity against the 2.1 scaling configuration", met: |a| a.has("capacity_watch") },
+        Criterion { text: "On-call watches capacity against the 2.1 scaling configuration", judges: &[], met: |a| a.has("capacity_watch") },
         Criterion {
             text: "Escalation: roles with contacts, and severity levels with response times",
+            judges: &[],
             met: |a| {
                 !a.rows("roles").is_empty()
                     && a.rows("roles").iter().all(|r| has_cell(r, "contact"))

@@ -24,6 +24,11 @@ use red_flags::{
 use slides::*;
 use timeline::rollout_gantt;
 
+/// The sections of the proposal document (all but the presentation), for the criteria that
+/// read all of it.
+const PROPOSAL_SECTIONS: &[&str] =
+    &["client", "platform", "security", "cost", "deployment", "operations", "diagrams", "roadmap"];
+
 pub const CAPSTONE: Exercise = Exercise {
     key: "m6-2.3",
     number: "2.3",
@@ -478,13 +483,15 @@ pub const CAPSTONE: Exercise = Exercise {
     ],
     companion: Some(Companion { deliverable: "executive-presentation.md", section: "presentation" }),
     criteria: &[
-        Criterion { text: "Every section of the proposal is answered", met: |a| every_section_answered(a) },
+        Criterion { text: "Every section of the proposal is answered", judges: &[], met: |a| every_section_answered(a) },
         Criterion {
             text: "Platforms compared with weighted scoring, and a recommendation with its rationale",
+            judges: &[],
             met: |a| weighted_totals(a).is_some_and(|g| g.rows.len() >= 2) && a.has("recommended_platform") && a.has("recommendation_rationale"),
         },
         Criterion {
             text: "Security covers five layers, the AI-specific risks and a compliance mapping",
+            judges: &[],
             met: |a| {
                 filled_rows(a.rows("security_layers"), "controls") >= 5
                     && filled_rows(a.rows("ai_controls"), "control") == 3
@@ -493,10 +500,12 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Criterion {
             text: "Cost projections for at least three scaling scenarios",
+            judges: &[],
             met: |a| cost_projections(a).is_some_and(|g| g.rows.len() >= 3),
         },
         Criterion {
             text: "Deployment and operations carried over from Exercises 2.1 and 2.2, each with a synthesis",
+            judges: &[],
             met: |a| {
                 carried_over(a, "m6-2.1", "phases")
                     && carried_over(a, "m6-2.2", "ai_metrics")
@@ -504,10 +513,10 @@ pub const CAPSTONE: Exercise = Exercise {
                     && a.has("operations_synthesis")
             },
         },
-        Criterion { text: "At least one architecture diagram", met: |a| has_diagram(a) },
-        Criterion { text: "No placeholder text (TBD, TODO, lorem, xxx)", met: |a| placeholders(a).is_empty() },
-        Criterion { text: "The client is named in the text, not generic", met: |a| client_unnamed(a).is_none() },
-        Criterion { text: "Plausible figures: weights adding up to 100%, scores from 1 to 5, costs above zero, more users in each scenario, phases of a week or more", met: |a| implausible_figures(a).is_empty() },
+        Criterion { text: "At least one architecture diagram", judges: &[], met: |a| has_diagram(a) },
+        Criterion { text: "No placeholder text (TBD, TODO, lorem, xxx)", judges: PROPOSAL_SECTIONS, met: |a| placeholders(a).is_empty() },
+        Criterion { text: "The client is named in the text, not generic", judges: &[], met: |a| client_unnamed(a).is_none() },
+        Criterion { text: "Plausible figures: weights adding up to 100%, scores from 1 to 5, costs above zero, more users in each scenario, phases of a week or more", judges: &["platform", "cost"], met: |a| implausible_figures(a).is_empty() },
     ],
 };
 
@@ -540,5 +549,15 @@ mod testing {
         let mut row = Row::new();
         row.extend(cells.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         row
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proposal_sections_are_the_document_sections() {
+        assert_eq!(PROPOSAL_SECTIONS, CAPSTONE.document_sections().map(|s| s.id).collect::<Vec<_>>());
     }
 }
