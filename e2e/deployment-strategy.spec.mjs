@@ -163,6 +163,10 @@ test("the app derives the hosting suggestion, max instances and scaling JSON fro
   await field(page, "Maximum hourly budget").fill("$100");
   await field(page, "Cost per instance-hour").fill("2");
   await expect(form(page).getByText("50 instances ($100 per hour ÷ $2 per instance-hour)")).toBeVisible();
+  // Money typed with and without its sign reads the same way in the preview.
+  const preview = page.getByRole("complementary", { name: "Preview of deployment-strategy.md" });
+  await expect(preview.getByRole("row", { name: "Maximum hourly budget ($/hour) $100", exact: true })).toBeVisible();
+  await expect(preview.getByRole("row", { name: "Cost per instance-hour ($/instance-hour) $2", exact: true })).toBeVisible();
   await field(page, "Minimum instances").fill("lots");
   await expect(form(page).getByText("“lots” is not a number. It is kept and exported exactly as you typed it.")).toBeVisible();
   await field(page, "Minimum instances").fill("3");

@@ -65,11 +65,40 @@ pub fn grouped(n: f64, max_decimals: u32) -> String {
 
 /// An amount of money: grouped, and with cents whenever it is not whole: `$1,234`, `$10.50`.
 pub fn money(amount: f64) -> String {
-    let mut text = grouped(amount, 2);
+    with_cents(format!("${}", grouped(amount, 2)))
+}
+
+/// `$10.5` as `$10.50`: a fraction of one digit gets its second.
+fn with_cents(mut text: String) -> String {
     if text.len() >= 2 && text.as_bytes()[text.len() - 2] == b'.' {
         text.push('0');
     }
-    format!("${text}")
+    text
+}
+
+/// A money answer written as an amount, the way the app writes every amount: `$100` for
+/// "100" or "$100", `$2.50` for "2.5", `$1,500` for "1500". Keeps the decimals typed
+/// (a price of `$0.0015` per 1K tokens stays readable). `None` when the text is not a
+/// number; the caller then shows it as typed.
+pub fn money_as_typed(text: &str) -> Option<String> {
+    let amount = parse_number(text)?;
+    let decimals = text.rsplit_once('.').map_or(0, |(_, after)| after.bytes().take_while(u8::is_ascii_digit).count());
+    Some(with_cents(format!("${}", grouped(amount, decimals.clamp(2, 6) as u32))))
+}
+
+/// Reads a number out of what a person typed: ignores thousands separators, currency signs
+/// and surrounding space. Returns `None` for anything else rather than guessing.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches(['$', '€', '£'])
+        .chars()
+        .filter(|c| *c != ',' && *c != '_' && !c.is_whitespace())
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    parse_decimal(&cleaned)
 }
 
 fn format_number(n: f64, max_decimals: u32, separator: &str) -> String {
@@ -140,6 +169,28 @@ mod tests {
         for bad in ["", "-", ".", "1.2.3", "1e", "1e1000", "inf", "NaN", "1 2", "0x10", "12a"] {
             assert_eq!(parse_decimal(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn parses_numbers_as_people_type_them() {
+        assert_eq!(parse_number("1,000"), Some(1000.0));
+        assert_eq!(parse_number(" $2.50 "), Some(2.5));
+        assert_eq!(parse_number("10 000"), Some(10000.0));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("lots"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn money_answers_are_written_as_amounts() {
+        assert_eq!(money_as_typed("100").as_deref(), Some("$100"));
+        assert_eq!(money_as_typed("$100").as_deref(), Some("$100"));
+        assert_eq!(money_as_typed(" 1500 ").as_deref(), Some("$1,500"));
+        assert_eq!(money_as_typed("2.5").as_deref(), Some("$2.50"));
+        assert_eq!(money_as_typed("$0.0015").as_deref(), Some("$0.0015"));
+        assert_eq!(money_as_typed("1,000.00").as_deref(), Some("$1,000"));
+        assert_eq!(money_as_typed("about 100"), None);
     }
 
     #[test]

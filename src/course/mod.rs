@@ -155,7 +155,9 @@ pub enum FieldKind {
     Text { placeholder: &'static str },
     /// Several lines of free text.
     LongText { placeholder: &'static str },
-    /// A number typed as text (kept exactly as typed), with a unit shown beside it.
+    /// A number typed as text (kept exactly as typed), with a unit shown beside it. A unit
+    /// that starts with `$` makes it money ([`is_money`]): the form puts the `$` before the
+    /// box, and the preview and the file write the answer as an amount (`$1,500`).
     Number { unit: &'static str },
     /// One option out of a few, each with a line on what it implies.
     Choice { options: &'static [ChoiceOption] },
@@ -184,6 +186,11 @@ impl FieldKind {
             FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_)
         )
     }
+}
+
+/// Whether a number field's unit is money (`$`, `$/hour`).
+pub fn is_money(unit: &str) -> bool {
+    unit.starts_with('$')
 }
 
 pub struct ChoiceOption {
@@ -219,6 +226,9 @@ pub struct Column {
     /// A text field of the same exercise whose answer names this column (a platform's
     /// name heads its column of scores); `label` is used until it is answered.
     pub heading_from: Option<&'static str>,
+    /// Cells are amounts of money, written like every amount (`$1,500`) when they read as
+    /// numbers.
+    pub money: bool,
 }
 
 /// Columns read as one line each in the course files: `Column::short("users", "Users")`,
@@ -226,7 +236,7 @@ pub struct Column {
 impl Column {
     /// A one-line cell every row needs.
     pub const fn short(id: &'static str, label: &'static str) -> Column {
-        Column { id, label, long: false, optional: false, heading_from: None }
+        Column { id, label, long: false, optional: false, heading_from: None, money: false }
     }
 
     /// A multi-line cell every row needs.
@@ -237,6 +247,11 @@ impl Column {
     /// A cell that may stay empty without making its row incomplete.
     pub const fn optional(self) -> Column {
         Column { optional: true, ..self }
+    }
+
+    /// Cells that are amounts of money (see `money`).
+    pub const fn money(self) -> Column {
+        Column { money: true, ..self }
     }
 
     /// Headed by the answer to text field `field` once it has one (see `heading_from`).

@@ -6,11 +6,12 @@
 
 use crate::course::progress::{is_answered, self_check};
 use crate::course::{
-    find_exercise, ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Grid, Inputs, Module, Reference,
-    TableRows, TableSpec,
+    find_exercise, is_money, ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Grid, Inputs, Module,
+    Reference, TableRows, TableSpec,
 };
 use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Profile, Row, Workbook};
+use crate::numbers::money_as_typed;
 
 /// What an instructor sees in place of an answer the participant left empty.
 pub const NOT_ANSWERED: &str = "Not answered";
@@ -173,6 +174,7 @@ fn short_answer(field: &Field, inputs: &Inputs) -> Option<Vec<Inline>> {
                 not_answered()
             }
         }
+        FieldKind::Number { unit } if is_money(unit) => text(money_as_typed(value).unwrap_or_else(|| value.to_owned())),
         FieldKind::Text { .. } | FieldKind::Number { .. } => text(value),
         FieldKind::Choice { options } => text(choice_label(options, value)),
         FieldKind::Computed(computed) if computed.format == ComputedFormat::Text => match (computed.compute)(inputs) {
@@ -276,6 +278,7 @@ fn table(field: &Field, spec: &TableSpec, answers: &ExerciseAnswers) -> Block {
 
 fn cell(row: &Row, column: &Column, fixed: bool) -> Inline {
     match row.get(column.id).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        Some(value) if column.money => text(money_as_typed(value).unwrap_or_else(|| value.to_owned())),
         Some(value) => text(value),
         None if fixed || column.optional => text(EMPTY_CELL),
         None => not_answered(),

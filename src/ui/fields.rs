@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use super::{app_state, focus};
 use crate::course::{
-    draft_text, find_exercise, ChoiceOption, Column, Computed, ComputedFormat, DiagramSpec, Field, FieldKind, Inputs,
-    Reference, TableRows, TableSpec,
+    draft_text, find_exercise, is_money, ChoiceOption, Column, Computed, ComputedFormat, DiagramSpec, Field, FieldKind,
+    Inputs, Reference, TableRows, TableSpec,
 };
 use crate::diagram::Graph;
-use crate::model::{parse_number, ExerciseAnswers, Row, Workbook};
+use crate::model::{ExerciseAnswers, Row, Workbook};
+use crate::numbers::parse_number;
 use crate::render::{
     document::{column_heading, field_body, reference_blocks},
     html::to_html,
@@ -120,15 +121,23 @@ fn NumberField(key: &'static str, field: &'static Field, unit: &'static str) -> 
             .then(|| format!("“{}” is not a number. It is kept and exported exactly as you typed it.", text.trim()))
     };
     let described_by = [help_id, Some(warning_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    // Money reads as an amount: "$ [100] per hour", as the preview and the file write it.
+    let (currency, after) = match unit.strip_prefix('$') {
+        Some(rest) if is_money(unit) => {
+            (Some("$"), rest.strip_prefix('/').map_or(rest.to_owned(), |per| format!("per {per}")))
+        }
+        _ => (None, unit.to_owned()),
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{field.label}</label>
             {help}
             <div class="with-unit">
+                {currency.map(|sign| view! { <span class="unit" aria-hidden="true">{sign}</span> })}
                 <input id=id type="text" inputmode="decimal" aria-describedby=described_by
                     prop:value=move || value.get()
                     on:input=move |ev| set_text(key, field, event_target_value(&ev))/>
-                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+                {(!after.is_empty()).then(|| view! { <span class="unit">{after}</span> })}
             </div>
             <p class="field-warning" id=warning_id aria-live="polite">{not_a_number}</p>
         </div>

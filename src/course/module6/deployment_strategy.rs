@@ -2,8 +2,9 @@
 //! (hosting model, auto-scaling, phased rollout, migration, rollback).
 
 use crate::course::*;
-use crate::model::{parse_number, ExerciseAnswers};
+use crate::model::ExerciseAnswers;
 use crate::numbers;
+use crate::numbers::parse_number;
 
 const YES_NO: &[ChoiceOption] =
     &[ChoiceOption { value: "yes", label: "Yes", detail: "" }, ChoiceOption { value: "no", label: "No", detail: "" }];

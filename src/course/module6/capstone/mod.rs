@@ -14,7 +14,8 @@ mod timeline;
 use crate::course::*;
 use crate::diagram;
 use crate::escape;
-use crate::model::{parse_number, Row};
+use crate::model::Row;
+use crate::numbers::parse_number;
 use crate::numbers::{self, money};
 use figures::{cost_projections, weighted_totals};
 use red_flags::{
@@ -263,7 +264,7 @@ pub const CAPSTONE: Exercise = Exercise {
                             Column::short("scenario", "Scenario"),
                             Column::short("users", "Users"),
                             Column::short("requests_per_day", "Requests per day"),
-                            Column::short("infrastructure", "Infrastructure ($ per month)"),
+                            Column::short("infrastructure", "Infrastructure ($ per month)").money(),
                         ],
                         rows: TableRows::Editable {
                             defaults: &[&["Pilot", "10"], &["Limited", "100"], &["General availability"]],
