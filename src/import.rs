@@ -5,13 +5,33 @@
 //! exactly what is wrong with it, [`apply`] computes the workbook after the import, and
 //! [`changes`] lists every answer that would change, for the participant to confirm.
 
-use crate::course::{find_exercise, Exercise, FieldKind, MODULES};
+use crate::course::{find_exercise, Exercise, FieldKind, MAX_ROWS, MODULES};
 use crate::model::{ExerciseAnswers, Profile, Value, Workbook};
 use crate::render::embedded::{self, ReadError};
-use crate::restore::{exercise_name, restore_value, RestoreError};
+use crate::restore::{exercise_name, field_label, restore_value, RestoreError};
 
-/// Larger files are refused before they are read: a workbook is a few hundred KB at most.
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// The most a browser stores for this site: Chromium keeps at most 5 Mi UTF-16 code units
+/// in localStorage per origin, keys and values together (`tests/browser_storage.rs`
+/// measures it). No workbook the app has saved is larger.
+pub const STORAGE_QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+/// The most bytes one stored UTF-16 unit of an answer becomes in any exported file. The
+/// worst case today is a platform's name in the capstone, written in several places of the
+/// proposal and in its embedded copy, three bytes each time for a character such as `€`.
+/// `tests/import_limit.rs` measures every field of every exercise with such characters and
+/// fails if a change makes any file grow faster (or if this figure is no longer the worst).
+pub const EXPORT_BYTES_PER_STORED_UNIT: usize = 12;
+
+/// What a document adds that no stored text pays for: headings, labels, guidance,
+/// "Not answered" in the empty cells of tables at their [`MAX_ROWS`] rows. The largest
+/// today is 141 KB (the proposal); the rest is room for the documents to grow, and makes
+/// the limit a round 64 MiB.
+pub const DOCUMENT_ALLOWANCE: usize = 4 * 1024 * 1024;
+
+/// The largest file the Workbook imports (64 MiB): the largest file the largest workbook a
+/// browser can store exports, so every file the app exports imports back. Larger files
+/// cannot be ours and are refused from their size, before they are read.
+pub const MAX_BYTES: usize = STORAGE_QUOTA_UNITS * EXPORT_BYTES_PER_STORED_UNIT + DOCUMENT_ALLOWANCE;
 
 /// What a file holds, ready to be applied.
 pub enum Incoming {
@@ -108,11 +128,36 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
         ));
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim_start().starts_with(['{', '[']) {
-        read_backup(text).map_err(|(problem, advice)| fail(problem, advice))
-    } else {
-        read_deliverable(text).map_err(|(problem, advice)| fail(problem, advice))
+    let incoming = if text.trim_start().starts_with(['{', '[']) { read_backup(text) } else { read_deliverable(text) };
+    incoming.and_then(within_row_limit).map_err(|(problem, advice)| fail(problem, advice))
+}
+
+/// Refuses a file with a table longer than the app lets anyone make ([`MAX_ROWS`]): it was
+/// not written by the Workbook, and its export might not import back.
+fn within_row_limit(incoming: Incoming) -> Result<Incoming, Problem> {
+    let exercises: Vec<(&str, &ExerciseAnswers)> = match &incoming {
+        Incoming::Backup { workbook, .. } => workbook.exercises.iter().map(|(k, a)| (k.as_str(), a)).collect(),
+        Incoming::Deliverable { exercise, answers, .. } => vec![(exercise.key, answers)],
+    };
+    for (key, answers) in exercises {
+        for (field, value) in &answers.values {
+            if let Value::Rows(rows) = value {
+                if rows.len() > MAX_ROWS {
+                    return Err((
+                        format!(
+                            "its table “{}” in {} has {} rows, more than the {MAX_ROWS} a Workbook table holds, so it \
+                             was not made by this app",
+                            field_label(key, field),
+                            exercise_name(key),
+                            rows.len()
+                        ),
+                        ADVICE_OURS,
+                    ));
+                }
+            }
+        }
     }
+    Ok(incoming)
 }
 
 /// The error for a file over [`MAX_BYTES`], for callers that check the size up front.
@@ -120,12 +165,21 @@ pub fn too_large(file_name: &str, size: u64) -> ImportError {
     ImportError {
         file_name: file_name.to_owned(),
         problem: match crate::numbers::plain(size as f64 / 1_048_576.0, 1) {
-            // Rounded, a file a few bytes over the limit would read "5 MB ... the largest is 5 MB".
-            megabytes if megabytes == "5" => "it is just over 5 MB, the largest file the Workbook imports".to_owned(),
-            megabytes => format!("it is {megabytes} MB, and the largest file the Workbook imports is 5 MB"),
+            // Rounded, a file a few bytes over the limit would read "64 MB ... the largest is 64 MB".
+            megabytes if megabytes == max_megabytes() => {
+                format!("it is just over {megabytes} MB, the largest file the Workbook imports")
+            }
+            megabytes => {
+                format!("it is {megabytes} MB, and the largest file the Workbook imports is {} MB", max_megabytes())
+            }
         },
         advice: "Workbook files are much smaller: check that this is an exported deliverable or a backup.",
     }
+}
+
+/// [`MAX_BYTES`] in megabytes (MiB), as people read it: "64".
+pub fn max_megabytes() -> String {
+    crate::numbers::plain(MAX_BYTES as f64 / 1_048_576.0, 1)
 }
 
 type Problem = (String, &'static str);
@@ -442,6 +496,9 @@ mod tests {
     fn bad_files_get_a_message_naming_the_file_and_the_problem() {
         let file = export(&workbook_with("Northwind"));
         let backup = crate::backup::to_json(&workbook_with("x"), "now");
+        let mut long_table = workbook_with("x");
+        long_table.exercises.get_mut("m6-2.1").unwrap().rows_mut("phases").resize_with(MAX_ROWS + 1, Default::default);
+        let long_table = crate::backup::to_json(&long_table, "now");
         let cases: Vec<(&str, Vec<u8>, &str)> = vec![
             ("photo.png", vec![0x89, b'P', b'N', b'G', 0xff, 0xfe, 0], "it is not a text file"),
             ("empty.md", b"  \n".to_vec(), "the file is empty"),
@@ -465,15 +522,20 @@ mod tests {
             ),
             ("cut.json", backup.as_bytes()[..backup.len() / 2].to_vec(), "the file stops in the middle"),
             (
+                "long-table.json",
+                long_table.into_bytes(),
+                "its table “Phases” in Exercise 2.1 (Module 6) has 201 rows, more than the 200",
+            ),
+            (
                 "future.json",
                 backup.replace("\"schema_version\": 2", "\"schema_version\": 7").into_bytes(),
                 "saved by a newer version of the Workbook (format 7",
             ),
-            ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is just over 5 MB, the largest file the Workbook imports"),
+            ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is just over 64 MB, the largest file the Workbook imports"),
             (
                 "bigger.md",
                 vec![b'a'; MAX_BYTES * 3 / 2],
-                "it is 7.5 MB, and the largest file the Workbook imports is 5 MB",
+                "it is 96 MB, and the largest file the Workbook imports is 64 MB",
             ),
         ];
         for (name, bytes, problem) in cases {

@@ -184,7 +184,8 @@ pub fn exercise_name(key: &str) -> String {
     }
 }
 
-fn field_label(key: &str, field: &str) -> String {
+/// A field's label for messages, or its id when this version does not know it.
+pub fn field_label(key: &str, field: &str) -> String {
     find_exercise(key).and_then(|(_, e)| e.field(field)).map_or_else(|| field.to_owned(), |f| f.label.to_owned())
 }
 

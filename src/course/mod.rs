@@ -200,6 +200,11 @@ pub struct ChoiceOption {
     pub detail: &'static str,
 }
 
+/// The most rows a table holds. Far more than any exercise needs, and a bound on what the
+/// empty cells of a document can add to an export (see `import::MAX_BYTES`): the form
+/// offers no "Add" beyond it, and an import with a longer table is refused.
+pub const MAX_ROWS: usize = 200;
+
 pub struct TableSpec {
     /// What one row is called in buttons and labels: "phase", "trigger".
     pub row_noun: &'static str,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{app_state, focus};
 use crate::course::{
     draft_text, find_exercise, is_money, ChoiceOption, Column, Computed, ComputedFormat, DiagramSpec, Field, FieldKind,
-    Inputs, Reference, TableRows, TableSpec,
+    Inputs, Reference, TableRows, TableSpec, MAX_ROWS,
 };
 use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Row, Workbook};
@@ -383,7 +383,11 @@ fn TableField(key: &'static str, field: &'static Field, spec: &'static TableSpec
                 <ol class="row-cards">
                     {move || (0..row_count.get()).map(|index| view! { <RowCard key field spec index/> }).collect_view()}
                 </ol>
-                <button type="button" class="secondary" id=format!("{id}-add") on:click=add_row>"Add " {spec.row_noun}</button>
+                <button type="button" class="secondary" id=format!("{id}-add") on:click=add_row
+                    disabled=move || row_count.get() >= MAX_ROWS>"Add " {spec.row_noun}</button>
+                <Show when=move || { row_count.get() >= MAX_ROWS }>
+                    <p class="help">{format!("A table holds at most {MAX_ROWS} rows: this one is full.")}</p>
+                </Show>
             }
             .into_any()
         }

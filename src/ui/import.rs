@@ -84,7 +84,7 @@ pub fn ImportPage() -> impl IntoView {
         </p>
         <div class="field">
             <label for="import-file">"Backup or exported deliverable"</label>
-            <p class="help" id="import-file-help">"A .json backup or a .md file downloaded from this Workbook, up to 5 MB."</p>
+            <p class="help" id="import-file-help">{format!("A .json backup or a .md file downloaded from this Workbook, up to {} MB.", crate::import::max_megabytes())}</p>
             <input type="file" id="import-file" aria-describedby="import-file-help"
                 accept=".json,.md,.markdown,.txt,application/json,text/markdown,text/plain" on:change=on_change/>
         </div>

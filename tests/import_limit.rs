@@ -1,0 +1,187 @@
+//! The import limit is the largest file the app can export: every file the app exports, it
+//! imports back. The bound (`import::MAX_BYTES`) is the browser's storage quota times the
+//! most bytes a stored character of an answer becomes in any file, plus what a document
+//! adds around the answers. These tests measure that factor over every field of every
+//! exercise, and then export and import the largest workbook a browser can save.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use workbook::course::{FieldKind, MAX_ROWS, MODULES};
+use workbook::import::{
+    self, Incoming, DOCUMENT_ALLOWANCE, EXPORT_BYTES_PER_STORED_UNIT, MAX_BYTES, STORAGE_QUOTA_UNITS,
+};
+use workbook::model::{Row, Workbook};
+use workbook::render::{companion_markdown, exercise_markdown, Deliverable};
+
+/// Characters that grow the most somewhere: escaped in markdown and in the embedded JSON
+/// (`<`, `|`, `\`, `"`), several UTF-8 bytes for one stored unit (`€`, `🚀`), JSON escapes
+/// (control characters, line breaks), and what Mermaid labels replace.
+const PROBES: &[&str] = &["<", "€", "🚀", "\u{1}", "\n", "\r\n", "\"", "\\", "|", "&", "#", ":", "-", "a"];
+
+/// The localStorage key the workbook is saved under: it counts against the quota too.
+const STORAGE_KEY: &str = "workbook";
+
+/// The workbook as stored, in UTF-16 code units (what the browser's quota counts).
+fn stored_units(workbook: &Workbook) -> usize {
+    serde_json::to_string(workbook).unwrap().encode_utf16().count()
+}
+
+/// Every file the app exports from `workbook`: each built exercise's deliverable and
+/// companion, and the full backup, as (name, text).
+fn exported_files(workbook: &Workbook) -> Vec<(&'static str, String)> {
+    let mut files = vec![("backup.json", workbook::backup::to_json(workbook, common::EXPORTED_AT))];
+    for module in MODULES {
+        for exercise in module.exercises.iter().filter(|e| e.is_built()) {
+            let answers = exercise.answers_in(workbook);
+            let deliverable = Deliverable::of(module, exercise, workbook, &answers, common::EXPORTED_AT);
+            files.push((exercise.deliverable, exercise_markdown(&deliverable)));
+            if let (Some(companion), Some(text)) = (&exercise.companion, companion_markdown(&deliverable)) {
+                files.push((companion.deliverable, text));
+            }
+        }
+    }
+    files
+}
+
+/// Where typed text can go: a profile line, a text field, or a column of a table's first row.
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    Profile(usize),
+    Field { exercise: &'static str, field: &'static str, column: Option<&'static str> },
+}
+
+fn every_place() -> Vec<Place> {
+    let mut places: Vec<Place> = (0..3).map(Place::Profile).collect();
+    for exercise in MODULES.iter().flat_map(|m| m.exercises.iter()).filter(|e| e.is_built()) {
+        for field in exercise.fields().filter(|f| f.kind.is_input()) {
+            match &field.kind {
+                FieldKind::Table(spec) => places.extend(spec.columns.iter().map(|c| Place::Field {
+                    exercise: exercise.key,
+                    field: field.id,
+                    column: Some(c.id),
+                })),
+                _ => places.push(Place::Field { exercise: exercise.key, field: field.id, column: None }),
+            }
+        }
+    }
+    places
+}
+
+/// `workbook` with `text` typed at `place`.
+fn with_text(workbook: &Workbook, place: Place, text: String) -> Workbook {
+    let mut workbook = workbook.clone();
+    match place {
+        Place::Profile(0) => workbook.profile.name = text,
+        Place::Profile(1) => workbook.profile.cohort = text,
+        Place::Profile(_) => workbook.profile.scenario = text,
+        Place::Field { exercise, field, column } => {
+            let exercise = workbook::course::find_exercise(exercise).unwrap().1;
+            let answers = exercise.answers_in_mut(&mut workbook);
+            match column {
+                Some(column) => {
+                    let rows = answers.rows_mut(field);
+                    if rows.is_empty() {
+                        rows.push(Row::new());
+                    }
+                    rows[0].insert(column.to_owned(), text);
+                }
+                None => answers.set_text(field, text),
+            }
+        }
+    }
+    workbook
+}
+
+/// The largest growth of any exported file per stored unit of `probe` typed at `place`,
+/// measured between two lengths so that everything else cancels out.
+fn growth(base: &Workbook, place: Place, probe: &str) -> (f64, &'static str) {
+    let (short, long) = (with_text(base, place, probe.repeat(40)), with_text(base, place, probe.repeat(80)));
+    let units = (stored_units(&long) - stored_units(&short)) as f64;
+    exported_files(&short)
+        .into_iter()
+        .zip(exported_files(&long))
+        .map(|((name, a), (_, b))| ((b.len() as f64 - a.len() as f64) / units, name))
+        .fold((0.0, ""), |best, next| if next.0 > best.0 { next } else { best })
+}
+
+/// The place and character that grow an export the most, with that growth.
+fn worst_case(base: &Workbook) -> (f64, Place, &'static str, &'static str) {
+    let mut worst = (0.0, Place::Profile(0), "", "");
+    for place in every_place() {
+        for probe in PROBES {
+            let (ratio, file) = growth(base, place, probe);
+            if ratio > worst.0 {
+                worst = (ratio, place, *probe, file);
+            }
+        }
+    }
+    worst
+}
+
+/// Module 6 answered in full, every table at its most rows (the rows added are empty, so
+/// each shows "Not answered" cells).
+fn full_workbook_with_the_longest_tables() -> Workbook {
+    let mut workbook = common::module_6();
+    for exercise in MODULES.iter().flat_map(|m| m.exercises.iter()).filter(|e| e.is_built()) {
+        let answers = exercise.answers_in_mut(&mut workbook);
+        for field in exercise.fields() {
+            if let FieldKind::Table(_) = field.kind {
+                answers.rows_mut(field.id).resize_with(MAX_ROWS, Row::new);
+            }
+        }
+    }
+    workbook
+}
+
+#[test]
+fn no_stored_character_becomes_more_bytes_in_a_file_than_the_limit_allows() {
+    let (ratio, place, probe, file) = worst_case(&common::module_6());
+    assert!(
+        ratio <= EXPORT_BYTES_PER_STORED_UNIT as f64 + 0.01,
+        "{probe:?} typed at {place:?} grows {file} by {ratio:.2} bytes per stored unit: raise \
+         import::EXPORT_BYTES_PER_STORED_UNIT (and with it the import limit) or write it less often"
+    );
+    // The constant is the measurement, not a guess with room to spare.
+    assert!(
+        ratio >= EXPORT_BYTES_PER_STORED_UNIT as f64 - 0.01,
+        "the worst case is now {ratio:.2} ({probe:?} at {place:?})"
+    );
+}
+
+#[test]
+fn a_document_with_every_table_at_its_most_rows_fits_the_allowance() {
+    let workbook = full_workbook_with_the_longest_tables();
+    for (name, text) in exported_files(&workbook) {
+        assert!(text.len() <= DOCUMENT_ALLOWANCE, "{name}: {} bytes", text.len());
+    }
+}
+
+/// The bound itself: the worst text at the worst place, filling the browser's quota, on top
+/// of every table at its most rows. Each file is within the limit and imports back exactly.
+#[test]
+fn the_largest_workbook_a_browser_saves_exports_files_that_import_back() {
+    let base = full_workbook_with_the_longest_tables();
+    let (_, place, probe, _) = worst_case(&common::module_6());
+    let room = STORAGE_QUOTA_UNITS - STORAGE_KEY.len();
+    let empty = with_text(&base, place, String::new());
+    let probe_units =
+        probe.encode_utf16().count().max(serde_json::to_string(probe).unwrap().encode_utf16().count() - 2);
+    let workbook = with_text(&base, place, probe.repeat((room - stored_units(&empty)) / probe_units));
+    assert!(room - stored_units(&workbook) < probe_units, "the workbook fills the quota");
+
+    for (name, text) in exported_files(&workbook) {
+        assert!(text.len() <= MAX_BYTES, "{name} is {} bytes, over the import limit of {MAX_BYTES}", text.len());
+        match import::read(name, text.as_bytes()) {
+            Ok(Incoming::Backup { workbook: back, .. }) => assert!(back == workbook, "{name} restores differently"),
+            Ok(Incoming::Deliverable { exercise, answers, profile, .. }) => {
+                assert!(answers == exercise.answers_in(&workbook), "{name}: the answers differ");
+                assert!(profile == workbook.profile, "{name}: the profile differs");
+            }
+            Err(error) => {
+                // The deck carries no answers: it is not an import format.
+                assert!(name.ends_with("presentation.md"), "{error}");
+            }
+        }
+    }
+}
