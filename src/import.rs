@@ -330,7 +330,7 @@ pub fn changes(before: &Workbook, after: &Workbook) -> Vec<Change> {
         }
     }
     for exercise in MODULES.iter().flat_map(|m| m.exercises.iter()) {
-        let (old, new) = (exercise.answers_in(&before), exercise.answers_in(&after));
+        let (old, new) = (exercise.answers_in(before), exercise.answers_in(after));
         if old == new {
             continue;
         }
@@ -430,7 +430,7 @@ mod tests {
 
     fn export(workbook: &Workbook) -> String {
         let (module, exercise) = exercise();
-        let answers = exercise.answers_in(&workbook);
+        let answers = exercise.answers_in(workbook);
         exercise_markdown(&Deliverable::of(module, exercise, workbook, &answers, "2026-11-23 10:00 UTC"))
     }
 

@@ -70,8 +70,13 @@ pub enum Newer {
 
 /// Merges `theirs` (just saved by another tab) into `mine`, both descended from `base`.
 pub fn three_way(base: &Workbook, mine: &Workbook, theirs: &Workbook, newer: Newer) -> Merged {
-    let [base_json, mine_json, theirs_json] =
-        [base, mine, theirs].map(|w| serde_json::to_value(w).expect("a workbook always serializes"));
+    // Through text rather than `serde_json::to_value`: the app already writes workbooks as
+    // text and reads JSON values, while a second serializer would add kilobytes of code to
+    // the download for a merge that runs only when two tabs save.
+    let [base_json, mine_json, theirs_json] = [base, mine, theirs].map(|w| {
+        let text = serde_json::to_string(w).expect("a workbook always serializes");
+        serde_json::from_str::<Json>(&text).expect("what was just written reads back")
+    });
     let mut clashes = Vec::new();
     let mut path = Vec::new();
     let merged = merge(Some(&base_json), Some(&mine_json), Some(&theirs_json), newer, &mut path, &mut clashes);

@@ -6,10 +6,12 @@
 use wasm_bindgen_test::*;
 use workbook::browser::storage::{self, Loaded, KEY, UNREADABLE_KEY};
 use workbook::course::find_exercise;
+use workbook::import::STORAGE_QUOTA_UNITS;
 use workbook::model::Workbook;
 
 fn local_storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw()
 }
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -61,7 +63,7 @@ fn a_full_storage_is_reported_in_plain_words() {
     local_storage().clear().unwrap();
     storage::save(&sample()).unwrap();
     let mut workbook = sample();
-    // Chromium allows about 5 MB per origin (counted in UTF-16), so 12 MB cannot fit.
+    // Chromium allows 5 Mi UTF-16 units per origin (see the quota test), so 12 Mi cannot fit.
     workbook.profile.cohort = "x".repeat(12 * 1024 * 1024);
     let error = storage::save(&workbook).expect_err("a 12 MB workbook cannot be stored");
     assert_eq!(error, "this browser's storage is full");
@@ -70,6 +72,18 @@ fn a_full_storage_is_reported_in_plain_words() {
         Loaded::Stored { workbook: loaded, .. } => assert_eq!(loaded, sample()),
         _ => panic!("the earlier save should still load"),
     }
+}
+
+/// The import limit assumes the browser stores at most `import::STORAGE_QUOTA_UNITS` UTF-16
+/// units for the site, keys included (tests/import_limit.rs exports a workbook that fills
+/// it): exactly that fits, one more does not.
+#[wasm_bindgen_test]
+fn the_browser_stores_exactly_the_quota_the_import_limit_assumes() {
+    local_storage().clear().unwrap();
+    let room = STORAGE_QUOTA_UNITS - KEY.len();
+    assert!(local_storage().set_item(KEY, &"€".repeat(room)).is_ok(), "the quota is smaller than assumed");
+    assert!(local_storage().set_item(KEY, &"€".repeat(room + 1)).is_err(), "the quota is larger than assumed");
+    local_storage().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -160,7 +174,7 @@ fn a_save_from_a_version_this_tab_never_saw_clashes_instead_of_replacing_silentl
     mine.exercises.get_mut("m6-2.1").unwrap().set_text("scenario_summary", "typed in this tab".into());
     storage::save(&mine).unwrap();
 
-    let mut theirs = serde_json::to_value(&sample()).unwrap();
+    let mut theirs = serde_json::to_value(sample()).unwrap();
     theirs["exercises"]["m6-2.1"]["values"]["scenario_summary"] = "typed in the other tab".into();
     theirs["revision"] = serde_json::json!({ "id": "zzzz-other-tab", "parent": "a-version-never-seen-here" });
     let theirs = theirs.to_string();

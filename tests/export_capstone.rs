@@ -10,7 +10,7 @@ use workbook::render::{companion_markdown, embedded, exercise_markdown, Delivera
 
 fn export(workbook: &Workbook) -> (String, String) {
     let (module, exercise) = find_exercise("m6-2.3").unwrap();
-    let answers = exercise.answers_in(&workbook);
+    let answers = exercise.answers_in(workbook);
     let deliverable = Deliverable::of(module, exercise, workbook, &answers, EXPORTED_AT);
     (exercise_markdown(&deliverable), companion_markdown(&deliverable).unwrap())
 }

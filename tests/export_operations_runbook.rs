@@ -19,7 +19,7 @@ fn workbook() -> Workbook {
 
 fn export(workbook: &Workbook) -> String {
     let (module, exercise) = find_exercise("m6-2.2").unwrap();
-    let answers = exercise.answers_in(&workbook);
+    let answers = exercise.answers_in(workbook);
     exercise_markdown(&Deliverable::of(module, exercise, workbook, &answers, EXPORTED_AT))
 }
 

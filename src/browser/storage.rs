@@ -13,17 +13,21 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::history::History;
 use crate::merge::{three_way, Merged, Newer};
 use crate::model::Workbook;
-use crate::restore::restore_str;
+use crate::restore::{restore_str, restore_value, RestoreError, Restored};
 
-/// The page's localStorage. The app cannot work without it, and every browser it supports
-/// has it, so its absence is a panic rather than a state to handle.
-fn local_storage() -> web_sys::Storage {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("this browser has localStorage")
+/// The stored text of `key` exactly as it is, through the raw `Storage` under gloo: a
+/// version is recognised by its text, and unreadable data is kept aside as text, so these
+/// reads must not parse. (gloo's `raw()` panics where the browser has no localStorage; the
+/// app cannot work without it, and every browser it supports has it.)
+fn stored(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
 }
 
 /// The storage key. The schema version lives inside the data, not in the key.
@@ -95,28 +99,31 @@ fn new_revision(parent: Option<String>) -> Revision {
 }
 
 /// Reads a stored text: the workbook (restored, migrated) and its revision, if any.
-fn decode(text: &str) -> Result<(crate::restore::Restored, Option<Revision>), crate::restore::RestoreError> {
-    let mut restored = restore_str(text)?;
+fn decode(text: &str) -> Result<(Restored, Option<Revision>), RestoreError> {
+    with_revision(restore_str(text)?)
+}
+
+/// Takes the revision out of a restored workbook's unknown fields.
+fn with_revision(mut restored: Restored) -> Result<(Restored, Option<Revision>), RestoreError> {
     let revision = restored.workbook.unknown.remove("revision").and_then(|r| serde_json::from_value(r).ok());
     Ok((restored, revision))
 }
 
-/// The workbook's JSON object, without its closing brace: the stored text starts with it.
-fn content(workbook: &Workbook) -> Result<String, String> {
+/// The stored text of a workbook at a revision: the workbook's JSON object with the
+/// revision as its last field. Serialized once; the text is what is written, compared on
+/// read-back, and remembered as the version this tab saw.
+fn stored_json(workbook: &Workbook, revision: &Revision) -> Result<String, String> {
     let mut json = serde_json::to_string(workbook).map_err(|e| format!("the answers could not be encoded ({e})"))?;
     json.pop(); // a workbook always serializes as a non-empty object: `{…}`
-    Ok(json)
-}
-
-/// The stored text: the workbook's fields, then its revision.
-fn stored_text(content: &str, revision: &Revision) -> String {
     let revision = serde_json::to_string(revision).expect("a revision always serializes");
-    format!("{content},\"revision\":{revision}}}")
+    Ok(format!("{json},\"revision\":{revision}}}"))
 }
 
-/// Whether a stored text holds exactly these answers (whatever its revision).
-fn holds(text: &str, content: &str) -> bool {
-    text.strip_prefix(content).is_some_and(|rest| rest.starts_with(",\"revision\":"))
+/// A stored text without its revision: two texts with the same answers share it. The
+/// revision is the last field, and inside answers a quote is always escaped, so the last
+/// `,"revision":` is where it starts.
+fn answers_part(text: &str) -> &str {
+    text.rfind(",\"revision\":").map_or(text, |at| &text[..at])
 }
 
 pub enum Loaded {
@@ -130,26 +137,31 @@ pub enum Loaded {
 }
 
 pub fn load() -> Loaded {
-    let raw = match local_storage().get_item(KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded::Fresh,
-        Err(_) => {
+    // gloo parses the stored JSON once; `restore` migrates and recovers from that.
+    let restored = match LocalStorage::get::<serde_json::Value>(KEY) {
+        Ok(json) => restore_value(json).and_then(with_revision),
+        Err(StorageError::KeyNotFound(_)) => return Loaded::Fresh,
+        Err(StorageError::SerdeError(error)) => {
+            Err(RestoreError::NotJson { message: error.to_string(), truncated: error.is_eof() })
+        }
+        Err(StorageError::JsError(_)) => {
             return Loaded::Unreadable { error: "this browser does not allow the page to use local storage".into() }
         }
     };
-    match decode(&raw) {
+    let raw = stored(KEY).unwrap_or_default();
+    match restored {
         Ok((restored, revision)) => {
             remember(revision.map(|r| r.id), raw.clone());
             if !restored.damage.is_empty() {
                 // Keep the original aside: the next save writes only what could be read.
-                let _ = local_storage().set_item(UNREADABLE_KEY, &raw);
+                let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
             }
             Loaded::Stored { workbook: restored.workbook, damage: restored.damage }
         }
         Err(error) => {
             // Keep the raw text aside before anything can save over it.
-            let _ = local_storage().set_item(UNREADABLE_KEY, &raw);
-            let _ = local_storage().remove_item(KEY);
+            let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
+            LocalStorage::delete(KEY);
             Loaded::Unreadable { error: error.to_string() }
         }
     }
@@ -157,7 +169,7 @@ pub fn load() -> Loaded {
 
 /// The text kept aside by [`load`] when stored data could not be read.
 pub fn unreadable_data() -> Option<String> {
-    local_storage().get_item(UNREADABLE_KEY).ok().flatten()
+    stored(UNREADABLE_KEY)
 }
 
 /// Asks the browser not to evict the workbook under storage pressure. Browsers may grant
@@ -186,20 +198,26 @@ pub enum Saved {
 /// Writes the workbook (merged with another tab's save, if one happened) and reads it
 /// back. `Err` carries what went wrong, in plain words.
 pub fn save(workbook: &Workbook) -> Result<Saved, String> {
-    let stored = local_storage().get_item(KEY).ok().flatten().unwrap_or_default();
+    let stored = stored(KEY).unwrap_or_default();
     let (latest_id, latest_text) = latest();
     if !stored.is_empty() && stored != latest_text {
         // Another tab saved since this tab last read or wrote.
         let Some(merge) = merge_stored(&stored, workbook)? else { return Ok(Saved::Unchanged) };
-        write_checked(&content(&merge.merged.workbook)?)?;
+        write_checked(&merge.merged.workbook)?;
         return Ok(Saved::Merged { merged: merge.merged, replaced: merge.replaced });
     }
-    let content = content(workbook)?;
-    if latest_id.is_some() && stored == latest_text && holds(&stored, &content) {
+    let unchanged = latest_id.is_some() && stored == latest_text && is_saved(workbook, &latest_text)?;
+    if unchanged {
         return Ok(Saved::Unchanged);
     }
-    write_checked(&content)?;
+    write_checked(workbook)?;
     Ok(Saved::Written)
+}
+
+/// Whether `text` (a stored version) holds exactly these answers, whatever its revision.
+fn is_saved(workbook: &Workbook, text: &str) -> Result<bool, String> {
+    let json = stored_json(workbook, &Revision { id: String::new(), parent: None })?;
+    Ok(answers_part(&json) == answers_part(text))
 }
 
 /// Another tab's save merged into this tab's answers.
@@ -227,7 +245,7 @@ pub fn merge_stored(stored: &str, mine: &Workbook) -> Result<Option<TabMerge>, S
         decode(stored).map_err(|e| format!("another tab saved answers this tab cannot read ({e}); reload this tab"))?;
     let theirs = theirs.workbook;
     let base = decode(&base_for(revision.as_ref())).map(|(r, _)| r.workbook).unwrap_or_default();
-    let mine_is_saved = content(mine).is_ok_and(|c| holds(&latest_text, &c));
+    let mine_is_saved = is_saved(mine, &latest_text).unwrap_or(false);
     let theirs_is_later = match (&revision, &latest_id) {
         (Some(theirs), Some(ours)) => theirs.id > *ours,
         _ => true,
@@ -243,14 +261,16 @@ pub fn merge_stored(stored: &str, mine: &Workbook) -> Result<Option<TabMerge>, S
     Ok(Some(TabMerge { merged, replaced, differs_from_stored }))
 }
 
-/// Writes a new version made from the latest one this tab saw, and reads it back.
-fn write_checked(content: &str) -> Result<(), String> {
+/// Writes `workbook` as a new version made from the latest one this tab saw, and reads it
+/// back.
+fn write_checked(workbook: &Workbook) -> Result<(), String> {
     let revision = new_revision(latest().0);
-    let json = stored_text(content, &revision);
-    let storage = local_storage();
-    storage.set_item(KEY, &json).map_err(|error| describe_write_error(&error))?;
-    match storage.get_item(KEY) {
-        Ok(Some(back)) if back == json => {
+    let json = stored_json(workbook, &revision)?;
+    // Through the raw Storage: gloo's `set` would serialize a value, and this text is
+    // already the JSON (serialized once, and needed as it is for the read-back).
+    LocalStorage::raw().set_item(KEY, &json).map_err(|error| write_refused(&js_error_name(&error)))?;
+    match stored(KEY) {
+        Some(back) if back == json => {
             remember(Some(revision.id), back);
             Ok(())
         }
@@ -261,32 +281,43 @@ fn write_checked(content: &str) -> Result<(), String> {
 /// The stored history; empty when there is none or it cannot be read (it is a convenience,
 /// never a reason to stop the app).
 pub fn load_history() -> History {
-    local_storage()
-        .get_item(HISTORY_KEY)
-        .ok()
-        .flatten()
-        .and_then(|raw| serde_json::from_str(&raw).ok())
-        .unwrap_or_default()
+    LocalStorage::get(HISTORY_KEY).unwrap_or_default()
 }
 
 /// Writes the history, trimming the oldest snapshots when storage is short.
 pub fn save_history(history: &mut History) -> Result<(), String> {
     history.trim_to(HISTORY_MAX_BYTES);
     loop {
-        let json = serde_json::to_string(history).map_err(|e| e.to_string())?;
-        match local_storage().set_item(HISTORY_KEY, &json) {
+        match LocalStorage::set(HISTORY_KEY, &*history) {
             Ok(()) => return Ok(()),
-            Err(_) if history.snapshots.len() > 1 => history.trim_to(json.len() / 2),
-            Err(error) => return Err(describe_write_error(&error)),
+            Err(StorageError::JsError(_)) if history.snapshots.len() > 1 => {
+                let size = serde_json::to_string(history).map_or(0, |json| json.len());
+                history.trim_to(size / 2);
+            }
+            Err(error) => return Err(describe_write_error(error)),
         }
     }
 }
 
-fn describe_write_error(error: &wasm_bindgen::JsValue) -> String {
-    let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+/// A failed write in words a participant can act on: a full storage (the usual case), or
+/// what the browser said.
+fn describe_write_error(error: StorageError) -> String {
+    match error {
+        StorageError::JsError(error) => write_refused(&error.name),
+        StorageError::SerdeError(error) => format!("the answers could not be encoded ({error})"),
+        StorageError::KeyNotFound(key) => format!("the browser lost what was written under {key}"),
+    }
+}
+
+/// The browser refused a write; `name` is its exception's name.
+fn write_refused(name: &str) -> String {
     if name.contains("Quota") || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         "this browser's storage is full".into()
     } else {
-        format!("the browser refused to store it ({})", if name.is_empty() { "unknown error" } else { &name })
+        format!("the browser refused to store it ({})", if name.is_empty() { "unknown error" } else { name })
     }
+}
+
+fn js_error_name(error: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
 }

@@ -157,7 +157,7 @@ pub fn operations_runbook() -> ExerciseAnswers {
 /// Asserts that exercise `key` of `workbook` is fully answered and meets every criterion.
 pub fn assert_complete(workbook: &Workbook, key: &str) {
     let (_, exercise) = find_exercise(key).unwrap();
-    let answers = exercise.answers_in(&workbook);
+    let answers = exercise.answers_in(workbook);
     let progress = workbook::course::progress::exercise_progress(exercise, &answers);
     assert!(progress.is_complete(), "{key}: {progress:?}");
     let inputs = workbook::course::Inputs::new(&answers, workbook);

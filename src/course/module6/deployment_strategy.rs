@@ -1,6 +1,8 @@
 //! Module 6, Exercise 2.1: the deployment strategy. Source: the guide's Exercise 2.1
 //! (hosting model, auto-scaling, phased rollout, migration, rollback).
 
+use serde::Serialize;
+
 use crate::course::*;
 use crate::model::ExerciseAnswers;
 use crate::numbers;
@@ -459,32 +461,77 @@ fn json_value(text: &str) -> serde_json::Value {
 
 /// The auto-scaling configuration as a JSON document shaped like the guide's example.
 fn scaling_config_json(a: &Inputs) -> Option<String> {
-    use serde_json::json;
-    let triggers: Vec<_> = TRIGGER_JSON_TYPES
+    let triggers = TRIGGER_JSON_TYPES
         .iter()
         .enumerate()
-        .filter_map(|(row, kind)| {
-            trigger_threshold(a, row).map(|t| json!({ "type": kind, "threshold": json_value(t) }))
-        })
+        .filter_map(|(row, kind)| trigger_threshold(a, row).map(|t| Trigger { kind, threshold: json_value(t) }))
         .collect();
     let affinity = a.text("session_affinity");
-    let config = json!({
-        "scaling": {
-            "min_instances": json_value(a.text("min_instances")),
-            "max_instances": json_value(a.text("max_instances")),
-            "triggers": triggers,
-            "scale_out_delay_seconds": json_value(a.text("scale_out_delay")),
-            "scale_in_delay_seconds": json_value(a.text("scale_in_delay")),
+    let config = ScalingConfig {
+        scaling: Scaling {
+            min_instances: json_value(a.text("min_instances")),
+            max_instances: json_value(a.text("max_instances")),
+            triggers,
+            scale_out_delay_seconds: json_value(a.text("scale_out_delay")),
+            scale_in_delay_seconds: json_value(a.text("scale_in_delay")),
         },
-        "load_balancing": {
-            "session_affinity": match affinity { "" => serde_json::Value::Null, "none" => json!(false), _ => json!(true) },
-            "session_state": match affinity { "sticky" => json!("load_balancer_sticky_sessions"), "external" => json!("external_store"), _ => serde_json::Value::Null },
+        load_balancing: LoadBalancing {
+            session_affinity: match affinity {
+                "" => None,
+                other => Some(other != "none"),
+            },
+            session_state: match affinity {
+                "sticky" => Some("load_balancer_sticky_sessions"),
+                "external" => Some("external_store"),
+                _ => None,
+            },
         },
-        "health_probe": {
-            "checks_ai_api_connectivity": match a.text("health_probe_checks_ai") { "yes" => json!(true), "no" => json!(false), _ => serde_json::Value::Null },
+        health_probe: HealthProbe {
+            checks_ai_api_connectivity: match a.text("health_probe_checks_ai") {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
         },
-    });
+    };
     serde_json::to_string_pretty(&config).ok()
+}
+
+// The configuration's shape, in the guide's order (structs keep their field order; an
+// unanswered value is null).
+
+#[derive(Serialize)]
+struct ScalingConfig {
+    scaling: Scaling,
+    load_balancing: LoadBalancing,
+    health_probe: HealthProbe,
+}
+
+#[derive(Serialize)]
+struct Scaling {
+    min_instances: serde_json::Value,
+    max_instances: serde_json::Value,
+    triggers: Vec<Trigger>,
+    scale_out_delay_seconds: serde_json::Value,
+    scale_in_delay_seconds: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct Trigger {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    threshold: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct LoadBalancing {
+    session_affinity: Option<bool>,
+    session_state: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct HealthProbe {
+    checks_ai_api_connectivity: Option<bool>,
 }
 
 #[cfg(test)]
