@@ -97,8 +97,18 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   const drawing = pane(page).locator("figure.diagram svg");
   await expect(drawing.locator("rect")).toHaveCount(3);
   await expect(drawing).toContainText("Azure OpenAI");
+  // The timeline is drawn (bars with their dates), in the form and in the preview; the
+  // Mermaid text the file carries is one click away.
+  await expect(pane(page).getByText("Needs the start date and the phases' durations in Exercise 2.1")).toBeVisible();
   await box(page, "Rollout start date").fill("2027-02-01");
-  await expect(pane(page).getByLabel("Rollout timeline")).toContainText("Pilot (10 users) :p1, 2027-02-01, 42d");
+  const timeline = pane(page).getByRole("group", { name: "Rollout timeline" });
+  await expect(timeline.locator("svg.gantt rect.bar")).toHaveCount(3);
+  await expect(timeline.locator("svg.gantt rect.ongoing")).toHaveCount(1);
+  await expect(timeline).toContainText("1 Feb 2027 to 14 Mar 2027");
+  await expect(timeline).toContainText("from 7 Jun 2027, ongoing");
+  await pane(page).getByText("Mermaid text in the export").last().click();
+  await expect(pane(page).locator("pre.code").last()).toContainText("Pilot (10 users) :p1, 2027-02-01, 42d");
+  await expect(page.locator(".preview-body svg.gantt rect.bar")).toHaveCount(3);
   await expectNoViolations(page, "2.3 diagrams");
 
   // The red flags name what to fix; the deck is drafted and editable per slide.
@@ -146,6 +156,14 @@ test("the proposal prints as a document without the app around it", async ({ pag
   }
   const preview = page.locator(".preview-body");
   await expect(preview).toBeVisible();
+  // The rollout timeline prints as a drawing, not as Mermaid source.
+  await page.emulateMedia({ media: "screen" });
+  await section(page, "Architecture diagrams").click();
+  await box(page, "Rollout start date").fill("2027-02-01");
+  await page.emulateMedia({ media: "print" });
+  await expect(preview.locator("svg.gantt rect.bar")).toHaveCount(3);
+  await expect(preview.locator("svg.gantt")).toBeVisible();
+  await expect(preview).not.toContainText("dateFormat");
   await expect(preview.locator("h1")).toHaveText("Capstone: Enterprise Architecture Proposal");
   await expect(preview).toContainText("Northwind Insurance");
   const breaks = await preview.locator("h2").evaluateAll((headings) => headings.map((h) => getComputedStyle(h).breakBefore));

@@ -41,7 +41,11 @@ pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
                 }
             }
             FieldKind::Draft(_) => answers.set_text(field.id, format!("## {}\n\n{chunk}", field.label)),
-            FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_) => {}
+            FieldKind::Computed(_)
+            | FieldKind::Reference(_)
+            | FieldKind::ComputedTable(_)
+            | FieldKind::Diagram(_)
+            | FieldKind::Chart(_) => {}
         }
     }
     answers.clone()

@@ -9,6 +9,7 @@ pub mod course;
 pub mod diagram;
 pub mod escape;
 pub mod fixtures;
+pub mod gantt;
 pub mod history;
 pub mod import;
 pub mod merge;

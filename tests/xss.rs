@@ -18,7 +18,8 @@ fn payloads() -> Vec<&'static str> {
 }
 
 /// Every tag the preview writer can emit; anything else came from typed text.
-/// The architecture diagram's SVG tags, with every number written as `N`.
+/// The drawings' SVG tags (architecture diagram, rollout timeline), with every number
+/// written as `N`.
 const SVG_TAGS: &[&str] = &[
     "<figure class=\"diagram\">",
     "</figure>",
@@ -39,6 +40,13 @@ const SVG_TAGS: &[&str] = &[
     "<text class=\"group\" x=\"N\" y=\"N\" text-anchor=\"middle\">",
     "<text class=\"edge-label\" x=\"N\" y=\"N\" text-anchor=\"middle\">",
     "</text>",
+    "<svg xmlns=\"http://www.wN.org/N/svg\" class=\"diagram gantt\" role=\"img\" viewBox=\"N N N N\" width=\"N\" height=\"N\">",
+    "<line class=\"tick\" xN=\"N\" yN=\"N\" xN=\"N\" yN=\"N\"/>",
+    "<text class=\"tick-label\" x=\"N\" y=\"N\" text-anchor=\"middle\">",
+    "<text x=\"N\" y=\"N\" text-anchor=\"end\">",
+    "<text class=\"group\" x=\"N\" y=\"N\" text-anchor=\"end\">",
+    "<rect class=\"bar\" x=\"N\" y=\"N\" width=\"N\" height=\"N\" rx=\"N\"/>",
+    "<rect class=\"bar ongoing\" x=\"N\" y=\"N\" width=\"N\" height=\"N\" rx=\"N\"/>",
 ];
 
 /// A tag with each run of digits replaced by `N`, to compare SVG tags by shape.
@@ -106,7 +114,7 @@ fn answers_with(exercise: &workbook::course::Exercise, payload: &str) -> Exercis
     exercise.seed_defaults(&mut answers);
     for field in exercise.fields() {
         match &field.kind {
-            FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_) => {}
+            kind if !kind.is_input() => {}
             FieldKind::Table(spec) => {
                 let rows = answers.rows_mut(field.id);
                 if matches!(spec.rows, TableRows::Editable { .. }) {
@@ -121,7 +129,20 @@ fn answers_with(exercise: &workbook::course::Exercise, payload: &str) -> Exercis
             _ => answers.set_text(field.id, payload.to_owned()),
         }
     }
+    drawable(exercise.key, &mut answers, payload);
     answers
+}
+
+/// The few answers a drawing needs to be drawn at all, so that the payloads reach the
+/// rollout timeline: a real start date, and phases with durations (and the payload after).
+fn drawable(exercise: &str, answers: &mut ExerciseAnswers, payload: &str) {
+    match exercise {
+        "m6-2.3" => answers.set_text("rollout_start", "2027-02-01".into()),
+        "m6-2.1" => answers.rows_mut("phases").iter_mut().for_each(|row| {
+            row.insert("duration".into(), format!("4 weeks {payload}"));
+        }),
+        _ => {}
+    }
 }
 
 #[test]
@@ -153,6 +174,9 @@ fn payloads_in_every_field_stay_text_in_preview_export_and_import() {
                 exported_at: payload,
             };
             let html = to_html(&exercise_document(&deliverable));
+            if exercise.key == "m6-2.3" {
+                assert!(html.contains("class=\"diagram gantt\""), "{payload}: the timeline is drawn");
+            }
             let foreign: Vec<_> = tags(&html)
                 .into_iter()
                 .filter(|t| !PREVIEW_TAGS.contains(t) && !SVG_TAGS.contains(&shape(t).as_str()))

@@ -173,6 +173,9 @@ pub enum FieldKind {
     ComputedTable(ComputedTable),
     /// A diagram drawn from two table fields of the same exercise: boxes and arrows.
     Diagram(DiagramSpec),
+    /// A drawing the app derives from answers (the rollout timeline): SVG in the form, the
+    /// preview and print, Mermaid in the file.
+    Chart(Chart),
     /// Text the app drafts from other answers until the participant edits it; the edited
     /// text is then the answer, and clearing it brings the draft back. `format` is unused.
     Draft(Computed),
@@ -183,7 +186,11 @@ impl FieldKind {
     pub fn is_input(&self) -> bool {
         !matches!(
             self,
-            FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_)
+            FieldKind::Computed(_)
+                | FieldKind::Reference(_)
+                | FieldKind::ComputedTable(_)
+                | FieldKind::Diagram(_)
+                | FieldKind::Chart(_)
         )
     }
 }
@@ -346,6 +353,20 @@ pub struct ComputedTable {
     pub compute: fn(&Inputs) -> Option<Grid>,
     /// Shown while `compute` has nothing to say: which answers it still needs.
     pub pending: &'static str,
+}
+
+pub struct Chart {
+    pub compute: fn(&Inputs) -> Option<Drawing>,
+    /// Shown while `compute` has nothing to draw: which answers it still needs.
+    pub pending: &'static str,
+}
+
+/// One drawing in its two forms: Mermaid text for the exported markdown (GitHub renders
+/// it), and SVG markup for the app, every text in it escaped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawing {
+    pub mermaid: String,
+    pub svg: String,
 }
 
 /// Boxes from one table (a column naming each box, an optional column grouping them) and

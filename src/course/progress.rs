@@ -38,7 +38,7 @@ pub fn counts(field: &Field) -> bool {
 /// every required cell filled; fixed tables need at least one row with something in it.
 pub fn is_answered(field: &Field, answers: &ExerciseAnswers) -> bool {
     match &field.kind {
-        FieldKind::Computed(_) | FieldKind::Reference(_) | FieldKind::ComputedTable(_) | FieldKind::Diagram(_) => false,
+        kind if !kind.is_input() => false,
         FieldKind::Table(spec) => table_is_answered(spec, answers.rows(field.id)),
         _ => answers.has(field.id),
     }

@@ -6,8 +6,8 @@
 
 use crate::course::progress::{is_answered, self_check};
 use crate::course::{
-    find_exercise, is_money, ChoiceOption, Column, ComputedFormat, Exercise, Field, FieldKind, Grid, Inputs, Module,
-    Reference, TableRows, TableSpec,
+    find_exercise, is_money, ChoiceOption, Column, ComputedFormat, Drawing, Exercise, Field, FieldKind, Grid, Inputs,
+    Module, Reference, TableRows, TableSpec,
 };
 use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Profile, Row, Workbook};
@@ -221,6 +221,10 @@ pub fn field_body(field: &Field, inputs: &Inputs) -> Block {
                 Block::Diagram { mermaid: graph.mermaid(), svg: graph.layout().svg(field.label) }
             }
         }
+        FieldKind::Chart(chart) => match (chart.compute)(inputs) {
+            Some(Drawing { mermaid, svg }) => Block::Diagram { mermaid, svg },
+            None => Block::Paragraph(vec![Inline::Emphasis(chart.pending.to_owned())]),
+        },
         FieldKind::Draft(_) => Block::Typed(crate::course::draft_text(field, inputs)),
         FieldKind::MultiChoice { options } if answers.has(field.id) => Block::List(
             answers.selected(field.id).into_iter().map(|value| vec![text(choice_label(options, value))]).collect(),

@@ -5,14 +5,13 @@ use leptos::prelude::*;
 
 use super::{app_state, focus};
 use crate::course::{
-    draft_text, find_exercise, is_money, ChoiceOption, Column, Computed, ComputedFormat, DiagramSpec, Field, FieldKind,
-    Inputs, Reference, TableRows, TableSpec, MAX_ROWS,
+    draft_text, find_exercise, is_money, ChoiceOption, Column, Computed, ComputedFormat, Field, FieldKind, Inputs,
+    Reference, TableRows, TableSpec, MAX_ROWS,
 };
-use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Row, Workbook};
 use crate::numbers::parse_number;
 use crate::render::{
-    document::{column_heading, field_body, reference_blocks},
+    document::{column_heading, field_body, reference_blocks, Block},
     html::to_html,
 };
 use crate::route::Route;
@@ -57,7 +56,11 @@ pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
         }
         FieldKind::Reference(reference) => view! { <ReferenceField field reference/> }.into_any(),
         FieldKind::ComputedTable(_) => view! { <ComputedTableField key field/> }.into_any(),
-        FieldKind::Diagram(spec) => view! { <DiagramField key field spec/> }.into_any(),
+        FieldKind::Diagram(_) => view! {
+            <DrawingField key field pending="Add components above, and connections between them, to draw the diagram."/>
+        }
+        .into_any(),
+        FieldKind::Chart(chart) => view! { <DrawingField key field pending=chart.pending/> }.into_any(),
         FieldKind::Draft(_) => view! { <DraftField key field/> }.into_any(),
     }
 }
@@ -260,33 +263,31 @@ fn ComputedTableField(key: &'static str, field: &'static Field) -> impl IntoView
 
 /// The architecture drawn from the components and connections tables: the same SVG as
 /// the preview and print, and the Mermaid text the export carries.
+/// A drawing (architecture diagram, timeline): the SVG the preview and print show, and
+/// the Mermaid text the file carries; `pending` while there is nothing to draw.
 #[component]
-fn DiagramField(key: &'static str, field: &'static Field, spec: &'static DiagramSpec) -> impl IntoView {
+fn DrawingField(key: &'static str, field: &'static Field, pending: &'static str) -> impl IntoView {
     let workbook = app_state().workbook;
-    // The Mermaid text, empty while there is nothing to draw.
-    let mermaid = Memo::new(move |_| {
-        workbook.with(|w| {
-            with_answers(w, key, |a| {
-                let graph = Graph::from_tables(a.rows(spec.components), a.rows(spec.connections));
-                if graph.is_empty() {
-                    String::new()
-                } else {
-                    graph.mermaid()
-                }
-            })
-        })
+    // Two string memos rather than one of the block: a memo of a new type would add its own
+    // copy of the reactive machinery to the download.
+    let drawing = move |part: fn(Block) -> String| {
+        Memo::new(move |_| workbook.with(|w| with_inputs(w, key, |i| part(field_body(field, i)))))
+    };
+    let mermaid = drawing(|block| match block {
+        Block::Diagram { mermaid, .. } => mermaid,
+        _ => String::new(),
     });
-    let html = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, |i| to_html(&[field_body(field, i)]))));
+    let html = drawing(|block| match block {
+        Block::Diagram { .. } => to_html(&[block]),
+        _ => String::new(),
+    });
     let drawn = move || !mermaid.with(String::is_empty);
+    let (_, help) = help_view(field);
     view! {
         <div class="field computed">
             <p class="label">{field.label}</p>
-            <Show
-                when=drawn
-                fallback=|| view! {
-                    <p class="computed-pending">"Add components above, and connections between them, to draw the diagram."</p>
-                }
-            >
+            {help}
+            <Show when=drawn fallback=move || view! { <p class="computed-pending">{pending}</p> }>
                 // Focusable: a wide drawing scrolls sideways, also from the keyboard.
                 <div class="diagram-scroll" tabindex="0" role="group" aria-label=field.label inner_html=move || html.get()></div>
                 <details>
@@ -384,7 +385,7 @@ fn TableField(key: &'static str, field: &'static Field, spec: &'static TableSpec
                     {move || (0..row_count.get()).map(|index| view! { <RowCard key field spec index/> }).collect_view()}
                 </ol>
                 <button type="button" class="secondary" id=format!("{id}-add") on:click=add_row
-                    disabled=move || row_count.get() >= MAX_ROWS>"Add " {spec.row_noun}</button>
+                    disabled=move || { row_count.get() >= MAX_ROWS }>"Add " {spec.row_noun}</button>
                 <Show when=move || { row_count.get() >= MAX_ROWS }>
                     <p class="help">{format!("A table holds at most {MAX_ROWS} rows: this one is full.")}</p>
                 </Show>

@@ -23,7 +23,7 @@ use red_flags::{
     red_flag_report,
 };
 use slides::*;
-use timeline::rollout_gantt;
+use timeline::rollout_timeline;
 
 /// The sections of the proposal document (all but the presentation), for the criteria that
 /// read all of it.
@@ -403,10 +403,9 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "rollout_timeline",
                     label: "Rollout timeline",
-                    help: "A Mermaid gantt chart of the Exercise 2.1 phases; an ongoing phase is drawn as 12 weeks.",
-                    kind: FieldKind::Computed(Computed {
-                        compute: rollout_gantt,
-                        format: ComputedFormat::Code("mermaid"),
+                    help: "The Exercise 2.1 phases from the start date; an ongoing phase is drawn as 12 weeks. The file carries it as a Mermaid gantt chart.",
+                    kind: FieldKind::Chart(Chart {
+                        compute: rollout_timeline,
                         pending: "Needs the start date and the phases' durations in Exercise 2.1 (e.g. “4-6 weeks”).",
                     }),
                     optional: false,
