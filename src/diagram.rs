@@ -200,7 +200,8 @@ pub struct Layout {
     pub arrows: Vec<Arrow>,
 }
 
-fn shorten(text: &str, chars: usize) -> String {
+/// `text` cut to `chars` characters, an ellipsis marking the cut: labels that must fit a box.
+pub(crate) fn shorten(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         return text.to_owned();
     }

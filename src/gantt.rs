@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use crate::diagram::shorten;
 use crate::escape::html as escape;
 
 /// One bar: what it is and how many days it lasts. An ongoing bar has no planned end; it is
@@ -215,15 +216,6 @@ impl Gantt {
 /// A `<text>` element; `class` is empty or ` class="…"`, `content` is escaped here.
 fn text(svg: &mut String, class: &str, x: u32, y: u32, anchor: &str, content: &str) {
     let _ = write!(svg, "<text{class} x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\">{}</text>", escape(content));
-}
-
-fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        return text.to_owned();
-    }
-    let mut short: String = text.chars().take(chars - 1).collect();
-    short.push('…');
-    short
 }
 
 #[cfg(test)]
