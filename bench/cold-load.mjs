@@ -7,7 +7,8 @@ import { serve } from "../e2e/serve.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
 
 const runs = Math.max(7, Number(process.argv[2] ?? 9));
-const app = await serve("dist");
+// DIST=path compares another build (e.g. an older commit's) against the same floor.
+const app = await serve(process.env.DIST ?? "dist");
 const floor = await serve("bench");
 const targets = {
   floor: `http://127.0.0.1:${floor.address().port}/floor.html`,
@@ -65,5 +66,6 @@ for (const [label, xs] of [["first text field in the DOM", samples], ["first fra
   const appMs = median(xs.app);
   console.log(`| ${label} | ${floorMs.toFixed(0)} ms | ${appMs.toFixed(0)} ms | ${(appMs - floorMs).toFixed(0)} ms |`);
 }
-const gap = median(samples.app) - median(samples.floor);
-console.log(`\nBudget, app within 100 ms of the floor (field in the DOM): ${gap <= 100 ? "met" : "NOT met"}.`);
+// The budget is judged on the painted frame: that is what a person sees.
+const gap = median(paints.app) - median(paints.floor);
+console.log(`\nBudget, app within 100 ms of the floor (first frame painted with the field): ${gap <= 100 ? "met" : "NOT met"}.`);

@@ -13,6 +13,9 @@ echo
 echo "## Cold load"
 node bench/cold-load.mjs "${1:-9}"
 echo
+echo "### Where the app's cold load spends its time (Chromium trace)"
+node bench/cold-load-trace.mjs
+echo
 echo "## Export"
 cargo bench --quiet --bench export
 echo

@@ -169,3 +169,21 @@ test("the proposal prints as a document without the app around it", async ({ pag
   const breaks = await preview.locator("h2").evaluateAll((headings) => headings.map((h) => getComputedStyle(h).breakBefore));
   expect(breaks.slice(1).every((b) => b === "page")).toBe(true);
 });
+
+test("a table holds at most 200 rows: the Add button says so, and works again after a removal", async ({ page }) => {
+  // A workbook saved with a full table (typing 200 rows by hand would take the test minutes).
+  await page.addInitScript(() => {
+    if (localStorage.getItem("workbook")) return;
+    const components = Array.from({ length: 200 }, (_, i) => ({ name: `Box ${i + 1}`, group: "" }));
+    localStorage.setItem("workbook", JSON.stringify({ schema_version: 2, exercises: { "m6-2.3": { values: { components } } } }));
+  });
+  await page.goto("./#/exercise/m6-2.3");
+  await section(page, "Architecture diagrams").click();
+  const add = pane(page).getByRole("button", { name: "Add component", exact: true });
+  await expect(add).toBeDisabled();
+  await expect(pane(page).getByText("A table holds at most 200 rows: this one is full.")).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept());
+  await pane(page).getByRole("button", { name: "Remove component 200", exact: true }).click();
+  await expect(add).toBeEnabled();
+  await expect(pane(page).getByText("A table holds at most 200 rows")).toHaveCount(0);
+});

@@ -40,3 +40,10 @@ pub fn register_service_worker() {
         let _ = window.navigator().service_worker().register("./sw.js");
     }
 }
+
+/// A User Timing mark (`performance.mark`), for the benchmarks to read.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -175,10 +175,10 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
             to_html(&exercise_document(&Deliverable::of(module, exercise, w, &answers, "when you export")))
         })
     };
-    // The first render happens after the page has painted its form: the preview is the
-    // heaviest part of the page and nobody needs it before they can type.
+    // The first render waits until the page has painted its form and the browser is idle:
+    // the preview is the heaviest part of the page and nobody needs it before they can type.
     let html = RwSignal::new(String::new());
-    request_animation_frame(move || set_timeout(move || html.set(render()), Duration::ZERO));
+    request_idle_callback(move || html.set(render()));
     let scheduled = StoredValue::new(false);
     Effect::watch(
         move || workbook.track(),

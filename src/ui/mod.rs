@@ -66,15 +66,23 @@ extern "C" {
 }
 
 pub fn mount() {
+    // User Timing marks for bench/cold-load-trace.mjs: when the wasm's main started and when
+    // the first page was in the DOM.
+    crate::browser::mark("workbook-start");
     // A panic's message in the console (the default hook writes to a stderr that does not
     // exist here). Leaner than console_error_panic_hook: no JS stack trace, 1 KB less.
     std::panic::set_hook(Box::new(|info| log_error(&info.to_string())));
-    storage::request_persistence();
-    // Release builds only: a cached shell would hide `trunk serve`'s rebuilds.
-    if !cfg!(debug_assertions) {
-        crate::browser::register_service_worker();
-    }
+    // Neither is needed to type: both wait until the first page has painted and the
+    // browser is idle (a service worker starting takes a core from the first render).
+    request_idle_callback(|| {
+        storage::request_persistence();
+        // Release builds only: a cached shell would hide `trunk serve`'s rebuilds.
+        if !cfg!(debug_assertions) {
+            crate::browser::register_service_worker();
+        }
+    });
     mount_to_body(App);
+    crate::browser::mark("workbook-rendered");
 }
 
 #[component]
