@@ -18,6 +18,7 @@ pub mod numbers;
 pub mod render;
 pub mod restore;
 pub mod route;
+pub mod workflow;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

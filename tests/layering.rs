@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first.
 const LAYERS: &[&str] = &[
-    "numbers", "escape", "model", "diagram", "gantt", "course", "restore", "render", "history", "backup", "merge",
-    "import", "route", "fixtures",
+    "numbers", "escape", "workflow", "model", "diagram", "gantt", "course", "restore", "render", "history", "backup",
+    "merge", "import", "route", "fixtures",
 ];
 
 /// Every `.rs` file under `dir`.

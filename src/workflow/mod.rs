@@ -1,0 +1,204 @@
+//! GitHub Actions workflows as data: triggers, permissions, concurrency, jobs and steps,
+//! written out by one emitter (`yaml`). Module 5's generators build these values from the
+//! participant's answers; nothing else writes workflow text, so every value a participant
+//! typed is quoted in one place, and the hardening GitHub recommends (least-privilege
+//! permissions, a concurrency group, timeouts, typed values reaching scripts through `env:`)
+//! is a property of the model rather than of each template.
+
+mod yaml;
+
+pub use yaml::{scalar, to_yaml};
+
+/// One workflow file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workflow {
+    pub name: String,
+    pub on: Vec<Trigger>,
+    /// Least privilege: what the workflow's token may do. Empty means no access at all
+    /// (`permissions: {}`).
+    pub permissions: Vec<Permission>,
+    pub concurrency: Option<Concurrency>,
+    pub env: Vec<(String, String)>,
+    pub jobs: Vec<Job>,
+}
+
+/// What starts a workflow.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Trigger {
+    Push {
+        branches: Vec<String>,
+    },
+    PullRequest {
+        branches: Vec<String>,
+    },
+    /// Started by hand from the Actions tab.
+    WorkflowDispatch,
+    /// Cron expressions (UTC).
+    Schedule(Vec<String>),
+    /// After other workflows finish (`types: [completed]`), on these branches.
+    WorkflowRun {
+        workflows: Vec<String>,
+        branches: Vec<String>,
+    },
+    /// Called by another workflow (a reusable workflow).
+    WorkflowCall,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// A token scope (`contents`, `deployments`, `id-token`...) and its access.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Permission {
+    pub scope: &'static str,
+    pub access: Access,
+}
+
+impl Permission {
+    pub fn read(scope: &'static str) -> Permission {
+        Permission { scope, access: Access::Read }
+    }
+
+    pub fn write(scope: &'static str) -> Permission {
+        Permission { scope, access: Access::Write }
+    }
+}
+
+/// Runs that share a group never overlap: one runs, the next waits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Concurrency {
+    pub group: String,
+    /// False for deployments: a deploy is never stopped halfway.
+    pub cancel_in_progress: bool,
+}
+
+/// The environment a job deploys to; its protection rules live in the repository settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Environment {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    /// The key under `jobs:`; a GitHub identifier (letters, digits, `-`, `_`).
+    pub id: String,
+    pub name: String,
+    pub runs_on: String,
+    pub needs: Vec<String>,
+    pub condition: Option<String>,
+    pub environment: Option<Environment>,
+    /// Overrides the workflow's permissions for this job when set.
+    pub permissions: Option<Vec<Permission>>,
+    pub concurrency: Option<Concurrency>,
+    pub timeout_minutes: u32,
+    pub env: Vec<(String, String)>,
+    /// Step outputs the job passes on: (name, expression).
+    pub outputs: Vec<(String, String)>,
+    pub steps: Vec<Step>,
+    /// A reusable workflow this job calls instead of running steps (`uses:`), with the
+    /// secrets passed on (`secrets: inherit`).
+    pub uses: Option<String>,
+}
+
+impl Job {
+    /// A job on `ubuntu-latest` with nothing else set.
+    pub fn new(id: &str, name: &str, timeout_minutes: u32) -> Job {
+        Job {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            runs_on: "ubuntu-latest".to_owned(),
+            needs: Vec::new(),
+            condition: None,
+            environment: None,
+            permissions: None,
+            concurrency: None,
+            timeout_minutes,
+            env: Vec::new(),
+            outputs: Vec::new(),
+            steps: Vec::new(),
+            uses: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub id: Option<String>,
+    pub name: String,
+    pub condition: Option<String>,
+    pub env: Vec<(String, String)>,
+    pub action: Action,
+    pub timeout_minutes: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// An action, pinned to a version (`actions/checkout@v4`), with its inputs.
+    Uses { action: String, with: Vec<(String, String)> },
+    /// A bash script. Typed values reach it through `env:`, never through `${{ }}` in it.
+    Run(String),
+}
+
+impl Step {
+    pub fn run(name: &str, script: &str) -> Step {
+        Step {
+            id: None,
+            name: name.to_owned(),
+            condition: None,
+            env: Vec::new(),
+            action: Action::Run(script.to_owned()),
+            timeout_minutes: None,
+        }
+    }
+
+    pub fn uses(name: &str, action: &str) -> Step {
+        Step {
+            id: None,
+            name: name.to_owned(),
+            condition: None,
+            env: Vec::new(),
+            action: Action::Uses { action: action.to_owned(), with: Vec::new() },
+            timeout_minutes: None,
+        }
+    }
+
+    pub fn with_id(mut self, id: &str) -> Step {
+        self.id = Some(id.to_owned());
+        self
+    }
+
+    pub fn when(mut self, condition: &str) -> Step {
+        self.condition = Some(condition.to_owned());
+        self
+    }
+
+    pub fn env(mut self, name: &str, value: &str) -> Step {
+        self.env.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn input(mut self, name: &str, value: &str) -> Step {
+        if let Action::Uses { with, .. } = &mut self.action {
+            with.push((name.to_owned(), value.to_owned()));
+        }
+        self
+    }
+}
+
+/// `${{ secrets.NAME }}`: the only way a generated workflow names a secret.
+pub fn secret(name: &str) -> String {
+    format!("${{{{ secrets.{name} }}}}")
+}
+
+/// Whether `name` is a valid name for a secret or an environment variable: letters, digits
+/// and underscores, not starting with a digit (GitHub also reserves the `GITHUB_` prefix).
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.to_ascii_uppercase().starts_with("GITHUB_")
+}
