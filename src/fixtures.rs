@@ -1,5 +1,6 @@
-//! Generated answers for benchmarks: every field of an exercise answered, with a chosen
-//! amount of typed text. Pure, like the rest of the core.
+//! Generated answers for benchmarks (every field of an exercise answered, with a chosen
+//! amount of typed text) and for the tests and checks of generated files (Module 5 answered
+//! as a participant would). Pure, like the rest of the core.
 
 use crate::course::{Exercise, FieldKind, TableRows};
 use crate::model::{ExerciseAnswers, Workbook};
@@ -49,4 +50,36 @@ pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
         }
     }
     answers.clone()
+}
+
+/// Module 5 Exercise 2.1 answered as a participant would for `strategy` ("blue-green" or
+/// "canary") on `platform` ("script", "kubernetes", "azure-webapp"), starting commands kept
+/// as drafted: what the expected files, the actionlint check and the e2e tests start from.
+pub fn module5_deployment(strategy: &str, platform: &str) -> ExerciseAnswers {
+    let (_, exercise) = crate::course::find_exercise("m5-2.1").expect("Exercise 2.1 of Module 5 exists");
+    let mut answers = ExerciseAnswers::default();
+    exercise.seed_defaults(&mut answers);
+    for (field, value) in [
+        ("strategy", strategy),
+        ("strategy_rationale", "Adjusters use the assistant all day; a bad release must be undone in seconds."),
+        ("app_name", "claims-assistant"),
+        ("platform", platform),
+        ("production_url", "https://claims.example.com"),
+        ("health_url", "https://claims.example.com/health"),
+        ("metric", "error rate"),
+        ("threshold", "1%"),
+        ("migration_command", "./deploy/migrate.sh"),
+        (
+            "rollback_triggers",
+            "Automatic: a failed smoke test or health check.\nBy hand: support tickets about wrong answers.",
+        ),
+        (
+            "manual_rollback",
+            "1. Run the workflow's previous successful run again.\n2. Check /health.\n3. Tell #claims-ops.",
+        ),
+        ("rollback_owner", "The on-call engineer"),
+    ] {
+        answers.set_text(field, value.to_owned());
+    }
+    answers
 }

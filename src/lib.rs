@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod course;
+pub mod credentials;
 pub mod diagram;
 pub mod escape;
 pub mod fixtures;

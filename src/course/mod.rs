@@ -43,6 +43,22 @@ pub struct Exercise {
     pub criteria: &'static [Criterion],
     /// A second file made from one section of this exercise (the capstone's slide deck).
     pub companion: Option<Companion>,
+    /// Files generated from the answers beside the document (Module 5's workflows).
+    pub files: &'static [GeneratedFile],
+}
+
+/// A file the app writes from an exercise's answers, such as a GitHub Actions workflow.
+pub struct GeneratedFile {
+    /// Where the file goes in the participant's repository: `.github/workflows/monitoring.yml`.
+    pub path: &'static str,
+    pub generate: fn(&Inputs) -> String,
+}
+
+impl GeneratedFile {
+    /// The file's name without its folder, as a download is named.
+    pub fn name(&self) -> &'static str {
+        self.path.rsplit('/').next().unwrap_or(self.path)
+    }
 }
 
 /// A second deliverable of an exercise: one of its sections, written as a file of its own
@@ -120,22 +136,42 @@ impl Exercise {
         }
     }
 
-    /// The sections of the main deliverable: all but a companion file's.
-    pub fn document_sections(&self) -> impl Iterator<Item = &'static Section> + '_ {
+    /// The sections of the main deliverable for these answers: all but a companion file's
+    /// and those that do not apply (`Section::shown_when`).
+    pub fn document_sections<'a>(
+        &'a self,
+        answers: &'a ExerciseAnswers,
+    ) -> impl Iterator<Item = &'static Section> + 'a {
         let companion = self.companion.as_ref().map(|c| c.section);
-        self.sections.iter().filter(move |s| Some(s.id) != companion)
+        self.sections.iter().filter(move |s| Some(s.id) != companion && s.applies(answers))
     }
 }
 
 pub struct Section {
     /// Unique within the exercise; used to remember where the participant was.
     pub id: &'static str,
+    /// Shown (in the form, the progress and the document) only when a choice has this
+    /// answer: the steps of the strategy the participant chose.
+    pub shown_when: Option<Condition>,
     pub title: &'static str,
     /// What this section is for, shown above the fields.
     pub intro: &'static str,
     /// "What good looks like", drawn from the instructor guide, shown beside the fields.
     pub guidance: &'static [&'static str],
     pub fields: &'static [Field],
+}
+
+/// A choice field of the same exercise and the answer that makes a section apply.
+pub struct Condition {
+    pub field: &'static str,
+    pub equals: &'static str,
+}
+
+impl Section {
+    /// Whether the section applies to these answers (see `shown_when`).
+    pub fn applies(&self, answers: &ExerciseAnswers) -> bool {
+        self.shown_when.as_ref().is_none_or(|c| answers.text(c.field) == c.equals)
+    }
 }
 
 pub struct Field {
@@ -177,7 +213,8 @@ pub enum FieldKind {
     /// preview and print, Mermaid in the file.
     Chart(Chart),
     /// Text the app drafts from other answers until the participant edits it; the edited
-    /// text is then the answer, and clearing it brings the draft back. `format` is unused.
+    /// text is then the answer, and clearing it brings the draft back. `format`: a command
+    /// (`Code("bash")`) is written as a code block; a one-line text as a table answer.
     Draft(Computed),
 }
 
@@ -327,6 +364,23 @@ pub fn draft_text(field: &Field, inputs: &Inputs) -> String {
         FieldKind::Draft(draft) if written.trim().is_empty() => (draft.compute)(inputs).unwrap_or_default(),
         _ => written.to_owned(),
     }
+}
+
+/// Every answer of an exercise that holds what looks like a credential: (field id, what it
+/// looks like). Table cells count as their field.
+pub fn credentials_in(answers: &ExerciseAnswers) -> Vec<(&str, &'static str)> {
+    let mut found = Vec::new();
+    for (field, value) in &answers.values {
+        let texts: Vec<&str> = match value {
+            Value::Text(text) => vec![text],
+            Value::Rows(rows) => rows.iter().flat_map(|r| r.values()).map(String::as_str).collect(),
+        };
+        for text in texts {
+            found.extend(crate::credentials::find(text).into_iter().map(|f| (field.as_str(), f.kind.what)));
+        }
+    }
+    found.dedup();
+    found
 }
 
 /// Whether `text` contains `needle`, ignoring ASCII case. ASCII only on purpose: the

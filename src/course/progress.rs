@@ -61,7 +61,7 @@ pub fn section_progress(section: &Section, answers: &ExerciseAnswers) -> Progres
 }
 
 pub fn exercise_progress(exercise: &Exercise, answers: &ExerciseAnswers) -> Progress {
-    exercise.document_sections().map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
+    exercise.document_sections(answers).map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
 }
 
 /// Each success criterion with whether the answers meet it, in the guide's order. A

@@ -95,7 +95,7 @@ pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
     let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
     let mut blocks = header(module, exercise, profile, exported_at);
     let inputs = Inputs::new(answers, others);
-    for (index, section) in exercise.document_sections().enumerate() {
+    for (index, section) in exercise.document_sections(answers).enumerate() {
         blocks.push(Block::Heading { level: 2, text: format!("{}. {}", index + 1, section.title) });
         fields(&mut blocks, section.fields.iter(), &inputs);
     }
@@ -177,7 +177,17 @@ fn short_answer(field: &Field, inputs: &Inputs) -> Option<Vec<Inline>> {
         FieldKind::Number { unit } if is_money(unit) => text(money_as_typed(value).unwrap_or_else(|| value.to_owned())),
         FieldKind::Text { .. } | FieldKind::Number { .. } => text(value),
         FieldKind::Choice { options } => text(choice_label(options, value)),
+        // A drafted name or word (a slot, an environment) reads as an answer in the table.
+        FieldKind::Draft(draft) if draft.format == ComputedFormat::Text => {
+            let text = crate::course::draft_text(field, inputs);
+            if text.contains('\n') || text.trim().is_empty() {
+                return None;
+            }
+            self::text(text.trim())
+        }
         FieldKind::Computed(computed) if computed.format == ComputedFormat::Text => match (computed.compute)(inputs) {
+            // A list of several lines reads better under a heading of its own.
+            Some(value) if value.contains('\n') => return None,
             Some(value) => text(value),
             None => Inline::Emphasis(computed.pending.to_owned()),
         },
@@ -225,7 +235,10 @@ pub fn field_body(field: &Field, inputs: &Inputs) -> Block {
             Some(Drawing { mermaid, svg }) => Block::Diagram { mermaid, svg },
             None => Block::Paragraph(vec![Inline::Emphasis(chart.pending.to_owned())]),
         },
-        FieldKind::Draft(_) => Block::Typed(crate::course::draft_text(field, inputs)),
+        FieldKind::Draft(draft) => match draft.format {
+            ComputedFormat::Code(language) => Block::Code { language, code: crate::course::draft_text(field, inputs) },
+            ComputedFormat::Text => Block::Typed(crate::course::draft_text(field, inputs)),
+        },
         FieldKind::MultiChoice { options } if answers.has(field.id) => Block::List(
             answers.selected(field.id).into_iter().map(|value| vec![text(choice_label(options, value))]).collect(),
         ),

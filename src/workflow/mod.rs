@@ -202,3 +202,73 @@ pub fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !name.to_ascii_uppercase().starts_with("GITHUB_")
 }
+
+/// Moves every `${{ … }}` expression out of the run scripts into the step's `env:`, where
+/// GitHub evaluates it safely, and has the script read the variable instead: an expression
+/// inside `run:` is pasted into the script before the shell sees it (script injection). The
+/// workflow's own scripts read only variables; this catches expressions a participant typed
+/// into a command. A secret's variable is named after it; others are `EXPR_1`, `EXPR_2`...
+pub fn hoist_expressions(workflow: &mut Workflow) {
+    for step in workflow.jobs.iter_mut().flat_map(|job| job.steps.iter_mut()) {
+        let Action::Run(script) = &mut step.action else { continue };
+        let mut rewritten = String::with_capacity(script.len());
+        let mut rest = script.as_str();
+        while let Some(start) = rest.find("${{") {
+            let Some(length) = rest[start..].find("}}").map(|end| end + 2) else { break };
+            let expression = &rest[start..start + length];
+            let inner = expression[3..length - 2].trim();
+            let existing = step.env.iter().find(|(_, value)| value == expression).map(|(name, _)| name.clone());
+            let name = existing.unwrap_or_else(|| {
+                let name = match inner.strip_prefix("secrets.").filter(|n| is_identifier(n)) {
+                    Some(secret_name) => secret_name.to_owned(),
+                    None => format!("EXPR_{}", step.env.iter().filter(|(n, _)| n.starts_with("EXPR_")).count() + 1),
+                };
+                step.env.push((name.clone(), expression.to_owned()));
+                name
+            });
+            rewritten.push_str(&rest[..start]);
+            rewritten.push_str(&format!("${{{name}}}"));
+            rest = &rest[start + length..];
+        }
+        rewritten.push_str(rest);
+        *script = rewritten;
+    }
+}
+
+/// Replaces whatever looks like a credential (`credentials::find`) in every value of the
+/// workflow by a reference to the secret it belongs in: in a script, `$NAME` with the step
+/// reading `NAME: ${{ secrets.NAME }}`; in an environment value or an action input,
+/// `${{ secrets.NAME }}`; anywhere else (names, URLs, conditions), where secrets cannot be
+/// read, a note naming the secret. A pasted key never reaches the file.
+pub fn redact_credentials(workflow: &mut Workflow) {
+    let note = |text: &mut String| *text = crate::credentials::replace(text, |name| format!("[{name} removed]"));
+    let reference = |text: &mut String| *text = crate::credentials::replace(text, secret);
+    note(&mut workflow.name);
+    workflow.env.iter_mut().for_each(|(_, value)| reference(value));
+    for job in &mut workflow.jobs {
+        note(&mut job.name);
+        job.env.iter_mut().for_each(|(_, value)| reference(value));
+        if let Some(environment) = &mut job.environment {
+            environment.url.iter_mut().for_each(note);
+        }
+        for step in &mut job.steps {
+            note(&mut step.name);
+            step.env.iter_mut().for_each(|(_, value)| reference(value));
+            match &mut step.action {
+                Action::Uses { with, .. } => with.iter_mut().for_each(|(_, value)| reference(value)),
+                Action::Run(script) => {
+                    let mut read = Vec::new();
+                    *script = crate::credentials::replace(script, |name| {
+                        read.push(name.to_owned());
+                        format!("${name}")
+                    });
+                    for name in read {
+                        if !step.env.iter().any(|(key, _)| *key == name) {
+                            step.env.push((name.clone(), secret(&name)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ pub fn to_yaml(workflow: &Workflow) -> String {
     out.blank();
     permissions(&mut out, 0, &workflow.permissions);
     if let Some(concurrency) = &workflow.concurrency {
+        out.blank();
         concurrency_yaml(&mut out, 0, concurrency);
     }
     map(&mut out, 0, "env", &workflow.env);
@@ -272,11 +273,14 @@ fn printable(c: char) -> bool {
 const RESERVED: &[&str] = &["true", "false", "yes", "no", "on", "off", "y", "n", "null"];
 
 /// Whether `text` can be written without quotes: printable ASCII, starting with a letter,
-/// `$`, `_` or `/` (never a number, an indicator or a space), with no `: ` or ` #` inside, no
+/// `$`, `_`, `/` or `./` (never a number, an indicator or a space), with no `: ` or ` #` inside, no
 /// space or `:` at the end, and not a reserved word.
 fn is_plain_safe(text: &str) -> bool {
     let Some(first) = text.chars().next() else { return false };
-    (first.is_ascii_alphabetic() || matches!(first, '$' | '_' | '/'))
+    (first.is_ascii_alphabetic()
+        || matches!(first, '$' | '_' | '/')
+        || text.starts_with("./")
+        || text.starts_with("../"))
         && text.bytes().all(|b| (0x20..0x7f).contains(&b))
         && !text.contains(": ")
         && !text.contains(" #")
@@ -300,6 +304,7 @@ mod tests {
         assert_eq!(scalar("yes"), "'yes'");
         assert_eq!(scalar("On"), "'On'");
         assert_eq!(scalar("42"), "'42'");
+        assert_eq!(scalar(".5"), "'.5'");
         assert_eq!(scalar(""), "''");
         assert_eq!(scalar("a #comment"), "'a #comment'");
         assert_eq!(scalar("tab\there"), "\"tab\\there\"");
@@ -335,7 +340,7 @@ mod tests {
         };
         assert_eq!(
             to_yaml(&workflow),
-            "name: Monitoring\n\non:\n  schedule:\n    - cron: '*/15 * * * *'\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\
+            "name: Monitoring\n\non:\n  schedule:\n    - cron: '*/15 * * * *'\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\n\
              concurrency:\n  group: monitoring\n  cancel-in-progress: true\n\njobs:\n  health:\n    name: Health checks\n\
              \x20   runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - name: Check health\n\
              \x20       env:\n          URL: https://x.io/a#b\n        run: |\n          curl --fail \"$URL\"\n          echo ok\n"

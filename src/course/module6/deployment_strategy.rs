@@ -25,6 +25,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
     sections: &[
         Section {
             id: "scenario",
+            shown_when: None,
             title: "Scenario",
             intro: "The client and the load this deployment must carry. Every later decision refers back to these numbers.",
             guidance: &[
@@ -58,6 +59,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
         Section {
             id: "hosting",
+            shown_when: None,
             title: "Hosting model",
             intro: "Cloud, hybrid or on-premises: answer the guide's three questions, then decide.",
             guidance: &[
@@ -124,6 +126,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
         Section {
             id: "scaling",
+            shown_when: None,
             title: "Auto-scaling configuration",
             intro: "AI workloads scale differently: token limits and cost per request cap you before CPU does.",
             guidance: &[
@@ -245,6 +248,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
         Section {
             id: "rollout",
+            shown_when: None,
             title: "Rollout phases",
             intro: "A phased rollout de-risks the launch: each phase ends at a go/no-go decision based on its success criteria.",
             guidance: &[
@@ -279,6 +283,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
         Section {
             id: "migration",
+            shown_when: None,
             title: "Migration strategy",
             intro: "How users move from the current way of working to the new system.",
             guidance: &[
@@ -312,6 +317,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
         Section {
             id: "rollback",
+            shown_when: None,
             title: "Rollback plan",
             intro: "Hope for the best, plan for the worst: every deployment needs a rollback plan.",
             guidance: &[
@@ -353,6 +359,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
     ],
     companion: None,
+    files: &[],
     criteria: &[
         Criterion {
             text: "Hosting model chosen with the guide's three questions answered and a rationale",

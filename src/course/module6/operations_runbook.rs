@@ -18,6 +18,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
     sections: &[
         Section {
             id: "observability",
+            shown_when: None,
             title: "Observability stack",
             intro: "How the team knows the system is working: the three pillars (metrics, logs, traces) feeding dashboards and alerts.",
             guidance: &[
@@ -42,6 +43,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
         Section {
             id: "metrics",
+            shown_when: None,
             title: "AI-specific metrics and alerts",
             intro: "Traditional application monitoring misses these: track token usage and cost, not just requests per second.",
             guidance: &[
@@ -77,6 +79,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
         Section {
             id: "logging",
+            shown_when: None,
             title: "Logging",
             intro: "What is logged, how personal data is kept out of the logs, and how long audit logs are kept.",
             guidance: &[
@@ -114,6 +117,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
         Section {
             id: "incidents",
+            shown_when: None,
             title: "Incident response",
             intro: "The six-step workflow, with what this team actually does at each step.",
             guidance: &[
@@ -171,6 +175,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
         Section {
             id: "capacity",
+            shown_when: None,
             title: "Scaling and capacity operations",
             intro: "The scaling configuration from Exercise 2.1, and how on-call watches it.",
             guidance: &[
@@ -202,6 +207,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
         Section {
             id: "on_call",
+            shown_when: None,
             title: "On-call and escalation",
             intro: "Who responds, how to reach them, and how fast each severity must be answered.",
             guidance: &[
@@ -253,6 +259,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
     ],
     companion: None,
+    files: &[],
     criteria: &[
         Criterion {
             text: "Observability stack: a tool for metrics, logs, traces, dashboards and alerting",

@@ -40,6 +40,7 @@ pub const CAPSTONE: Exercise = Exercise {
     sections: &[
         Section {
             id: "client",
+            shown_when: None,
             title: "Client and executive summary",
             intro: "Who the proposal is for and what you recommend, in a page a CTO reads first.",
             guidance: &[
@@ -80,6 +81,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "platform",
+            shown_when: None,
             title: "Platform recommendation",
             intro: "Your Session 1 platform comparison (Exercise 1.1) as a weighted scoring table. The app computes the weighted totals.",
             guidance: &[
@@ -169,6 +171,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "security",
+            shown_when: None,
             title: "Security architecture",
             intro: "Your Exercise 1.2 security architecture: defense in depth, the AI-specific controls and compliance.",
             guidance: &[
@@ -232,6 +235,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "cost",
+            shown_when: None,
             title: "Cost analysis",
             intro: "Your Exercise 1.3 cost model. The app projects monthly and yearly cost for each scaling scenario.",
             guidance: &[
@@ -293,6 +297,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "deployment",
+            shown_when: None,
             title: "Deployment strategy",
             intro: "Exercise 2.1, carried over as you wrote it. Add what it means for this proposal.",
             guidance: &[
@@ -321,6 +326,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "operations",
+            shown_when: None,
             title: "Operations",
             intro: "Exercise 2.2, carried over as you wrote it. Add what the client's teams will run day to day.",
             guidance: &[
@@ -349,6 +355,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "diagrams",
+            shown_when: None,
             title: "Architecture diagrams",
             intro: "Build the architecture from its components and connections. The app draws it here and exports it as a Mermaid diagram that GitHub renders.",
             guidance: &[
@@ -414,6 +421,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "roadmap",
+            shown_when: None,
             title: "Roadmap and next steps",
             intro: "What happens after the decision, and what you need from the client.",
             guidance: &[
@@ -447,6 +455,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
         Section {
             id: "presentation",
+            shown_when: None,
             title: "Executive presentation",
             intro: "A 12-slide Marp deck drafted from your proposal, exported as executive-presentation.md. Each slide follows your answers until you edit it; then your text is kept.",
             guidance: &[
@@ -482,6 +491,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
     ],
     companion: Some(Companion { deliverable: "executive-presentation.md", section: "presentation" }),
+    files: &[],
     criteria: &[
         Criterion { text: "Every section of the proposal is answered", judges: &[], met: |a| every_section_answered(a) },
         Criterion {
@@ -558,6 +568,9 @@ mod tests {
 
     #[test]
     fn proposal_sections_are_the_document_sections() {
-        assert_eq!(PROPOSAL_SECTIONS, CAPSTONE.document_sections().map(|s| s.id).collect::<Vec<_>>());
+        assert_eq!(
+            PROPOSAL_SECTIONS,
+            CAPSTONE.document_sections(&Default::default()).map(|s| s.id).collect::<Vec<_>>()
+        );
     }
 }

@@ -23,7 +23,7 @@ pub(super) fn carried_over(a: &Inputs, exercise: &str, field: &str) -> bool {
 }
 
 pub(super) fn every_section_answered(a: &Inputs) -> bool {
-    CAPSTONE.document_sections().all(|s| crate::course::progress::section_progress(s, a).is_complete())
+    CAPSTONE.document_sections(a).all(|s| crate::course::progress::section_progress(s, a).is_complete())
 }
 
 pub(super) fn has_diagram(a: &ExerciseAnswers) -> bool {
@@ -34,7 +34,7 @@ pub(super) fn has_diagram(a: &ExerciseAnswers) -> bool {
 /// Every answer of the proposal as (where, text), for the text checks.
 fn written_text(a: &ExerciseAnswers) -> Vec<(&'static str, &str)> {
     let mut texts = Vec::new();
-    for field in CAPSTONE.document_sections().flat_map(|s| s.fields.iter()) {
+    for field in CAPSTONE.document_sections(a).flat_map(|s| s.fields.iter()) {
         match &field.kind {
             FieldKind::Table(_) => {
                 texts.extend(a.rows(field.id).iter().flat_map(|r| r.values()).map(|v| (field.label, v.as_str())))
@@ -144,7 +144,7 @@ pub(super) fn implausible_figures(a: &Inputs) -> Vec<String> {
 pub(super) fn red_flag_report(a: &Inputs) -> Option<String> {
     let mut flags: Vec<String> = Vec::new();
     let missing: Vec<&str> = CAPSTONE
-        .document_sections()
+        .document_sections(a)
         .filter(|s| !crate::course::progress::section_progress(s, a).is_complete())
         .map(|s| s.title)
         .collect();

