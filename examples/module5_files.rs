@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use workbook::course::{find_exercise, FieldKind, Inputs};
-use workbook::fixtures::module5_deployment;
+use workbook::fixtures::{module5_deployment, module5_monitoring};
 use workbook::model::{ExerciseAnswers, Workbook};
 
 /// Text meant to break a workflow: YAML indicators and quotes, comment and mapping
@@ -26,9 +26,9 @@ fn write(folder: &Path, exercise_key: &str, answers: &ExerciseAnswers) {
     }
 }
 
-fn hostile(strategy: &str, platform: &str) -> ExerciseAnswers {
-    let (_, exercise) = find_exercise("m5-2.1").expect("the exercise exists");
-    let mut answers = module5_deployment(strategy, platform);
+/// `answers` with hostile text in every typed field and table cell (choices kept).
+fn hostile(key: &str, mut answers: ExerciseAnswers) -> ExerciseAnswers {
+    let (_, exercise) = find_exercise(key).expect("the exercise exists");
     for field in exercise.fields() {
         match &field.kind {
             FieldKind::Choice { .. } => {}
@@ -62,9 +62,16 @@ fn main() {
                 write(&out.join(name), "m5-2.1", &answers);
                 count += 1;
             }
-            write(&out.join(format!("hostile-{strategy}-{platform}")), "m5-2.1", &hostile(strategy, platform));
+            let answers = hostile("m5-2.1", module5_deployment(strategy, platform));
+            write(&out.join(format!("hostile-{strategy}-{platform}")), "m5-2.1", &answers);
             count += 1;
         }
+    }
+    for platform in ["slack", "discord"] {
+        write(&out.join(format!("monitoring-{platform}")), "m5-2.2", &module5_monitoring(platform));
+        let answers = hostile("m5-2.2", module5_monitoring(platform));
+        write(&out.join(format!("hostile-monitoring-{platform}")), "m5-2.2", &answers);
+        count += 2;
     }
     println!("module5_files: {count} repository layouts written to {}", out.display());
 }

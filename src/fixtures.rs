@@ -83,3 +83,45 @@ pub fn module5_deployment(strategy: &str, platform: &str) -> ExerciseAnswers {
     }
     answers
 }
+
+/// Module 5 Exercise 2.2 answered for alerts to `platform` ("slack" or "discord").
+pub fn module5_monitoring(platform: &str) -> ExerciseAnswers {
+    let (_, exercise) = crate::course::find_exercise("m5-2.2").expect("Exercise 2.2 of Module 5 exists");
+    let mut answers = ExerciseAnswers::default();
+    exercise.seed_defaults(&mut answers);
+    for (field, value) in [
+        ("platform", platform),
+        ("channel", "#claims-oncall"),
+        (
+            "test_alert",
+            "Sent on 24 Nov from Actions → Monitoring → Run workflow; it arrived in #claims-oncall within 10 s.",
+        ),
+    ] {
+        answers.set_text(field, value.to_owned());
+    }
+    answers.rows_mut("endpoints")[0].insert("url".into(), "https://claims.example.com/health".into());
+    answers.rows_mut("rules")[0]
+        .insert("command".into(), "./monitoring/check-metric.sh error_rate \"$CONDITION\"".into());
+    let mut model = crate::model::Row::new();
+    model.extend(
+        [
+            ("name", "Model API"),
+            ("url", "https://claims.example.com/health/model"),
+            ("status", "200"),
+            ("timeout", "20"),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned())),
+    );
+    answers.rows_mut("endpoints").push(model);
+    let routing = answers.rows_mut("routing");
+    let mention = if platform == "discord" { "@here" } else { "<!here>" };
+    for (row, (mention, action)) in routing.iter_mut().zip([
+        (mention, "On-call engineer responds within 15 minutes"),
+        ("", "Look during working hours"),
+        ("", "No action: for the record"),
+    ]) {
+        row.insert("mention".into(), mention.into());
+        row.insert("action".into(), action.into());
+    }
+    answers
+}

@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod course;
 pub mod credentials;
+pub mod cron;
 pub mod diagram;
 pub mod escape;
 pub mod fixtures;

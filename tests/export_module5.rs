@@ -7,9 +7,9 @@ mod common;
 
 use common::{expect_file, EXPORTED_AT};
 use workbook::course::{find_exercise, Inputs};
-use workbook::fixtures::module5_deployment;
+use workbook::fixtures::{module5_deployment, module5_monitoring};
 use workbook::import::{self, Incoming};
-use workbook::model::{Profile, Workbook};
+use workbook::model::{ExerciseAnswers, Profile, Workbook};
 use workbook::render::{exercise_markdown, Deliverable};
 
 #[test]
@@ -27,9 +27,21 @@ fn the_production_workflow_of_each_strategy_and_platform_matches_the_expected_fi
 }
 
 #[test]
-fn the_design_document_matches_the_expected_file_and_imports_back() {
-    let (module, exercise) = find_exercise("m5-2.1").unwrap();
-    let answers = module5_deployment("blue-green", "kubernetes");
+fn the_monitoring_workflow_for_each_platform_matches_the_expected_file() {
+    let (_, exercise) = find_exercise("m5-2.2").unwrap();
+    let file = &exercise.files[0];
+    assert_eq!(file.path, ".github/workflows/monitoring.yml");
+    for platform in ["slack", "discord"] {
+        let answers = module5_monitoring(platform);
+        let yaml = (file.generate)(&Inputs::new(&answers, &Workbook::default()));
+        expect_file(&format!("module5/monitoring-{platform}.yml"), &yaml);
+    }
+}
+
+/// The document of exercise `key` for `answers`, checked against the expected file and
+/// imported back.
+fn document_matches_and_imports_back(key: &str, answers: ExerciseAnswers) {
+    let (module, exercise) = find_exercise(key).unwrap();
     let profile =
         Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
     let others = Workbook::default();
@@ -41,11 +53,18 @@ fn the_design_document_matches_the_expected_file_and_imports_back() {
         others: &others,
         exported_at: EXPORTED_AT,
     });
-    expect_file("module5/deployment-design.md", &document);
-    assert!(document.contains("6 of 6 success criteria met."), "{document}");
-    let Ok(Incoming::Deliverable { answers: back, .. }) = import::read("deployment-design.md", document.as_bytes())
+    expect_file(&format!("module5/{}", exercise.deliverable), &document);
+    let criteria = exercise.criteria.len();
+    assert!(document.contains(&format!("{criteria} of {criteria} success criteria met.")), "{document}");
+    let Ok(Incoming::Deliverable { answers: back, .. }) = import::read(exercise.deliverable, document.as_bytes())
     else {
-        panic!("the design document does not import back");
+        panic!("{} does not import back", exercise.deliverable);
     };
     assert_eq!(back, answers);
+}
+
+#[test]
+fn the_documents_match_the_expected_files_and_import_back() {
+    document_matches_and_imports_back("m5-2.1", module5_deployment("blue-green", "kubernetes"));
+    document_matches_and_imports_back("m5-2.2", module5_monitoring("slack"));
 }

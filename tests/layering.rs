@@ -13,6 +13,7 @@ const LAYERS: &[&str] = &[
     "numbers",
     "escape",
     "credentials",
+    "cron",
     "workflow",
     "model",
     "diagram",

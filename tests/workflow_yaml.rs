@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use saphyr::{LoadableYamlNode, Yaml};
-use workbook::workflow::{to_yaml, Concurrency, Environment, Job, Permission, Step, Trigger, Workflow};
+use workbook::workflow::{to_yaml, Concurrency, Environment, Job, Permission, Step, Switch, Trigger, Workflow};
 
 /// Text biased towards what means something in YAML: indicators, quotes, comment and
 /// mapping markers, line breaks (and `\r`), tabs, reserved words, numbers, Unicode.
@@ -50,14 +50,14 @@ proptest! {
     fn every_typed_value_reads_back_intact(
         name in typed(), branch in typed(), cron in typed(), group in typed(), env_value in typed(),
         job_name in typed(), url in typed(), step_name in typed(), condition in typed(), input in typed(),
-        run in script(), step_env in script(),
+        run in script(), step_env in script(), switch in typed(),
     ) {
         let workflow = Workflow {
             name: name.clone(),
             on: vec![
                 Trigger::Push { branches: vec![branch.clone()] },
                 Trigger::Schedule(vec![cron.clone()]),
-                Trigger::WorkflowDispatch,
+                Trigger::WorkflowDispatch { inputs: vec![Switch { id: "send_test_alert".into(), description: switch.clone() }] },
             ],
             permissions: vec![Permission::read("contents")],
             concurrency: Some(Concurrency { group: group.clone(), cancel_in_progress: false }),
@@ -81,7 +81,9 @@ proptest! {
         prop_assert_eq!(text(&doc["name"]), Some(name), "{}", yaml);
         prop_assert_eq!(text(&doc["on"]["push"]["branches"][0]), Some(branch), "{}", yaml);
         prop_assert_eq!(text(&doc["on"]["schedule"][0]["cron"]), Some(cron), "{}", yaml);
-        prop_assert!(doc["on"]["workflow_dispatch"].is_null(), "{}", yaml);
+        let switch_node = &doc["on"]["workflow_dispatch"]["inputs"]["send_test_alert"];
+        prop_assert_eq!(text(&switch_node["description"]), Some(switch), "{}", yaml);
+        prop_assert_eq!(text(&switch_node["type"]), Some("boolean".to_owned()));
         prop_assert_eq!(text(&doc["concurrency"]["group"]), Some(group), "{}", yaml);
         prop_assert_eq!(doc["concurrency"]["cancel-in-progress"].as_bool(), Some(false));
         prop_assert_eq!(text(&doc["env"]["APP"]), Some(env_value), "{}", yaml);

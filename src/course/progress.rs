@@ -72,10 +72,12 @@ pub fn self_check(exercise: &Exercise, inputs: &Inputs) -> Vec<(&'static str, bo
 }
 
 fn criterion_met(exercise: &Exercise, criterion: &Criterion, inputs: &Inputs) -> bool {
-    let judged_sections_answered = criterion
-        .judges
-        .iter()
-        .all(|id| exercise.section(id).is_some_and(|s| section_progress(s, inputs).is_complete()));
+    // A judged section with nothing to answer (only drafts and derived values) is answered.
+    let answered = |section: &Section| {
+        let progress = section_progress(section, inputs);
+        progress.done == progress.total
+    };
+    let judged_sections_answered = criterion.judges.iter().all(|id| exercise.section(id).is_some_and(answered));
     judged_sections_answered && (criterion.met)(inputs)
 }
 

@@ -31,8 +31,10 @@ pub enum Trigger {
     PullRequest {
         branches: Vec<String>,
     },
-    /// Started by hand from the Actions tab.
-    WorkflowDispatch,
+    /// Started by hand from the Actions tab, with optional on/off switches to tick.
+    WorkflowDispatch {
+        inputs: Vec<Switch>,
+    },
     /// Cron expressions (UTC).
     Schedule(Vec<String>),
     /// After other workflows finish (`types: [completed]`), on these branches.
@@ -42,6 +44,21 @@ pub enum Trigger {
     },
     /// Called by another workflow (a reusable workflow).
     WorkflowCall,
+}
+
+impl Trigger {
+    /// Started by hand, with no inputs.
+    pub fn manual() -> Trigger {
+        Trigger::WorkflowDispatch { inputs: Vec::new() }
+    }
+}
+
+/// A boolean input of a manual run: a checkbox in the "Run workflow" form, off by default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Switch {
+    /// An identifier (letters, digits, `_`, `-`): the workflow reads it as `inputs.<id>`.
+    pub id: String,
+    pub description: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +147,9 @@ pub struct Step {
     pub id: Option<String>,
     pub name: String,
     pub condition: Option<String>,
+    /// The job goes on when this step fails (a health check whose failure sends an alert);
+    /// later steps read `steps.<id>.outcome`.
+    pub continue_on_error: bool,
     pub env: Vec<(String, String)>,
     pub action: Action,
     pub timeout_minutes: Option<u32>,
@@ -149,6 +169,7 @@ impl Step {
             id: None,
             name: name.to_owned(),
             condition: None,
+            continue_on_error: false,
             env: Vec::new(),
             action: Action::Run(script.to_owned()),
             timeout_minutes: None,
@@ -160,6 +181,7 @@ impl Step {
             id: None,
             name: name.to_owned(),
             condition: None,
+            continue_on_error: false,
             env: Vec::new(),
             action: Action::Uses { action: action.to_owned(), with: Vec::new() },
             timeout_minutes: None,
@@ -173,6 +195,11 @@ impl Step {
 
     pub fn when(mut self, condition: &str) -> Step {
         self.condition = Some(condition.to_owned());
+        self
+    }
+
+    pub fn keep_going(mut self) -> Step {
+        self.continue_on_error = true;
         self
     }
 

@@ -41,7 +41,17 @@ fn trigger_yaml(out: &mut Out, trigger: &Trigger) {
             out.key(2, if matches!(trigger, Trigger::Push { .. }) { "push" } else { "pull_request" });
             list(out, 4, "branches", branches);
         }
-        Trigger::WorkflowDispatch => out.key(2, "workflow_dispatch"),
+        Trigger::WorkflowDispatch { inputs } if inputs.is_empty() => out.key(2, "workflow_dispatch"),
+        Trigger::WorkflowDispatch { inputs } => {
+            out.key(2, "workflow_dispatch");
+            out.key(4, "inputs");
+            for input in inputs {
+                out.key(6, identifier(&input.id));
+                out.entry(8, "description", &input.description);
+                out.line(8, "type: boolean");
+                out.line(8, "default: false");
+            }
+        }
         Trigger::WorkflowCall => out.key(2, "workflow_call"),
         Trigger::Schedule(crons) => {
             out.key(2, "schedule");
@@ -122,6 +132,9 @@ fn step_yaml(out: &mut Out, step: &Step) {
     }
     if let Some(condition) = &step.condition {
         out.entry(8, "if", condition);
+    }
+    if step.continue_on_error {
+        out.line(8, "continue-on-error: true");
     }
     if let Some(minutes) = step.timeout_minutes {
         out.line(8, &format!("timeout-minutes: {minutes}"));
@@ -329,7 +342,7 @@ mod tests {
     fn a_workflow_reads_like_one_written_by_hand() {
         let workflow = Workflow {
             name: "Monitoring".into(),
-            on: vec![Trigger::Schedule(vec!["*/15 * * * *".into()]), Trigger::WorkflowDispatch],
+            on: vec![Trigger::Schedule(vec!["*/15 * * * *".into()]), Trigger::manual()],
             permissions: vec![Permission::read("contents")],
             concurrency: Some(Concurrency { group: "monitoring".into(), cancel_in_progress: true }),
             env: vec![],

@@ -4,6 +4,7 @@
 //! exercise: its questions in `mod.rs`, the workflow it writes in `workflow.rs`.
 
 mod deployment;
+mod monitoring;
 
 use crate::course::*;
 
@@ -15,18 +16,7 @@ pub const MODULE: Module = Module {
     homework_minutes: 75,
     exercises: &[
         built(deployment::DEPLOYMENT),
-        Exercise {
-            key: "m5-2.2",
-            number: "2.2",
-            title: "Monitoring & Alerting",
-            summary: "A scheduled health-check workflow with alerts to Slack or Discord through a webhook.",
-            deliverable: "monitoring.yml",
-            minutes: Some(25),
-            sections: &[],
-            companion: None,
-            files: &[],
-            criteria: &[],
-        },
+        built(monitoring::MONITORING),
         Exercise {
             key: "m5-2.3",
             number: "2.3",

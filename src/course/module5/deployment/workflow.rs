@@ -134,10 +134,10 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     let mut workflow = Workflow {
         name: "Deploy to production".into(),
         on: match start {
-            Start::OnPush => vec![Trigger::Push { branches: vec!["main".into()] }, Trigger::WorkflowDispatch],
+            Start::OnPush => vec![Trigger::Push { branches: vec!["main".into()] }, Trigger::manual()],
             Start::AfterStaging => vec![
                 Trigger::WorkflowRun { workflows: vec![STAGING_WORKFLOW.into()], branches: vec!["main".into()] },
-                Trigger::WorkflowDispatch,
+                Trigger::manual(),
             ],
         },
         permissions,

@@ -1,0 +1,87 @@
+use super::workflow::{monitoring_workflow, schedule_in_words};
+use super::*;
+use crate::fixtures::module5_monitoring;
+use crate::model::{ExerciseAnswers, Workbook};
+use crate::workflow::{to_yaml, Action, Trigger};
+
+fn inputs<T>(answers: &ExerciseAnswers, f: impl FnOnce(&Inputs) -> T) -> T {
+    f(&Inputs::new(answers, &Workbook::default()))
+}
+
+fn unmet(answers: &ExerciseAnswers) -> Vec<&'static str> {
+    inputs(answers, |a| crate::course::progress::self_check(&MONITORING, a))
+        .into_iter()
+        .filter(|(_, met)| !*met)
+        .map(|(text, _)| text)
+        .collect()
+}
+
+#[test]
+fn a_finished_exercise_meets_every_criterion() {
+    for platform in ["slack", "discord"] {
+        let answers = module5_monitoring(platform);
+        assert!(unmet(&answers).is_empty(), "{platform}: {:?}", unmet(&answers));
+        assert!(crate::course::progress::exercise_progress(&MONITORING, &answers).is_complete());
+    }
+}
+
+#[test]
+fn the_schedule_reads_in_words_and_a_bad_one_says_why() {
+    let mut answers = module5_monitoring("slack");
+    inputs(&answers, |a| assert_eq!(schedule_in_words(a).unwrap(), "Every 15 minutes (UTC)"));
+    answers.set_text("cron", "*/15 * * *".into());
+    inputs(&answers, |a| {
+        assert!(schedule_in_words(a).unwrap().starts_with("Not a schedule GitHub can run: “*/15 * * *” has 4 fields"))
+    });
+    assert!(unmet(&answers).contains(&MONITORING.criteria[0].text));
+    answers.set_text("cron", "*/2 * * * *".into());
+    inputs(&answers, |a| {
+        assert_eq!(
+            schedule_in_words(a).unwrap(),
+            "Not a schedule GitHub can run: this runs 2 minutes apart, but GitHub runs a schedule at most every 5 minutes. \
+             Until it is fixed, monitoring.yml runs every 15 minutes (*/15 * * * *)."
+        )
+    });
+}
+
+#[test]
+fn each_criterion_fails_on_what_it_checks() {
+    let criterion = |i: usize| MONITORING.criteria[i].text;
+    let mut answers = module5_monitoring("slack");
+    answers.rows_mut("endpoints")[1].insert("url".into(), "claims.example.com".into());
+    assert!(unmet(&answers).contains(&criterion(1)), "a URL without http(s)");
+    let mut answers = module5_monitoring("slack");
+    answers.rows_mut("rules")[0].insert("severity".into(), "Urgent".into());
+    assert_eq!(unmet(&answers), [criterion(2)], "an unknown severity");
+    let mut answers = module5_monitoring("discord");
+    answers.rows_mut("routing")[2].insert("action".into(), String::new());
+    assert!(unmet(&answers).contains(&criterion(3)));
+    let mut answers = module5_monitoring("slack");
+    answers.set_text("test_alert", String::new());
+    assert!(unmet(&answers).contains(&criterion(4)));
+    let mut answers = module5_monitoring("slack");
+    answers.set_text("channel", "https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXX".into());
+    assert_eq!(unmet(&answers), [criterion(5)], "a pasted webhook URL");
+}
+
+#[test]
+fn every_check_keeps_going_and_each_failure_sends_its_alert() {
+    let answers = module5_monitoring("discord");
+    let workflow = inputs(&answers, monitoring_workflow);
+    assert_eq!(workflow.on[0], Trigger::Schedule(vec!["*/15 * * * *".into()]));
+    let steps = &workflow.jobs[0].steps;
+    let checks: Vec<_> = steps.iter().filter(|s| s.continue_on_error).map(|s| s.id.clone().unwrap()).collect();
+    assert_eq!(checks, ["endpoint_1", "endpoint_2", "rule_1"]);
+    for id in &checks {
+        let alert =
+            steps.iter().find(|s| s.condition.as_deref() == Some(&format!("steps.{id}.outcome == 'failure'"))).unwrap();
+        assert!(
+            matches!(&alert.action, Action::Run(script) if script.contains("{content: $content}") && script.contains("--fail-with-body"))
+        );
+    }
+    assert!(steps.last().unwrap().condition.as_deref().unwrap().contains("steps.rule_1.outcome == 'failure'"));
+    let yaml = to_yaml(&workflow);
+    assert!(yaml.contains("WEBHOOK_URL: ${{ secrets.DISCORD_WEBHOOK_URL }}"), "{yaml}");
+    let slack = to_yaml(&inputs(&module5_monitoring("slack"), monitoring_workflow));
+    assert!(slack.contains("{text: $text}") && slack.contains("secrets.SLACK_WEBHOOK_URL"));
+}
