@@ -47,6 +47,15 @@ test("the expected proposal's architecture and timeline render in Mermaid", asyn
   expect(gantt.svg.match(/class="task /g)?.length).toBe(diagrams[1].split("\n").filter((l) => / :p\d+, /.test(l)).length);
 });
 
+test("the Module 5 pipeline diagram renders in Mermaid", async ({ browser }) => {
+  const environments = await readFile(new URL("../tests/expected/module5/environments.md", import.meta.url), "utf8");
+  const diagrams = mermaidBlocks(environments);
+  expect(diagrams).toHaveLength(1);
+  const [pipeline] = await render(browser, diagrams);
+  expect(pipeline.error).toBeUndefined();
+  expect(pipeline.svg.match(/class="node /g)?.length).toBe(10);
+});
+
 test("names with Mermaid's own syntax in them still render", async ({ page, browser }) => {
   const hostile = 'Gate: "edge" #1; a --> b [x] |y| end';
   await page.goto("./#/exercise/m6-2.1");

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use workbook::course::{find_exercise, FieldKind, Inputs};
-use workbook::fixtures::{module5_deployment, module5_monitoring};
+use workbook::fixtures::{module5_deployment, module5_monitoring, module5_pipeline, module5_workbook};
 use workbook::model::{ExerciseAnswers, Workbook};
 
 /// Text meant to break a workflow: YAML indicators and quotes, comment and mapping
@@ -17,12 +17,16 @@ use workbook::model::{ExerciseAnswers, Workbook};
 const HOSTILE: &str = "a: b # c 'd' \"e\" {f} [g] &h *i !j |k >l %m @n `o` $(p) ${{ github.event.issue.title }}\nq sk-abcdefghijklmnopqrstuvwxyz0123";
 
 fn write(folder: &Path, exercise_key: &str, answers: &ExerciseAnswers) {
+    write_in(folder, exercise_key, answers, &Workbook::default());
+}
+
+/// Writes exercise `exercise_key`'s files, with `workbook` holding the exercises it reads.
+fn write_in(folder: &Path, exercise_key: &str, answers: &ExerciseAnswers, workbook: &Workbook) {
     let (_, exercise) = find_exercise(exercise_key).expect("the exercise exists");
-    let workbook = Workbook::default();
     for file in exercise.files {
         let path = folder.join(file.path);
         std::fs::create_dir_all(path.parent().expect("files sit in folders")).expect("the folder can be made");
-        std::fs::write(&path, (file.generate)(&Inputs::new(answers, &workbook))).expect("the file can be written");
+        std::fs::write(&path, (file.generate)(&Inputs::new(answers, workbook))).expect("the file can be written");
     }
 }
 
@@ -73,5 +77,33 @@ fn main() {
         write(&out.join(format!("hostile-monitoring-{platform}")), "m5-2.2", &answers);
         count += 2;
     }
+    // The capstone: every strategy, platform and plan, the languages and alert platforms in
+    // turn, and once with hostile text in all three exercises.
+    let languages = ["python", "node", "go", "other"];
+    let mut turn = 0;
+    for strategy in ["blue-green", "canary"] {
+        for platform in ["script", "kubernetes", "azure-webapp"] {
+            for protected in [true, false] {
+                let mut workbook =
+                    module5_workbook(strategy, platform, if turn % 2 == 0 { "slack" } else { "discord" });
+                let answers = module5_pipeline(languages[turn % languages.len()], protected);
+                workbook.exercises.insert("m5-2.3".into(), answers.clone());
+                let name =
+                    format!("pipeline-{strategy}-{platform}-{}", if protected { "protected" } else { "unprotected" });
+                write_in(&out.join(name), "m5-2.3", &answers, &workbook);
+                turn += 1;
+                count += 1;
+            }
+        }
+    }
+    let mut workbook = module5_workbook("canary", "kubernetes", "discord");
+    for key in ["m5-2.1", "m5-2.2"] {
+        let answers = hostile(key, workbook.exercises[key].clone());
+        workbook.exercises.insert(key.into(), answers);
+    }
+    let answers = hostile("m5-2.3", module5_pipeline("python", true));
+    workbook.exercises.insert("m5-2.3".into(), answers.clone());
+    write_in(&out.join("hostile-pipeline"), "m5-2.3", &answers, &workbook);
+    count += 1;
     println!("module5_files: {count} repository layouts written to {}", out.display());
 }

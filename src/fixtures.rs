@@ -26,7 +26,7 @@ pub fn fill(exercise: &Exercise, text_bytes: usize) -> ExerciseAnswers {
             FieldKind::Text { .. } => answers.set_text(field.id, "Platform lead".into()),
             FieldKind::Number { .. } => answers.set_text(field.id, "42".into()),
             FieldKind::Choice { options } => answers.set_text(field.id, options[0].value.into()),
-            FieldKind::MultiChoice { options } => {
+            FieldKind::MultiChoice { options } | FieldKind::Checklist { tasks: options } => {
                 answers.set_text(field.id, options.iter().map(|o| o.value).collect::<Vec<_>>().join("\n"))
             }
             FieldKind::Table(spec) => {
@@ -124,4 +124,37 @@ pub fn module5_monitoring(platform: &str) -> ExerciseAnswers {
         row.insert("action".into(), action.into());
     }
     answers
+}
+
+/// Module 5 Exercise 2.3 answered for a `language` ("python", "node", "go", "other"), every
+/// setting ticked; `protected` says whether the repository has environment protection.
+pub fn module5_pipeline(language: &str, protected: bool) -> ExerciseAnswers {
+    let (_, exercise) = crate::course::find_exercise("m5-2.3").expect("Exercise 2.3 of Module 5 exists");
+    let mut answers = ExerciseAnswers::default();
+    exercise.seed_defaults(&mut answers);
+    for (field, value) in [
+        ("language", language),
+        ("staging_url", "https://staging.claims.example.com"),
+        ("staging_health_url", "https://staging.claims.example.com/health"),
+        ("protection", if protected { "protected" } else { "unprotected" }),
+        ("approvers", "@northwind/claims-leads"),
+        (
+            "done",
+            "staging-environment\nproduction-environment\nprotection\nproduction-secrets\nrepository-secrets\nmonitoring-on",
+        ),
+    ] {
+        answers.set_text(field, value.to_owned());
+    }
+    answers
+}
+
+/// All of Module 5 answered: Exercise 2.1 for `strategy` on `platform`, 2.2 alerting to
+/// `alerts`, and the capstone in Python with environment protection.
+pub fn module5_workbook(strategy: &str, platform: &str, alerts: &str) -> Workbook {
+    let mut workbook = Workbook::default();
+    workbook.profile.name = "Ada Lovelace".into();
+    workbook.exercises.insert("m5-2.1".into(), module5_deployment(strategy, platform));
+    workbook.exercises.insert("m5-2.2".into(), module5_monitoring(alerts));
+    workbook.exercises.insert("m5-2.3".into(), module5_pipeline("python", true));
+    workbook
 }

@@ -7,7 +7,7 @@ mod common;
 
 use common::{expect_file, EXPORTED_AT};
 use workbook::course::{find_exercise, Inputs};
-use workbook::fixtures::{module5_deployment, module5_monitoring};
+use workbook::fixtures::{module5_deployment, module5_monitoring, module5_workbook};
 use workbook::import::{self, Incoming};
 use workbook::model::{ExerciseAnswers, Profile, Workbook};
 use workbook::render::{exercise_markdown, Deliverable};
@@ -38,19 +38,42 @@ fn the_monitoring_workflow_for_each_platform_matches_the_expected_file() {
     }
 }
 
+#[test]
+fn the_capstone_pipeline_matches_the_expected_files() {
+    let (_, exercise) = find_exercise("m5-2.3").unwrap();
+    let mut workbook = module5_workbook("blue-green", "kubernetes", "slack");
+    let answers = exercise.answers_in(&workbook);
+    let names: Vec<&str> = exercise.files.iter().map(|f| f.name()).collect();
+    assert_eq!(names, ["validate.yml", "test.yml", "deploy-staging.yml", "deploy-production.yml", "monitoring.yml"]);
+    for file in exercise.files {
+        expect_file(&format!("module5/pipeline/{}", file.name()), &(file.generate)(&Inputs::new(&answers, &workbook)));
+    }
+    // Without environment protection, production is started by hand.
+    workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", "unprotected".into());
+    let answers = exercise.answers_in(&workbook);
+    let production = &exercise.files[3];
+    expect_file(
+        "module5/pipeline/deploy-production-unprotected.yml",
+        &(production.generate)(&Inputs::new(&answers, &workbook)),
+    );
+}
+
 /// The document of exercise `key` for `answers`, checked against the expected file and
-/// imported back.
+/// imported back; `others` holds the exercises it carries over.
 fn document_matches_and_imports_back(key: &str, answers: ExerciseAnswers) {
+    document_with_others_matches(key, answers, &Workbook::default());
+}
+
+fn document_with_others_matches(key: &str, answers: ExerciseAnswers, others: &Workbook) {
     let (module, exercise) = find_exercise(key).unwrap();
     let profile =
         Profile { name: "Ada Lovelace".into(), cohort: "2026-B".into(), scenario: "Northwind Insurance".into() };
-    let others = Workbook::default();
     let document = exercise_markdown(&Deliverable {
         module,
         exercise,
         profile: &profile,
         answers: &answers,
-        others: &others,
+        others,
         exported_at: EXPORTED_AT,
     });
     expect_file(&format!("module5/{}", exercise.deliverable), &document);
@@ -67,4 +90,7 @@ fn document_matches_and_imports_back(key: &str, answers: ExerciseAnswers) {
 fn the_documents_match_the_expected_files_and_import_back() {
     document_matches_and_imports_back("m5-2.1", module5_deployment("blue-green", "kubernetes"));
     document_matches_and_imports_back("m5-2.2", module5_monitoring("slack"));
+    let workbook = module5_workbook("blue-green", "kubernetes", "slack");
+    let (_, capstone) = find_exercise("m5-2.3").unwrap();
+    document_with_others_matches("m5-2.3", capstone.answers_in(&workbook), &workbook);
 }

@@ -5,7 +5,7 @@
 //! description; nothing else in the app knows what Exercise 2.1 asks. Adding a field is
 //! one line in the module file; adding an exercise is one new `Exercise` value.
 
-mod module5;
+pub(crate) mod module5;
 mod module6;
 pub mod progress;
 
@@ -199,6 +199,9 @@ pub enum FieldKind {
     Choice { options: &'static [ChoiceOption] },
     /// Any number of options (stored as the chosen values, one per line, in option order).
     MultiChoice { options: &'static [ChoiceOption] },
+    /// Tasks to tick off (stored like `MultiChoice`); the document lists every task with
+    /// its box ticked or not, and what it involves.
+    Checklist { tasks: &'static [ChoiceOption] },
     /// Rows of cells.
     Table(TableSpec),
     /// A read-only value the app derives from other answers (a suggestion, a config block).

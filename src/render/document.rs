@@ -239,6 +239,15 @@ pub fn field_body(field: &Field, inputs: &Inputs) -> Block {
             ComputedFormat::Code(language) => Block::Code { language, code: crate::course::draft_text(field, inputs) },
             ComputedFormat::Text => Block::Typed(crate::course::draft_text(field, inputs)),
         },
+        FieldKind::Checklist { tasks } => {
+            let done = answers.selected(field.id);
+            Block::Checklist(
+                tasks
+                    .iter()
+                    .map(|task| (done.contains(&task.value), format!("{}: {}", task.label, task.detail)))
+                    .collect(),
+            )
+        }
         FieldKind::MultiChoice { options } if answers.has(field.id) => Block::List(
             answers.selected(field.id).into_iter().map(|value| vec![text(choice_label(options, value))]).collect(),
         ),

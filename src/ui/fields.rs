@@ -51,7 +51,7 @@ pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
         FieldKind::Choice { options } => view! { <OptionsField key field options=*options multiple=false/> }.into_any(),
         FieldKind::Table(spec) => view! { <TableField key field spec/> }.into_any(),
         FieldKind::Computed(computed) => view! { <ComputedField key field computed/> }.into_any(),
-        FieldKind::MultiChoice { options } => {
+        FieldKind::MultiChoice { options } | FieldKind::Checklist { tasks: options } => {
             view! { <OptionsField key field options=*options multiple=true/> }.into_any()
         }
         FieldKind::Reference(reference) => view! { <ReferenceField field reference/> }.into_any(),

@@ -3,8 +3,9 @@
 //! per-exercise times, "Expected Deliverables This Session" the files). One folder per
 //! exercise: its questions in `mod.rs`, the workflow it writes in `workflow.rs`.
 
-mod deployment;
-mod monitoring;
+pub(crate) mod deployment;
+pub(crate) mod monitoring;
+mod pipeline;
 
 use crate::course::*;
 
@@ -14,22 +15,7 @@ pub const MODULE: Module = Module {
     title: "Advanced DevOps Patterns",
     session: "Session 2",
     homework_minutes: 75,
-    exercises: &[
-        built(deployment::DEPLOYMENT),
-        built(monitoring::MONITORING),
-        Exercise {
-            key: "m5-2.3",
-            number: "2.3",
-            title: "Capstone: Complete CI/CD Pipeline",
-            summary: "The complete .github/workflows/ directory with environments, secrets and protection rules.",
-            deliverable: ".github/workflows/",
-            minutes: Some(20),
-            sections: &[],
-            companion: None,
-            files: &[],
-            criteria: &[],
-        },
-    ],
+    exercises: &[built(deployment::DEPLOYMENT), built(monitoring::MONITORING), built(pipeline::PIPELINE)],
 };
 
 /// Module 5's exercises as the browser app has them. Until Module 5 has a page of its own

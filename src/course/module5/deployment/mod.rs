@@ -7,7 +7,7 @@
 //! and the workflow written from the answers in `workflow.rs`.
 
 pub(super) mod commands;
-pub(super) mod workflow;
+pub(crate) mod workflow;
 
 use commands::*;
 

@@ -24,6 +24,8 @@ pub enum Start {
     OnPush,
     /// The capstone's pipeline: after the staging workflow succeeded, or by hand.
     AfterStaging,
+    /// The capstone without environment protection: only by hand, after checking staging.
+    ByHand,
 }
 
 /// One canary stage: the share of traffic, and how long to watch it before the next.
@@ -120,7 +122,15 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
             .input("ref", "${{ github.event.workflow_run.head_sha || github.sha }}"),
     );
     job.steps.extend(platform_setup(a));
-    job.steps.push(Step::run("Build once", &draft_of(a, "build_command")));
+    if start == Start::AfterStaging && a.text("platform") == "kubernetes" {
+        // Staging built and pushed this commit's image: production deploys that same build.
+        job.steps.push(Step::run(
+            "Use the image staging built",
+            "docker manifest inspect \"$IMAGE\" > /dev/null\necho \"Deploying $IMAGE, as tested in staging.\"",
+        ));
+    } else {
+        job.steps.push(Step::run("Build once", &draft_of(a, "build_command")));
+    }
     if canary {
         canary_steps(a, &mut job);
     } else {
@@ -139,6 +149,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
                 Trigger::WorkflowRun { workflows: vec![STAGING_WORKFLOW.into()], branches: vec!["main".into()] },
                 Trigger::manual(),
             ],
+            Start::ByHand => vec![Trigger::manual()],
         },
         permissions,
         // Two deploys to one environment never overlap, and none is stopped halfway.

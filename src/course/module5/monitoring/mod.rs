@@ -7,7 +7,7 @@
 //! instructions the document carries in `webhook.rs`.
 
 pub(super) mod webhook;
-pub(super) mod workflow;
+pub(crate) mod workflow;
 
 use crate::course::*;
 

@@ -1,0 +1,230 @@
+//! Module 5, Exercise 2.3: the capstone, a complete CI/CD pipeline. Source: the guide's
+//! Segment 4 (job dependencies, the human approval gate for production), Segment 2
+//! (repository and environment secrets), "Capstone Success Criteria", "Progress Check
+//! Approach" and "Known Issues" (free accounts have no environment protection).
+//!
+//! Five workflows: validate and test (Session 1), staging, production (Exercise 2.1's
+//! answers, not retyped) and monitoring (Exercise 2.2's). The questions are here; the
+//! workflows are written in `workflows.rs`, the repository settings checklist and the
+//! pipeline diagram in `settings.rs`.
+
+pub(super) mod settings;
+pub(super) mod workflows;
+
+use crate::course::*;
+
+pub const PIPELINE: Exercise = Exercise {
+    key: "m5-2.3",
+    number: "2.3",
+    title: "Capstone: Complete CI/CD Pipeline",
+    summary: "The complete .github/workflows/ directory (validate, test, staging, production, monitoring) chained behind an approval gate, with the environments, secrets and protection rules the repository needs.",
+    deliverable: "environments.md",
+    minutes: Some(20),
+    sections: &[
+        Section {
+            id: "checks",
+            shown_when: None,
+            title: "Validate and test (Session 1)",
+            intro: "The checks every change passes: on each pull request, and again before staging deploys. Pick your language; the app drafts the commands, which you replace with yours.",
+            guidance: &[
+                "Reuse your Session 1 workflows: the same commands, now called by the pipeline.",
+                "Keep the checks fast; a slow pipeline gets skipped.",
+            ],
+            fields: &[
+                Field { id: "language", label: "Language", help: "", kind: FieldKind::Choice { options: LANGUAGES }, optional: false },
+                draft("language_version", "Version", "The version the checks run with.", settings::language_version, ComputedFormat::Text),
+                draft("install_command", "Install command", "", settings::install_command, ComputedFormat::Code("bash")),
+                draft("validate_command", "Validate command", "Lint, type checks, prompt and config validation.", settings::validate_command, ComputedFormat::Code("bash")),
+                draft("test_command", "Test command", "", settings::test_command, ComputedFormat::Code("bash")),
+            ],
+        },
+        Section {
+            id: "staging",
+            shown_when: None,
+            title: "Staging",
+            intro: "Every push to main is validated, tested and deployed to staging, with the same build and platform as production (Exercise 2.1).",
+            guidance: &[
+                "Staging is where a release proves itself before anyone approves it for production.",
+                "Staging has its own secrets: never the production API key.",
+            ],
+            fields: &[
+                Field {
+                    id: "staging_url",
+                    label: "Staging URL",
+                    help: "",
+                    kind: FieldKind::Text { placeholder: "e.g. https://staging.claims.example.com" },
+                    optional: false,
+                },
+                Field {
+                    id: "staging_health_url",
+                    label: "Staging health check URL",
+                    help: "The smoke test after each staging deploy calls it.",
+                    kind: FieldKind::Text { placeholder: "e.g. https://staging.claims.example.com/health" },
+                    optional: false,
+                },
+                draft("staging_deploy_command", "Staging deploy command", "Deploys $IMAGE to staging.", settings::staging_deploy_command, ComputedFormat::Code("bash")),
+            ],
+        },
+        Section {
+            id: "carried",
+            shown_when: None,
+            title: "Production and monitoring",
+            intro: "deploy-production.yml and monitoring.yml come from Exercises 2.1 and 2.2, as you answered them there. Production now starts only after staging succeeded, and waits for an approval.",
+            guidance: &["Change these answers in Exercises 2.1 and 2.2; the capstone's files follow."],
+            fields: &[
+                Field {
+                    id: "production_from_2_1",
+                    label: "From the deployment strategy (Exercise 2.1)",
+                    help: "",
+                    kind: FieldKind::Reference(Reference {
+                        exercise: "m5-2.1",
+                        fields: &["strategy", "platform", "production_url", "environment_name", "secrets", "workflow_steps"],
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "monitoring_from_2_2",
+                    label: "From monitoring and alerting (Exercise 2.2)",
+                    help: "",
+                    kind: FieldKind::Reference(Reference {
+                        exercise: "m5-2.2",
+                        fields: &["cron_in_words", "endpoints", "platform", "channel"],
+                    }),
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "settings",
+            shown_when: None,
+            title: "Environments, secrets and protection",
+            intro: "Environments, secrets and protection rules live in the repository's settings, not in YAML. Set them up, and tick each one off here.",
+            guidance: &[
+                "If all environments can use the same value, it is a repository secret; if staging needs a different value than production, environment secrets. Production API keys are always environment secrets.",
+                "Required reviewers on production are the human approval gate: the only manual step in the pipeline.",
+                "Free plans have no protection rules for private repositories: keep the secrets at repository level and start production by hand after checking staging.",
+            ],
+            fields: &[
+                Field { id: "protection", label: "Your repository's plan", help: "", kind: FieldKind::Choice { options: PLANS }, optional: false },
+                Field {
+                    id: "approvers",
+                    label: "Who approves production deploys",
+                    help: "Required reviewers: up to six people or teams; one approval is enough.",
+                    kind: FieldKind::Text { placeholder: "e.g. @northwind/claims-leads" },
+                    optional: false,
+                },
+                Field {
+                    id: "secret_scopes",
+                    label: "Secrets and where each lives",
+                    help: "From your answers in Exercises 2.1 and 2.2.",
+                    kind: FieldKind::ComputedTable(ComputedTable { compute: settings::secret_scopes, pending: "" }),
+                    optional: false,
+                },
+                Field {
+                    id: "done",
+                    label: "Set up in the repository",
+                    help: "Tick each once it is done in GitHub.",
+                    kind: FieldKind::Checklist { tasks: settings::CHECKLIST },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "overview",
+            shown_when: None,
+            title: "Pipeline diagram",
+            intro: "The pipeline drawn from your answers: what runs on a pull request, on a push to main, after staging, and on the schedule.",
+            guidance: &["The diagram is written into environments.md as Mermaid, which GitHub draws."],
+            fields: &[Field {
+                id: "pipeline_diagram",
+                label: "Pipeline",
+                help: "",
+                kind: FieldKind::Chart(Chart { compute: settings::pipeline_diagram, pending: "" }),
+                optional: false,
+            }],
+        },
+    ],
+    companion: None,
+    files: &[
+        GeneratedFile { path: ".github/workflows/validate.yml", generate: workflows::validate_yaml },
+        GeneratedFile { path: ".github/workflows/test.yml", generate: workflows::test_yaml },
+        GeneratedFile { path: ".github/workflows/deploy-staging.yml", generate: workflows::staging_yaml },
+        GeneratedFile { path: ".github/workflows/deploy-production.yml", generate: workflows::production_yaml },
+        GeneratedFile { path: ".github/workflows/monitoring.yml", generate: workflows::monitoring_yaml },
+    ],
+    criteria: &[
+        Criterion {
+            text: "All five workflows: validate and test commands, a staging deploy with its smoke test, Exercises 2.1 and 2.2 complete",
+            judges: &["checks", "staging"],
+            met: |a| {
+                settings::exercise_complete(a, "m5-2.1")
+                    && settings::exercise_complete(a, "m5-2.2")
+                    && a.has("staging_url")
+                    && a.has("staging_health_url")
+            },
+        },
+        Criterion {
+            text: "Staging and production environments configured",
+            judges: &[],
+            met: |a| settings::ticked(a, &["staging-environment", "production-environment"]),
+        },
+        Criterion {
+            text: "Secrets properly scoped: AI_API_KEY an environment secret in production, the webhook a repository secret",
+            judges: &[],
+            met: |a| settings::ticked(a, &["production-secrets", "repository-secrets"]),
+        },
+        Criterion {
+            text: "Environment protection rules on production (or, without them, a manual gate)",
+            judges: &[],
+            met: |a| a.has("approvers") && settings::ticked(a, &["protection"]),
+        },
+        Criterion {
+            text: "Monitoring running on schedule, its test alert received",
+            judges: &[],
+            met: |a| settings::ticked(a, &["monitoring-on"]) && settings::exercise_complete(a, "m5-2.2"),
+        },
+        Criterion {
+            text: "No secret value pasted into an answer",
+            judges: &["checks", "staging", "settings"],
+            met: |a| credentials_in(a.answers).is_empty(),
+        },
+    ],
+};
+
+const LANGUAGES: &[ChoiceOption] = &[
+    ChoiceOption { value: "python", label: "Python", detail: "" },
+    ChoiceOption { value: "node", label: "Node.js", detail: "" },
+    ChoiceOption { value: "go", label: "Go", detail: "" },
+    ChoiceOption { value: "other", label: "Other", detail: "Your own scripts; no language setup step." },
+];
+
+const PLANS: &[ChoiceOption] = &[
+    ChoiceOption {
+        value: "protected",
+        label: "Environment protection available",
+        detail: "Public repository, or a paid plan (Team, Enterprise): required reviewers gate production.",
+    },
+    ChoiceOption {
+        value: "unprotected",
+        label: "No environment protection",
+        detail: "A private repository on a free plan: production starts by hand after you check staging, and the secrets stay at repository level.",
+    },
+];
+
+const fn draft(
+    id: &'static str,
+    label: &'static str,
+    help: &'static str,
+    compute: fn(&Inputs) -> Option<String>,
+    format: ComputedFormat,
+) -> Field {
+    Field { id, label, help, kind: FieldKind::Draft(Computed { compute, format, pending: "" }), optional: true }
+}
+
+/// The text of a drafted field: what the participant wrote, else the draft.
+pub(crate) fn draft_of(a: &Inputs, id: &str) -> String {
+    PIPELINE.field(id).map(|field| draft_text(field, a)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

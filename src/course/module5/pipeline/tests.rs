@@ -1,0 +1,98 @@
+use super::workflows::{pipeline_production_workflow, staging_workflow};
+use super::*;
+use crate::fixtures::module5_workbook;
+use crate::model::Workbook;
+use crate::workflow::Trigger;
+
+fn with<T>(workbook: &Workbook, f: impl FnOnce(&Inputs) -> T) -> T {
+    let answers = PIPELINE.answers_in(workbook);
+    f(&Inputs::new(&answers, workbook))
+}
+
+fn unmet(workbook: &Workbook) -> Vec<&'static str> {
+    with(workbook, |a| crate::course::progress::self_check(&PIPELINE, a))
+        .into_iter()
+        .filter(|(_, met)| !*met)
+        .map(|(text, _)| text)
+        .collect()
+}
+
+#[test]
+fn the_whole_module_answered_meets_every_criterion() {
+    let workbook = module5_workbook("canary", "kubernetes", "discord");
+    assert!(unmet(&workbook).is_empty(), "{:?}", unmet(&workbook));
+}
+
+#[test]
+fn the_capstone_waits_for_the_exercises_and_the_settings() {
+    let criterion = |i: usize| PIPELINE.criteria[i].text;
+    let mut workbook = module5_workbook("blue-green", "script", "slack");
+    workbook.exercises.get_mut("m5-2.1").unwrap().set_text("rollback_owner", String::new());
+    assert_eq!(unmet(&workbook), [criterion(0)], "Exercise 2.1 incomplete");
+    let mut workbook = module5_workbook("blue-green", "script", "slack");
+    workbook.exercises.get_mut("m5-2.3").unwrap().set_text("done", "staging-environment\nprotection".into());
+    assert_eq!(unmet(&workbook), [criterion(1), criterion(2), criterion(4)]);
+}
+
+/// How many `workflow_run` links a workflow is behind a push, a pull request, a schedule or
+/// a person (GitHub stops a chain after three).
+fn workflow_run_depth(workflows: &[crate::workflow::Workflow], name: &str) -> usize {
+    let workflow = workflows.iter().find(|w| w.name == name).unwrap();
+    workflow
+        .on
+        .iter()
+        .map(|trigger| match trigger {
+            Trigger::WorkflowRun { workflows: upstream, .. } => {
+                1 + upstream.iter().map(|u| workflow_run_depth(workflows, u)).max().unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn production_follows_staging_one_level_deep_and_only_when_it_succeeded() {
+    let workbook = module5_workbook("blue-green", "kubernetes", "slack");
+    let (staging, production) = with(&workbook, |a| (staging_workflow(a), pipeline_production_workflow(a)));
+    assert_eq!(workflow_run_depth(&[staging.clone(), production.clone()], "Deploy to production"), 1);
+    assert!(production.jobs[0].condition.as_deref().unwrap().contains("conclusion == 'success'"));
+    assert_eq!(production.jobs[0].environment.as_ref().unwrap().name, "production");
+    // Staging: validate and test called first, then the same platform's sign-in and build.
+    let deploy = staging.jobs.iter().find(|j| j.id == "deploy").unwrap();
+    assert_eq!(deploy.needs, ["validate", "test"]);
+    let names: Vec<_> = deploy.steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Check out the commit being deployed",
+            "Sign in to the container registry",
+            "Connect to the cluster",
+            "Build once",
+            "Deploy to staging",
+            "Smoke test staging"
+        ]
+    );
+    assert_eq!(staging.jobs[0].uses.as_deref(), Some("./.github/workflows/validate.yml"));
+}
+
+#[test]
+fn without_environment_protection_production_starts_only_by_hand() {
+    let mut workbook = module5_workbook("canary", "script", "slack");
+    workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", "unprotected".into());
+    let production = with(&workbook, pipeline_production_workflow);
+    assert_eq!(production.on, [Trigger::manual()]);
+    let scopes = with(&workbook, |a| settings::secret_scopes(a).unwrap());
+    assert!(scopes.rows[0][1].starts_with("Repository secret"), "{scopes:?}");
+}
+
+#[test]
+fn the_diagram_draws_the_gate_and_the_alerts() {
+    let workbook = module5_workbook("canary", "script", "discord");
+    let drawing = with(&workbook, |a| settings::pipeline_diagram(a).unwrap());
+    assert!(drawing.mermaid.contains("Approval by required reviewers"), "{}", drawing.mermaid);
+    assert!(drawing.mermaid.contains("Deploy to production (canary)"));
+    assert!(drawing.mermaid.contains("Discord #35;claims-oncall"), "{}", drawing.mermaid);
+    assert!(drawing.svg.contains("Discord #claims-oncall"));
+    assert!(drawing.svg.starts_with("<svg"));
+}
