@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
-trunk build --release >/dev/null
+scripts/build.sh --release >/dev/null
 echo "## Release build (dist/)"
 node bench/sizes.mjs dist
 echo

@@ -2,7 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { expectNoViolations } from "./axe.mjs";
 
-test("home, profile, not-built and not-found pages have no axe violations", async ({ page }) => {
+test("home, profile, a Module 5 exercise and the not-found page have no axe violations", async ({ page }) => {
   for (const [hash, heading] of [
     ["#/", "Session 2 homework"],
     ["#/profile", "Your profile"],

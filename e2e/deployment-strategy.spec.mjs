@@ -114,7 +114,7 @@ async function waitForSave(page) {
   await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
 }
 
-test("home lists both modules, their exercises, times and what is not built yet", async ({ page }) => {
+test("home lists both modules, their exercises and times, Module 5 on a page of its own", async ({ page }) => {
   await page.goto("./");
   await expect(page.getByRole("heading", { level: 1, name: "Session 2 homework" })).toBeVisible();
   const module5 = page.getByRole("region", { name: "Module 5: Advanced DevOps Patterns" });
@@ -125,8 +125,10 @@ test("home lists both modules, their exercises, times and what is not built yet"
     await expect(module5.getByRole("listitem").filter({ hasText: `Exercise ${exercise}` })).toContainText(`${minutes} min`);
   }
   await expect(module6).toContainText("75 min of homework in total");
-  await expect(module5.getByText("Not built yet")).toHaveCount(3);
-  await expect(module6.getByText("Not built yet")).toHaveCount(0);
+  // Module 5 is its own download: linked, opening on its page.
+  await expect(module5.getByText("Opens the Module 5 workbook, a page of its own.")).toHaveCount(3);
+  await expect(module6.getByText("a page of its own")).toHaveCount(0);
+  await expect(module5.getByRole("link", { name: "Exercise 2.2 · Monitoring & Alerting" })).toHaveAttribute("href", "module-5/#/exercise/m5-2.2");
   await expect(module6.getByRole("link", { name: "Exercise 2.3 · Capstone: Enterprise Architecture Proposal" })).toBeVisible();
   await expect(module6.getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" })).toBeVisible();
   await expect(module6.getByText("0% · 0 of 25 answers")).toBeVisible();
@@ -298,13 +300,14 @@ test("typing and closing at once still saves: the page flushes when it goes away
   await expect(field(again, "Client / scenario summary")).toHaveValue("typed just before closing");
 });
 
-test("exercise URLs survive a reload; unknown and unbuilt pages say so", async ({ page }) => {
+test("exercise URLs survive a reload; another module's exercise opens on its page; unknown pages say so", async ({ page }) => {
   await page.goto(EXERCISE);
   await expect(page).toHaveTitle("Exercise 2.1 · Deployment Strategy · Session 2 Workbook");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Exercise 2.1 · Deployment Strategy" })).toBeVisible();
   await page.goto("./#/exercise/m5-2.3");
-  await expect(page.getByText("Not built yet.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Exercise 2.3 · Capstone: Complete CI/CD Pipeline" })).toBeVisible();
+  expect(page.url()).toContain("/module-5/#/exercise/m5-2.3");
   await page.goto("./#/no/such/page");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page).toHaveTitle("Page not found · Session 2 Workbook");

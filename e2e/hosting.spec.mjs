@@ -8,7 +8,7 @@ test("the app loads, navigates and reloads under a sub-path", async ({ page }) =
     const base = `http://127.0.0.1:${server.address().port}/course/workbook/`;
     await page.goto(base);
     await expect(page.getByRole("heading", { level: 1, name: "Session 2 homework" })).toBeVisible();
-    await page.getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" }).click();
+    await page.getByRole("region", { name: "Module 6: Production Deployment & Operations" }).getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" }).click();
     await expect(page).toHaveURL(`${base}#/exercise/m6-2.1`);
     await page.getByRole("textbox", { name: "Client / scenario summary" }).fill("Under a sub-path");
     await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();

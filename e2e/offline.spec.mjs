@@ -16,8 +16,12 @@ test("after the first visit the app loads, edits and exports with the network go
     // The shell is cached once the service worker is active.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      const cached = await caches.open("workbook-shell-v1").then((c) => c.keys());
-      if (!cached.some((r) => r.url.endsWith(".wasm"))) throw new Error("wasm not cached");
+      const cached = await caches.open("workbook-shell-v2").then((c) => c.keys());
+      // Every page of the site, each with its own wasm.
+      for (const page of ["", "module-5/", "restore/"]) {
+        if (!cached.some((r) => r.url === new URL(page, location.href).href.replace(/#.*$/, ""))) throw new Error(`${page} not cached`);
+      }
+      if (cached.filter((r) => r.url.endsWith(".wasm")).length !== 3) throw new Error("a page's wasm is not cached");
     });
 
     server.closeAllConnections();
@@ -31,13 +35,17 @@ test("after the first visit the app loads, edits and exports with the network go
     await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exercises" }).click();
-    await page.getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" }).click();
+    await page.getByRole("region", { name: "Module 6: Production Deployment & Operations" }).getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" }).click();
     await expect(summary).toHaveValue("typed offline");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Export deployment-strategy.md" }).click(),
     ]);
     expect(await readFile(await download.path(), "utf8")).toContain("typed offline");
+
+    // Module 5's page, never opened before, works offline too.
+    await page.goto(`${base}module-5/#/exercise/m5-2.1`);
+    await expect(page.getByRole("heading", { level: 1, name: "Exercise 2.1 · Deployment Strategy" })).toBeVisible();
   } finally {
     if (!stopped) server.close();
   }

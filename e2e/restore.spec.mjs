@@ -63,7 +63,7 @@ test("a full backup restores every answer, and the import can be undone", async 
 
   await summary(page).fill("typed after the backup");
   await saved(page);
-  await page.goto("./#/import");
+  await page.goto("./restore/#/import");
   await choose(page, backup.name, backup.text);
   await expect(page.getByRole("region", { name: "Check what will change" })).toContainText("a full Workbook backup made");
   await page.getByRole("button", { name: "Replace 1 answer" }).click();
@@ -76,7 +76,7 @@ test("a full backup restores every answer, and the import can be undone", async 
   await expect(history).toContainText("Before importing " + backup.name);
 
   // Undo straight after an import.
-  await page.goto("./#/import");
+  await page.goto("./restore/#/import");
   await choose(page, backup.name, backup.text.replace("from the backup", "second import"));
   await page.getByRole("button", { name: "Replace 1 answer" }).click();
   await page.getByRole("button", { name: "Undo import" }).click();
@@ -93,7 +93,7 @@ test("bad files are refused with the file's name and what is wrong, and the work
   const backup = await download(page, page.getByRole("contentinfo").getByRole("button", { name: "Download a full backup" }));
   const before = await page.evaluate(() => localStorage.getItem("workbook"));
 
-  await page.goto("./#/import");
+  await page.goto("./restore/#/import");
   // Just over the limit: the largest export of the largest workbook a browser stores is 64 MB.
   const huge = test.info().outputPath("huge.md");
   await writeFile(huge, Buffer.alloc(64 * 1024 * 1024 + 10, "a"));
@@ -123,7 +123,7 @@ test("a deliverable edited by hand is recognised before import", async ({ page }
   await saved(page);
   const exported = await download(page, page.getByRole("button", { name: "Export deployment-strategy.md" }));
   await summary(page).fill("changed since");
-  await page.goto("./#/import");
+  await page.goto("./restore/#/import");
   await choose(page, exported.name, exported.text.replace("Northwind claims", "Southwind claims"));
   await expect(page.getByRole("region", { name: "Check what will change" })).toContainText(
     "The text of this file was edited after it was exported",

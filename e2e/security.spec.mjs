@@ -21,7 +21,7 @@ test("a full session makes no request outside the app's own origin, and the CSP 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
   await page.getByRole("textbox", { name: "Your name", exact: true }).fill("Ada Lovelace");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exercises" }).click();
-  await page.getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" }).click();
+  await page.getByRole("region", { name: "Module 6: Production Deployment & Operations" }).getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" }).click();
   const pane = page.locator(".section-pane");
   await pane.getByRole("textbox", { name: "Client / scenario summary", exact: true }).fill("<img src=https://example.com/x.png>");
   await page.getByRole("button", { name: /^3\. Auto-scaling/ }).click();

@@ -77,7 +77,7 @@ test(`${PAYLOADS.length} payloads in every field stay text in the form, the prev
   const fresh = await browser.newContext();
   await trap(fresh);
   const other = await fresh.newPage();
-  await other.goto("./#/import");
+  await other.goto("./restore/#/import");
   await other.getByLabel("Backup or exported deliverable").setInputFiles({ name: "deployment-strategy.md", mimeType: "text/markdown", buffer: Buffer.from(exported) });
   const review = other.getByRole("region", { name: "Check what will change" });
   await expect(review).toContainText(PAYLOADS[0]); // the participant's name

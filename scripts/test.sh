@@ -40,7 +40,7 @@ cargo run --quiet --locked --example module5_files -- target/generated-workflows
 node scripts/lint-workflows.mjs .github/workflows target/generated-workflows
 
 step "Release build, and the first-load size budget"
-trunk build --release
+scripts/build.sh --release
 node bench/sizes.mjs dist --check
 
 step "End to end: Playwright in headless Chromium"

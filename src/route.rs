@@ -3,6 +3,11 @@
 //! Hash routes (`#/exercise/m6-2.1`) survive a reload and work from any static host under
 //! any sub-path (GitHub Pages serves `/repo/` and knows nothing of our pages), with no
 //! server-side fallback to configure.
+//!
+//! The site has a page per download (see Cargo.toml, `[features]`): the root page holds
+//! Module 6, `module-5/` Module 5, `restore/` the import of backups and files. Every page
+//! has the home and profile routes; a link to an exercise or to the import goes to the page
+//! that shows it.
 
 use crate::course::find_exercise;
 
@@ -17,6 +22,19 @@ pub enum Route {
     /// A link to something that does not exist (an old bookmark, a typo).
     NotFound(String),
 }
+
+/// The page that restores backups and imports files, relative to the site's root.
+pub const RESTORE_PAGE: &str = "restore/";
+
+/// This build's page, relative to the site's root: what the features it was built with
+/// say (the tests, built with every feature, are the root page).
+pub const HERE: &str = if cfg!(feature = "restore") && !cfg!(feature = "forms") {
+    RESTORE_PAGE
+} else if cfg!(feature = "module5") && !cfg!(feature = "module6") {
+    "module-5/"
+} else {
+    ""
+};
 
 impl Route {
     /// Parses `location.hash` (with or without the leading `#`).
@@ -34,8 +52,37 @@ impl Route {
         }
     }
 
-    /// The `href` of a link to this route.
+    /// The `href` of a link to this route from this build's page.
     pub fn href(&self) -> String {
+        self.href_from(HERE)
+    }
+
+    /// The page that shows this route (`Module::page`, or the restore page); `None` for
+    /// the routes every page has.
+    pub fn page(&self) -> Option<&'static str> {
+        match self {
+            Route::Import => Some(RESTORE_PAGE),
+            Route::Exercise(key) => find_exercise(key).map(|(module, _)| module.page),
+            _ => None,
+        }
+    }
+
+    /// The `href` of a link to this route from page `here`: the hash alone when `here`
+    /// shows it, else the path to the page that does, then the hash.
+    pub fn href_from(&self, here: &str) -> String {
+        match self.page() {
+            Some(page) if page != here => format!("{}{page}{}", "../".repeat(here.matches('/').count()), self.hash()),
+            _ => self.hash(),
+        }
+    }
+
+    /// Whether this build's page shows the route.
+    pub fn is_here(&self) -> bool {
+        self.page().is_none_or(|page| page == HERE)
+    }
+
+    /// The route as a URL hash.
+    pub fn hash(&self) -> String {
         match self {
             Route::Home => "#/".to_owned(),
             Route::Profile => "#/profile".to_owned(),
@@ -54,8 +101,22 @@ mod tests {
     fn routes_round_trip_through_their_href() {
         for route in [Route::Home, Route::Profile, Route::Import, Route::Exercise("m6-2.1"), Route::Exercise("m5-2.3")]
         {
-            assert_eq!(Route::parse(&route.href()), route);
+            assert_eq!(Route::parse(&route.hash()), route);
         }
+    }
+
+    #[test]
+    fn links_go_to_the_page_that_shows_the_route() {
+        let module6 = Route::Exercise("m6-2.1");
+        let module5 = Route::Exercise("m5-2.1");
+        assert_eq!(module6.href_from(""), "#/exercise/m6-2.1");
+        assert_eq!(module5.href_from(""), "module-5/#/exercise/m5-2.1");
+        assert_eq!(module6.href_from("module-5/"), "../#/exercise/m6-2.1");
+        assert_eq!(module5.href_from("module-5/"), "#/exercise/m5-2.1");
+        assert_eq!(Route::Import.href_from("module-5/"), "../restore/#/import");
+        assert_eq!(Route::Import.href_from(RESTORE_PAGE), "#/import");
+        assert_eq!(Route::Profile.href_from("restore/"), "#/profile");
+        assert_eq!(module5.href_from(RESTORE_PAGE), "../module-5/#/exercise/m5-2.1");
     }
 
     #[test]

@@ -33,11 +33,13 @@ pub fn local_time(ms: f64) -> String {
     )
 }
 
-/// Installs `sw.js`, which keeps the app shell for offline use. Failure (an old browser, a
-/// `file:` URL) only means no offline mode, so it is not reported.
+/// Installs `sw.js` (at the site's root, whichever page this is), which keeps every page
+/// for offline use. Failure (an old browser, a `file:` URL) only means no offline mode, so
+/// it is not reported.
 pub fn register_service_worker() {
     if let Some(window) = web_sys::window() {
-        let _ = window.navigator().service_worker().register("./sw.js");
+        let root = "../".repeat(crate::route::HERE.matches('/').count());
+        let _ = window.navigator().service_worker().register(&format!("{root}sw.js"));
     }
 }
 

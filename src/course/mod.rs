@@ -21,6 +21,9 @@ pub struct Module {
     pub session: &'static str,
     /// Homework time for the whole session, when the guide gives it.
     pub homework_minutes: u32,
+    /// The page of the app that holds this module's exercises, relative to the site's root:
+    /// `""` for index.html, `"module-5/"`. Each page's download holds its own module only.
+    pub page: &'static str,
     pub exercises: &'static [Exercise],
 }
 
@@ -72,6 +75,12 @@ pub struct Companion {
 impl Exercise {
     pub fn is_built(&self) -> bool {
         !self.sections.is_empty()
+    }
+
+    /// The exercise as listed on a page that does not hold its module: everything but its
+    /// content (see `Module::page`).
+    pub const fn listed(self) -> Exercise {
+        Exercise { sections: &[], criteria: &[], companion: None, files: &[], ..self }
     }
 
     pub fn section(&self, id: &str) -> Option<&'static Section> {

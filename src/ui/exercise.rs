@@ -24,9 +24,6 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
     let (module, exercise) = find_exercise(key).expect("routes only name known exercises");
     let title = format!("Exercise {} · {}", exercise.number, exercise.title);
     set_document_title(&title);
-    if !exercise.is_built() {
-        return view! { <NotBuilt module exercise/> }.into_any();
-    }
     let workbook = app_state().workbook;
     // Tables start with the guide's rows; write them once so the form and export agree.
     if workbook.with_untracked(|w| w.exercises.get(key) != Some(&exercise.answers_in(w))) {
@@ -240,20 +237,5 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
                 </p>
             </Show>
         </div>
-    }
-}
-
-#[component]
-fn NotBuilt(module: &'static Module, exercise: &'static Exercise) -> impl IntoView {
-    view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <a href=Route::Home.href()>"Exercises"</a> " / " {module.name}
-        </nav>
-        <h1>"Exercise " {exercise.number} " · " {exercise.title}</h1>
-        <div class="callout">
-            <p><strong>"Not built yet."</strong>" This exercise comes in a later release of the workbook."</p>
-            <p>{exercise.summary} " The course asks for " <code>{exercise.deliverable}</code> "."</p>
-        </div>
-        <p><a href=Route::Home.href()>"Back to the list of exercises"</a></p>
     }
 }

@@ -52,12 +52,16 @@ fn ExerciseItem(exercise: &'static Exercise) -> impl IntoView {
     let minutes = exercise.minutes.map(|m| view! { <span class="minutes">{m} " min"</span> });
     let deliverable = view! { <p class="deliverable">"Deliverable: " <code>{exercise.deliverable}</code></p> };
     if !exercise.is_built() {
+        // Held by another page of the site, its own download: linked, without progress.
         return view! {
-            <li class="exercise not-built">
-                <div class="exercise-head"><span class="exercise-title">{title}</span>{minutes}</div>
+            <li class="exercise">
+                <div class="exercise-head">
+                    <a class="exercise-title" href=Route::Exercise(exercise.key).href()>{title}</a>
+                    {minutes}
+                </div>
                 <p>{exercise.summary}</p>
                 {deliverable}
-                <p class="status">"Not built yet: this exercise comes in a later release of the workbook."</p>
+                <p class="status">"Opens the " {module_name(exercise)} " workbook, a page of its own."</p>
             </li>
         }
         .into_any();
@@ -81,4 +85,8 @@ fn ExerciseItem(exercise: &'static Exercise) -> impl IntoView {
         </li>
     }
     .into_any()
+}
+
+fn module_name(exercise: &'static Exercise) -> &'static str {
+    crate::course::find_exercise(exercise.key).map_or("", |(module, _)| module.name)
 }

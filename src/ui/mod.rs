@@ -136,8 +136,14 @@ fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => home::HomePage().into_any(),
                 Route::Profile => profile::ProfilePage().into_any(),
-                Route::Import => import::ImportPage().into_any(),
-                Route::Exercise(key) => view! { <exercise::ExercisePage key=key/> }.into_any(),
+                // Each page's download holds its own routes only (route::HERE); the others
+                // open on the page that shows them. `cfg!` rather than `#[cfg]`: the page
+                // code still compiles everywhere, and the build leaves out what it cannot reach.
+                Route::Import if cfg!(feature = "restore") => import::ImportPage().into_any(),
+                Route::Exercise(key) if cfg!(feature = "forms") && Route::Exercise(key).is_here() => {
+                    view! { <exercise::ExercisePage key=key/> }.into_any()
+                }
+                other @ (Route::Import | Route::Exercise(_)) => view! { <OtherPage route=other/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
             }}
         </main>
@@ -273,6 +279,18 @@ fn LoadProblemBanner(problem: LoadProblem) -> impl IntoView {
             <p><strong>{headline}</strong> " " {detail}</p>
             <UnreadableDataButton/>
         </div>
+    }
+}
+
+/// A route another page of the site shows (an old bookmark, a link typed by hand): goes
+/// there, with a link in case the browser does not follow.
+#[component]
+fn OtherPage(route: Route) -> impl IntoView {
+    let href = route.href();
+    let _ = window().location().replace(&href);
+    view! {
+        <h1>"Opening another page of the workbook"</h1>
+        <p><a href=href>"Continue"</a></p>
     }
 }
 

@@ -15,18 +15,16 @@ pub const MODULE: Module = Module {
     title: "Advanced DevOps Patterns",
     session: "Session 2",
     homework_minutes: 75,
+    page: "module-5/",
     exercises: &[built(deployment::DEPLOYMENT), built(monitoring::MONITORING), built(pipeline::PIPELINE)],
 };
 
-/// Module 5's exercises as the browser app has them. Until Module 5 has a page of its own
-/// (its own download, so that Module 6 participants do not load it), the app lists its
-/// exercises without their content, as "not built yet"; native builds (the tests) have all
-/// of it. Without the content, the compiler leaves Module 5's questions and generators out
-/// of the download entirely.
+/// An exercise in full when this build holds Module 5 (its own page, and the tests),
+/// otherwise listed only: the compiler then leaves its questions and generators out.
 const fn built(exercise: Exercise) -> Exercise {
-    if cfg!(target_arch = "wasm32") {
-        Exercise { sections: &[], criteria: &[], companion: None, files: &[], ..exercise }
-    } else {
+    if cfg!(feature = "module5") {
         exercise
+    } else {
+        exercise.listed()
     }
 }
