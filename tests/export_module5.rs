@@ -10,6 +10,7 @@ use workbook::course::{find_exercise, Inputs};
 use workbook::fixtures::{module5_deployment, module5_monitoring, module5_workbook};
 use workbook::import::{self, Incoming};
 use workbook::model::{ExerciseAnswers, Profile, Workbook};
+use workbook::render::bundle::RepositoryFile;
 use workbook::render::{exercise_markdown, Deliverable};
 
 #[test]
@@ -93,4 +94,79 @@ fn the_documents_match_the_expected_files_and_import_back() {
     let workbook = module5_workbook("blue-green", "kubernetes", "slack");
     let (_, capstone) = find_exercise("m5-2.3").unwrap();
     document_with_others_matches("m5-2.3", capstone.answers_in(&workbook), &workbook);
+}
+
+#[test]
+fn the_capstone_zip_is_the_repository_and_reads_back() {
+    let workbook = module5_workbook("canary", "azure-webapp", "discord");
+    let (module, exercise) = find_exercise("m5-2.3").unwrap();
+    let answers = exercise.answers_in(&workbook);
+    let deliverable = Deliverable::of(module, exercise, &workbook, &answers, EXPORTED_AT);
+    let files = workbook::render::bundle::repository_files(&deliverable);
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "docs/environments.md",
+            ".github/workflows/validate.yml",
+            ".github/workflows/test.yml",
+            ".github/workflows/deploy-staging.yml",
+            ".github/workflows/deploy-production.yml",
+            ".github/workflows/monitoring.yml",
+            "docs/deployment-design.md",
+            "docs/webhook-config.md",
+        ]
+    );
+    assert_eq!(workbook::render::bundle::zip_name(&deliverable), "exercise-2.3-environments.zip");
+    // Every file reads back from the archive exactly (checked by its CRC as it is read).
+    let bytes = workbook::render::bundle::zip(&files);
+    let archive = rawzip::ZipArchive::from_slice(&bytes).unwrap();
+    let mut entries = archive.entries();
+    let mut read = Vec::new();
+    while let Some(entry) = entries.next_entry().unwrap() {
+        let path = entry.file_path().try_normalize().unwrap().as_ref().to_owned();
+        let data = archive.get_entry(entry.wayfinder()).unwrap();
+        let mut contents = String::new();
+        std::io::Read::read_to_string(&mut data.verifying_reader(data.data()), &mut contents).unwrap();
+        read.push(RepositoryFile { path, contents });
+    }
+    assert_eq!(read, files);
+    // The documents in it import back: the capstone's and those it carries.
+    for file in files.iter().filter(|f| f.path.ends_with(".md")) {
+        assert!(import::read(&file.path, file.contents.as_bytes()).is_ok(), "{}", file.path);
+    }
+}
+
+#[test]
+fn a_pasted_credential_is_in_no_exported_file() {
+    let key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123";
+    let webhook = "https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX";
+    let mut workbook = module5_workbook("blue-green", "script", "slack");
+    let deploy = workbook.exercises.get_mut("m5-2.1").unwrap();
+    deploy.set_text("deploy_command", format!("AI_KEY={key} ./deploy/deploy.sh \"$SLOT\""));
+    deploy.rows_mut("secrets")[0].insert("purpose".into(), format!("the key {key}"));
+    workbook.exercises.get_mut("m5-2.2").unwrap().set_text("channel", webhook.into());
+    let (module, exercise) = find_exercise("m5-2.3").unwrap();
+    let answers = exercise.answers_in(&workbook);
+    let files = workbook::render::bundle::repository_files(&Deliverable::of(
+        module,
+        exercise,
+        &workbook,
+        &answers,
+        EXPORTED_AT,
+    ));
+    assert_eq!(files.len(), 8);
+    for file in &files {
+        assert!(!file.contents.contains(key) && !file.contents.contains(webhook), "{} holds a credential", file.path);
+    }
+    let design = files.iter().find(|f| f.path == "docs/deployment-design.md").unwrap();
+    assert!(
+        design.contents.contains("AI\\_KEY=\\[AI\\_API\\_KEY removed\\]")
+            || design.contents.contains("AI_KEY=[AI_API_KEY removed]")
+    );
+    // The document still imports: the answer comes back with the note in place of the key.
+    let Ok(Incoming::Deliverable { answers: back, .. }) = import::read(&design.path, design.contents.as_bytes()) else {
+        panic!("the design document does not import");
+    };
+    assert_eq!(back.text("deploy_command"), "AI_KEY=[AI_API_KEY removed] ./deploy/deploy.sh \"$SLOT\"");
 }

@@ -2,11 +2,11 @@
 
 use wasm_bindgen::JsCast;
 
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
     let fail = |what: &str| format!("The download of {file_name} could not start ({what}).");
     // Bytes, not a JS string: the file is UTF-8 already, so this skips a round trip
     // through UTF-16 (measurable on a large export).
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents.as_bytes()));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;

@@ -24,6 +24,9 @@ pub struct Module {
     /// The page of the app that holds this module's exercises, relative to the site's root:
     /// `""` for index.html, `"module-5/"`. Each page's download holds its own module only.
     pub page: &'static str,
+    /// The folder of the participant's repository where the module's documents go, when
+    /// they are part of one (Module 5: `docs/`), else `""`.
+    pub docs: &'static str,
     pub exercises: &'static [Exercise],
 }
 

@@ -3,11 +3,20 @@
 
 use super::document::{exercise_document, Block, Deliverable, Inline};
 use super::embedded;
-use crate::course::{draft_text, FieldKind, Inputs};
-use crate::escape;
+use std::borrow::Cow;
 
-/// The deliverable file: the document followed by the embedded answers.
+use crate::course::{credentials_in, draft_text, FieldKind, Inputs};
+use crate::escape;
+use crate::model::{ExerciseAnswers, Value, Workbook};
+
+/// The deliverable file: the document followed by the embedded answers. A credential pasted
+/// into an answer (`credentials::find`) never reaches the file: it is replaced by a note
+/// naming the secret it belongs in, in the text and in the embedded answers alike (the
+/// browser keeps the answer as typed, with a warning beside it).
 pub fn exercise_markdown(deliverable: &Deliverable) -> String {
+    let answers = without_credentials(deliverable.answers);
+    let others = workbook_without_credentials(deliverable.others);
+    let deliverable = &Deliverable { answers: &answers, others: &others, ..*deliverable };
     let mut markdown = to_markdown(&exercise_document(deliverable));
     let Deliverable { exercise, profile, answers, exported_at, .. } = *deliverable;
     let block = embedded::embed(exercise, profile, answers, exported_at, &markdown);
@@ -17,10 +26,41 @@ pub fn exercise_markdown(deliverable: &Deliverable) -> String {
     markdown
 }
 
+/// The answers with every credential replaced by a note; borrowed when there is none.
+pub fn without_credentials(answers: &ExerciseAnswers) -> Cow<'_, ExerciseAnswers> {
+    if credentials_in(answers).is_empty() {
+        return Cow::Borrowed(answers);
+    }
+    let mut clean = answers.clone();
+    let note = |text: &mut String| *text = crate::credentials::replace(text, |name| format!("[{name} removed]"));
+    for value in clean.values.values_mut() {
+        match value {
+            Value::Text(text) => note(text),
+            Value::Rows(rows) => rows.iter_mut().flat_map(|row| row.values_mut()).for_each(note),
+        }
+    }
+    Cow::Owned(clean)
+}
+
+/// A workbook whose exercises' answers hold no credential; borrowed when none does.
+fn workbook_without_credentials(workbook: &Workbook) -> Cow<'_, Workbook> {
+    if workbook.exercises.values().all(|answers| credentials_in(answers).is_empty()) {
+        return Cow::Borrowed(workbook);
+    }
+    let mut clean = workbook.clone();
+    for answers in clean.exercises.values_mut() {
+        *answers = without_credentials(answers).into_owned();
+    }
+    Cow::Owned(clean)
+}
+
 /// An exercise's companion file (the capstone's executive presentation) as a Marp deck:
 /// one slide per draft field of the companion section, as edited or as drafted.
 pub fn companion_markdown(deliverable: &Deliverable) -> Option<String> {
-    let Deliverable { exercise, answers, others, exported_at, .. } = *deliverable;
+    let (answers, others) =
+        (without_credentials(deliverable.answers), workbook_without_credentials(deliverable.others));
+    let Deliverable { exercise, exported_at, .. } = *deliverable;
+    let (answers, others) = (answers.as_ref(), others.as_ref());
     let companion = exercise.companion.as_ref()?;
     let section = exercise.section(companion.section)?;
     let inputs = Inputs::new(answers, others);

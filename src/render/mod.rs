@@ -3,6 +3,7 @@
 //! `document` builds the deliverable once as blocks; `markdown` writes the exported file
 //! and `html` the live preview from the same blocks.
 
+pub mod bundle;
 pub mod document;
 pub mod embedded;
 pub mod html;

@@ -11,7 +11,7 @@ use crate::browser::{download::download, export_timestamp, storage};
 pub struct FileToDownload {
     pub name: String,
     pub mime: &'static str,
-    pub contents: String,
+    pub contents: Vec<u8>,
 }
 
 #[component]
@@ -47,7 +47,7 @@ pub fn BackupButton() -> impl IntoView {
         FileToDownload {
             name: backup::file_name(&saved_at),
             mime: "application/json",
-            contents: workbook.with_untracked(|w| backup::to_json(w, &saved_at)),
+            contents: workbook.with_untracked(|w| backup::to_json(w, &saved_at)).into_bytes(),
         }
     });
     view! { <DownloadButton label="Download a full backup".to_owned() produce/> }
@@ -59,7 +59,7 @@ pub fn UnreadableDataButton() -> impl IntoView {
     let produce = Callback::new(|()| FileToDownload {
         name: "workbook-unreadable-data.txt".to_owned(),
         mime: "text/plain;charset=utf-8",
-        contents: storage::unreadable_data().unwrap_or_default(),
+        contents: storage::unreadable_data().unwrap_or_default().into_bytes(),
     });
     view! { <DownloadButton label="Download the unreadable data".to_owned() produce/> }
 }

@@ -11,8 +11,10 @@ use super::history::{take_snapshot, HistoryPanel};
 use super::{app_state, focus, set_document_title};
 use crate::browser::export_timestamp;
 use crate::course::progress::{exercise_progress, section_progress, self_check};
+use crate::course::Inputs;
 use crate::course::{find_exercise, Exercise, Module, Section};
-use crate::render::{companion_markdown, exercise_document, exercise_markdown, html::to_html, Deliverable};
+use crate::render::document::Block;
+use crate::render::{bundle, companion_markdown, exercise_document, exercise_markdown, html::to_html, Deliverable};
 use crate::route::Route;
 
 /// How long the preview waits after a change before it re-renders, so that typing in a
@@ -32,11 +34,27 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
         });
     }
 
-    // Index of the section on screen: the one stored, or the first.
-    let current = Memo::new(move |_| {
+    // The sections that apply to the answers (a strategy's own steps: `Section::shown_when`),
+    // one bit per section. A bit set rather than a list: a memo of a new type would bring its
+    // own copy of the reactive code into the download.
+    let shown = Memo::new(move |_| {
         workbook.with(|w| {
-            w.last_sections.get(key).and_then(|id| exercise.sections.iter().position(|s| s.id == *id)).unwrap_or(0)
+            with_answers(w, key, |a| {
+                exercise
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.applies(a))
+                    .fold(0usize, |bits, (i, _)| bits | 1 << i)
+            })
         })
+    });
+    // Index of the section on screen: the one stored if it applies, or the first.
+    let current = Memo::new(move |_| {
+        let stored = workbook
+            .with(|w| w.last_sections.get(key).and_then(|id| exercise.sections.iter().position(|s| s.id == *id)));
+        let bits = shown.get();
+        stored.filter(|i| bits & (1 << i) != 0).unwrap_or(bits.trailing_zeros() as usize)
     });
     let progress = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| exercise_progress(exercise, a))));
 
@@ -56,12 +74,12 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
         </div>
         <div class="exercise-layout">
             <aside class="steps" aria-label="Sections">
-                <SectionSteps exercise current/>
+                <SectionSteps exercise current shown/>
                 <SelfCheck exercise/>
                 <HistoryPanel exercise/>
             </aside>
             <div class="section-pane">
-                {move || view! { <SectionForm exercise index=current.get()/> }}
+                {move || view! { <SectionForm exercise index=current.get() shown/> }}
             </div>
             <Preview module exercise/>
         </div>
@@ -75,19 +93,34 @@ fn set_current_section(key: &'static str, section: &'static Section) {
     });
 }
 
+/// A section's number among those shown (`shown`: one bit per section), 0 when it is not
+/// shown: the numbers the document uses too.
+fn number(shown: Memo<usize>, index: usize) -> impl Fn() -> usize + Copy {
+    move || {
+        let bits = shown.get();
+        if bits & (1 << index) == 0 {
+            0
+        } else {
+            (bits & ((1 << index) - 1)).count_ones() as usize + 1
+        }
+    }
+}
+
 #[component]
-fn SectionSteps(exercise: &'static Exercise, current: Memo<usize>) -> impl IntoView {
+fn SectionSteps(exercise: &'static Exercise, current: Memo<usize>, shown: Memo<usize>) -> impl IntoView {
     let workbook = app_state().workbook;
     view! {
         <ol class="step-list">
             {exercise.sections.iter().enumerate().map(|(index, section)| {
                 let progress = Memo::new(move |_| workbook.with(|w| with_answers(w, exercise.key, |a| section_progress(section, a))));
                 let is_current = move || current.get() == index;
+                let number = number(shown, index);
                 view! {
-                    <li class:current=is_current class:complete=move || progress.get().is_complete()>
+                    <li class:current=is_current class:complete=move || progress.get().is_complete()
+                        hidden=move || { number() == 0 }>
                         <button type="button" class="step" aria-current=move || is_current().then_some("step")
                             on:click=move |_| set_current_section(exercise.key, section)>
-                            <span class="step-title">{index + 1} ". " {section.title}</span>
+                            <span class="step-title">{number} ". " {section.title}</span>
                             // A section with nothing to answer (the drafted slides) shows no count.
                             <Show when=move || progress.get().total != 0>
                                 <span class="step-progress">
@@ -104,10 +137,23 @@ fn SectionSteps(exercise: &'static Exercise, current: Memo<usize>) -> impl IntoV
 }
 
 #[component]
-fn SectionForm(exercise: &'static Exercise, index: usize) -> impl IntoView {
+fn SectionForm(exercise: &'static Exercise, index: usize, shown: Memo<usize>) -> impl IntoView {
     let section = &exercise.sections[index];
-    let previous = index.checked_sub(1).map(|i| &exercise.sections[i]);
-    let next = exercise.sections.get(index + 1);
+    // The neighbours among the sections shown: they change when a choice shows or hides one.
+    let neighbour = move |forward: bool| {
+        let bits = shown.get();
+        let mut at = index;
+        loop {
+            at = if forward { at + 1 } else { at.checked_sub(1)? };
+            if at >= exercise.sections.len() {
+                return None;
+            }
+            if bits & (1 << at) != 0 {
+                return Some(&exercise.sections[at]);
+            }
+        }
+    };
+    let number = number(shown, index);
     let go = move |target: &'static Section| {
         set_current_section(exercise.key, target);
         // Start the new section at its heading, for sighted and screen-reader users alike.
@@ -119,7 +165,7 @@ fn SectionForm(exercise: &'static Exercise, index: usize) -> impl IntoView {
     };
     view! {
         <section class="section-form" aria-labelledby="section-heading">
-            <h2 id="section-heading" tabindex="-1">{index + 1} ". " {section.title}</h2>
+            <h2 id="section-heading" tabindex="-1">{number} ". " {section.title}</h2>
             <p class="intro">{section.intro}</p>
             <details class="guidance" open>
                 <summary>"What good looks like"</summary>
@@ -129,10 +175,10 @@ fn SectionForm(exercise: &'static Exercise, index: usize) -> impl IntoView {
                 {section.fields.iter().map(|field| view! { <FieldView key=exercise.key field/> }).collect_view()}
             </form>
             <div class="section-nav">
-                {previous.map(|s| view! {
+                {move || neighbour(false).map(|s| view! {
                     <button type="button" class="secondary" on:click=move |_| go(s)>"← Previous: " {s.title}</button>
                 })}
-                {next.map(|s| view! {
+                {move || neighbour(true).map(|s| view! {
                     <button type="button" on:click=move |_| go(s)>"Next: " {s.title} " →"</button>
                 })}
             </div>
@@ -169,7 +215,17 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
     let render = move || {
         workbook.with_untracked(|w| {
             let answers = exercise.answers_in(w);
-            to_html(&exercise_document(&Deliverable::of(module, exercise, w, &answers, "when you export")))
+            let mut html =
+                to_html(&exercise_document(&Deliverable::of(module, exercise, w, &answers, "when you export")));
+            // The generated files follow the document, as they will be committed.
+            let inputs = Inputs::new(&answers, w);
+            for file in exercise.files {
+                html.push_str(&to_html(&[
+                    Block::Heading { level: 2, text: file.path.to_owned() },
+                    Block::Code { language: "yaml", code: (file.generate)(&inputs) },
+                ]));
+            }
+            html
         })
     };
     // The first render waits until the page has painted its form and the browser is idle:
@@ -207,29 +263,59 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
     let state = app_state();
     let workbook = state.workbook;
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
-    let produce = Callback::new(move |()| {
-        let answers = workbook.with_untracked(|w| exercise.answers_in(w));
-        let exported_at = export_timestamp();
-        let contents = workbook
-            .with_untracked(|w| exercise_markdown(&Deliverable::of(module, exercise, w, &answers, &exported_at)));
-        take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
-        FileToDownload { name: exercise.deliverable.to_owned(), mime: "text/markdown;charset=utf-8", contents }
-    });
-    let companion = exercise.companion.as_ref().map(|companion| {
-        let produce = Callback::new(move |()| {
+    // Builds a file from the answers as they are at the click, stamped with its time.
+    let file = move |make: fn(&Deliverable) -> (String, &'static str, Vec<u8>)| {
+        Callback::new(move |()| {
             let answers = workbook.with_untracked(|w| exercise.answers_in(w));
             let exported_at = export_timestamp();
-            let contents = workbook.with_untracked(|w| {
-                companion_markdown(&Deliverable::of(module, exercise, w, &answers, &exported_at)).unwrap_or_default()
-            });
-            FileToDownload { name: companion.deliverable.to_owned(), mime: "text/markdown;charset=utf-8", contents }
+            let (name, mime, contents) =
+                workbook.with_untracked(|w| make(&Deliverable::of(module, exercise, w, &answers, &exported_at)));
+            FileToDownload { name, mime, contents }
+        })
+    };
+    let document = Callback::new(move |()| {
+        let answers = workbook.with_untracked(|w| exercise.answers_in(w));
+        take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
+        file(|d| (d.exercise.deliverable.to_owned(), MARKDOWN, exercise_markdown(d).into_bytes())).run(())
+    });
+    let companion = exercise.companion.as_ref().map(|companion| {
+        let produce = file(|d| {
+            let name = d.exercise.companion.as_ref().map_or("", |c| c.deliverable).to_owned();
+            (name, MARKDOWN, companion_markdown(d).unwrap_or_default().into_bytes())
         });
         view! { <DownloadButton label=format!("Export {}", companion.deliverable) primary=false produce/> }
     });
+    // Generated files (Module 5's workflows), each on its own, and the whole repository
+    // layout as a .zip.
+    let generated = exercise
+        .files
+        .iter()
+        .enumerate()
+        .map(|(index, generated)| {
+            let produce = Callback::new(move |()| {
+                let contents = workbook.with_untracked(|w| {
+                    let answers = exercise.answers_in(w);
+                    (exercise.files[index].generate)(&Inputs::new(&answers, w))
+                });
+                FileToDownload {
+                    name: exercise.files[index].name().to_owned(),
+                    mime: YAML,
+                    contents: contents.into_bytes(),
+                }
+            });
+            view! { <DownloadButton label=format!("Export {}", generated.name()) primary=false produce/> }
+        })
+        .collect_view();
+    let repository = (cfg!(feature = "module5") && !exercise.files.is_empty()).then(|| {
+        let produce = file(|d| (bundle::zip_name(d), "application/zip", bundle::zip(&bundle::repository_files(d))));
+        view! { <DownloadButton label="Download all as a .zip (repository layout)".to_owned() primary=false produce/> }
+    });
     view! {
         <div class="export">
-            <DownloadButton label=format!("Export {}", exercise.deliverable) primary=true produce/>
+            <DownloadButton label=format!("Export {}", exercise.deliverable) primary=true produce=document/>
             {companion}
+            {repository}
+            {generated}
             <Show when=move || profile_empty.get()>
                 <p class="help">
                     "Your name is missing from your "<a href=Route::Profile.href()>"profile"</a>
@@ -239,3 +325,6 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
         </div>
     }
 }
+
+const MARKDOWN: &str = "text/markdown;charset=utf-8";
+const YAML: &str = "application/yaml;charset=utf-8";

@@ -108,7 +108,27 @@ fn TextField(key: &'static str, field: &'static Field, placeholder: &'static str
             <label for=id>{field.label}</label>
             {help}
             {control}
+            <CredentialWarning text=value/>
         </div>
+    }
+}
+
+/// Says at once when an answer looks like a credential (an API key, a token, a webhook URL
+/// with its token): what it looks like, why it must not be here, and what to write instead.
+#[component]
+fn CredentialWarning(text: Memo<String>) -> impl IntoView {
+    let found = move || text.with(|t| crate::credentials::find(t).first().map(|f| f.kind));
+    move || {
+        found().map(|kind| {
+            view! {
+                <p class="field-warning" role="alert">
+                    "This looks like " {kind.what} ". Never paste a secret into the workbook: it would be in "
+                    "every file you export and hand in. Keep it in GitHub Secrets and write its name here "
+                    "instead, e.g. " <code>{kind.secret}</code> "; generated workflows read it as "
+                    <code>{format!("${{{{ secrets.{} }}}}", kind.secret)}</code> "."
+                </p>
+            }
+        })
     }
 }
 
@@ -308,11 +328,17 @@ fn DraftField(key: &'static str, field: &'static Field) -> impl IntoView {
     let edited = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| a.has(field.id))));
     let id = dom_id(field);
     let status_id = format!("{id}-status");
+    let (help_id, help) = help_view(field);
+    let described_by = [help_id, Some(status_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ");
     view! {
         <div class="field draft">
             <label for=id.clone()>{field.label}</label>
-            <textarea id=id.clone() rows="8" aria-describedby=status_id.clone() prop:value=move || text.get()
+            {help}
+            // As tall as the text (a slot name, a command, a slide), so all of it is in view.
+            <textarea id=id.clone() rows=move || text.with(|t| (t.lines().count() + 1).clamp(2, 12).to_string())
+                aria-describedby=described_by prop:value=move || text.get()
                 on:input=move |ev| set_text(key, field, event_target_value(&ev))></textarea>
+            <CredentialWarning text=text/>
             <p class="help" id=status_id>
                 {move || if edited.get() { "Edited by you: kept as you wrote it." } else { "Drafted from your answers: it follows them until you edit it." }}
             </p>
@@ -441,11 +467,12 @@ fn CellInput(
         });
     };
     let id = cell_id(field, index, column);
-    if column.long {
+    let control = if column.long {
         view! { <textarea id=id aria-labelledby=labelled_by rows="3" prop:value=move || value.get() on:input=on_input></textarea> }.into_any()
     } else {
         view! { <input id=id type="text" aria-labelledby=labelled_by prop:value=move || value.get() on:input=on_input/> }.into_any()
-    }
+    };
+    view! { {control} <CredentialWarning text=value/> }
 }
 
 #[component]

@@ -15,6 +15,7 @@ pub const MODULE: Module = Module {
     session: "Session 2",
     homework_minutes: 75,
     page: "",
+    docs: "",
     exercises: &[
         built(deployment_strategy::DEPLOYMENT_STRATEGY),
         built(operations_runbook::OPERATIONS_RUNBOOK),
