@@ -93,7 +93,7 @@ async function pipeline(page) {
   await expectNoViolations(page, "Module 5 capstone");
 }
 
-test("a participant completes Module 5 and downloads a repository that actionlint passes", async ({ page }) => {
+test("a participant completes Module 5 and downloads a repository that actionlint passes", async ({ page, browser }) => {
   await page.goto("./module-5/#/profile");
   await page.getByRole("textbox", { name: "Your name", exact: true }).fill("Ada Lovelace");
   await deploymentStrategy(page);
@@ -123,6 +123,21 @@ test("a participant completes Module 5 and downloads a repository that actionlin
   const single = await downloadBytes(page, "Export monitoring.yml");
   expect(single.name).toBe("monitoring.yml");
   expect(strFromU8(single.bytes)).toBe(strFromU8(files[".github/workflows/monitoring.yml"]));
+
+  // On a new computer, the .zip brings all of Module 5 back.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto("./module-5/");
+  await fresh.getByRole("link", { name: "Restore a backup or import a file" }).click();
+  await fresh.getByLabel("Backup or exported deliverable").setInputFiles({ name: zip.name, mimeType: "application/zip", buffer: zip.bytes });
+  const review = fresh.getByRole("region", { name: "Check what will change" });
+  await expect(review).toContainText("a repository exported from the Workbook");
+  await review.getByRole("button", { name: /^Replace \d+ answers$/ }).click();
+  await fresh.goto("./module-5/#/exercise/m5-2.2");
+  await expect(fresh.getByText("6 of 6 success criteria met", { exact: true })).toBeVisible();
+  // A workflow alone is recognised, and carries no answers.
+  await fresh.goto("./restore/#/import");
+  await fresh.getByLabel("Backup or exported deliverable").setInputFiles({ name: "monitoring.yml", mimeType: "application/yaml", buffer: Buffer.from(single.bytes) });
+  await expect(fresh.getByRole("status").filter({ hasText: "a workflow generated from Exercise 2.3 (Module 5), which carries no answers" })).toBeVisible();
 });
 
 test("hostile text in every field keeps every workflow valid, and a pasted key is in no file", async ({ page }) => {

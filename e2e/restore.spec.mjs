@@ -94,9 +94,9 @@ test("bad files are refused with the file's name and what is wrong, and the work
   const before = await page.evaluate(() => localStorage.getItem("workbook"));
 
   await page.goto("./restore/#/import");
-  // Just over the limit: the largest export of the largest workbook a browser stores is 64 MB.
+  // Just over the limit: the largest export of the largest workbook a browser stores is 154 MB.
   const huge = test.info().outputPath("huge.md");
-  await writeFile(huge, Buffer.alloc(64 * 1024 * 1024 + 10, "a"));
+  await writeFile(huge, Buffer.alloc(154 * 1024 * 1024 + 10, "a"));
   const cases = [
     ["photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]), "it is not a text file"],
     ["notes.md", "# My own notes\n\nWritten by hand.", "it has no Workbook answers in it"],
@@ -105,7 +105,7 @@ test("bad files are refused with the file's name and what is wrong, and the work
     ["package.json", '{"name": "left-pad"}', "it is JSON, but not a Workbook backup"],
     ["broken.json", backup.text.replace('"format"', "format"), "it is not valid JSON (line 2"],
     ["cut.json", backup.text.slice(0, 200), "the file stops in the middle"],
-    ["huge.md", { path: huge }, "it is just over 64 MB, the largest file the Workbook imports"],
+    ["huge.md", { path: huge }, "it is just over 154 MB, the largest file the Workbook imports"],
   ];
   for (const [name, contents, problem] of cases) {
     await choose(page, name, contents);

@@ -11,6 +11,7 @@ use std::path::Path;
 use workbook::course::{find_exercise, FieldKind, Inputs};
 use workbook::fixtures::{module5_deployment, module5_monitoring, module5_pipeline, module5_workbook};
 use workbook::model::{ExerciseAnswers, Workbook};
+use workbook::render::generated;
 
 /// Text meant to break a workflow: YAML indicators and quotes, comment and mapping
 /// markers, a line break, shell metacharacters, an expression, and a credential.
@@ -26,7 +27,8 @@ fn write_in(folder: &Path, exercise_key: &str, answers: &ExerciseAnswers, workbo
     for file in exercise.files {
         let path = folder.join(file.path);
         std::fs::create_dir_all(path.parent().expect("files sit in folders")).expect("the folder can be made");
-        std::fs::write(&path, (file.generate)(&Inputs::new(answers, workbook))).expect("the file can be written");
+        std::fs::write(&path, generated::text(exercise, file, &Inputs::new(answers, workbook)))
+            .expect("the file can be written");
     }
 }
 

@@ -8,6 +8,7 @@
 use crate::course::{find_exercise, Exercise, FieldKind, MAX_ROWS, MODULES};
 use crate::model::{ExerciseAnswers, Profile, Value, Workbook};
 use crate::render::embedded::{self, ReadError};
+use crate::render::generated;
 use crate::restore::{exercise_name, field_label, restore_value, RestoreError};
 
 /// The most a browser stores for this site: Chromium keeps at most 5 Mi UTF-16 code units
@@ -16,19 +17,20 @@ use crate::restore::{exercise_name, field_label, restore_value, RestoreError};
 pub const STORAGE_QUOTA_UNITS: usize = 5 * 1024 * 1024;
 
 /// The most bytes one stored UTF-16 unit of an answer becomes in any exported file. The
-/// worst case today is a platform's name in the capstone, written in several places of the
-/// proposal and in its embedded copy, three bytes each time for a character such as `€`.
-/// `tests/import_limit.rs` measures every field of every exercise with such characters and
-/// fails if a change makes any file grow faster (or if this figure is no longer the worst).
-pub const EXPORT_BYTES_PER_STORED_UNIT: usize = 12;
+/// worst case today is the client or scenario line of the profile in Module 5's capstone
+/// `.zip`: each of its three documents writes it in its title, its header and its embedded
+/// answers, six bytes each time for a `<` in the JSON. `tests/import_limit.rs` measures
+/// every field of every exercise and the profile with such characters, in every file the
+/// app exports, and fails if a change makes any file grow faster (or if this figure is no
+/// longer the worst).
+pub const EXPORT_BYTES_PER_STORED_UNIT: usize = 30;
 
 /// What a document adds that no stored text pays for: headings, labels, guidance,
 /// "Not answered" in the empty cells of tables at their [`MAX_ROWS`] rows. The largest
-/// today is 141 KB (the proposal); the rest is room for the documents to grow, and makes
-/// the limit a round 64 MiB.
+/// today is under 1 MB (Module 5's capstone .zip); the rest is room for the documents to grow.
 pub const DOCUMENT_ALLOWANCE: usize = 4 * 1024 * 1024;
 
-/// The largest file the Workbook imports (64 MiB): the largest file the largest workbook a
+/// The largest file the Workbook imports (154 MiB): the largest file the largest workbook a
 /// browser can store exports, so every file the app exports imports back. Larger files
 /// cannot be ours and are refused from their size, before they are read.
 pub const MAX_BYTES: usize = STORAGE_QUOTA_UNITS * EXPORT_BYTES_PER_STORED_UNIT + DOCUMENT_ALLOWANCE;
@@ -48,6 +50,12 @@ pub enum Incoming {
         /// in the answers). `None`: the file predates edit detection.
         edited_by_hand: Option<bool>,
     },
+    /// A file the Workbook generated from an exercise (a workflow): it carries no answers;
+    /// what it says is whether it was edited by hand since.
+    Generated { exercise: &'static Exercise, edited_by_hand: bool },
+    /// A repository `.zip` exported from the Workbook: its documents, imported together,
+    /// and its generated files, each checked for edits (path, edited by hand).
+    Repository { documents: Vec<(String, Incoming)>, generated: Vec<(String, bool)> },
 }
 
 impl std::fmt::Debug for Incoming {
@@ -64,15 +72,51 @@ impl Incoming {
             Incoming::Deliverable { exercise, exported_at, .. } => {
                 format!("{} of {}, exported {exported_at}", exercise.deliverable, exercise_name(exercise.key))
             }
+            Incoming::Generated { exercise, .. } => {
+                format!("a workflow generated from {}, which carries no answers", exercise_name(exercise.key))
+            }
+            Incoming::Repository { documents, generated } => format!(
+                "a repository exported from the Workbook: {} ({} document{} and {} workflow{})",
+                documents
+                    .iter()
+                    .map(|(path, _)| path.as_str())
+                    .chain(generated.iter().map(|(p, _)| p.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                documents.len(),
+                if documents.len() == 1 { "" } else { "s" },
+                generated.len(),
+                if generated.len() == 1 { "" } else { "s" }
+            ),
         }
     }
 
     /// Things the participant should know before confirming.
     pub fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
-        let migrated_from = match self {
-            Incoming::Backup { migrated_from, .. } | Incoming::Deliverable { migrated_from, .. } => *migrated_from,
-        };
+        let migrated_from =
+            match self {
+                Incoming::Backup { migrated_from, .. } | Incoming::Deliverable { migrated_from, .. } => *migrated_from,
+                Incoming::Generated { exercise, edited_by_hand } => {
+                    if *edited_by_hand {
+                        warnings.push("It was edited by hand after it was exported.".to_owned());
+                    }
+                    warnings.push(format!(
+                        "To load answers, import the exercise's document ({}) or the repository .zip.",
+                        exercise.deliverable
+                    ));
+                    None
+                }
+                Incoming::Repository { documents, generated } => {
+                    warnings.extend(documents.iter().flat_map(|(path, document)| {
+                        document.warnings().into_iter().map(move |w| format!("{path}: {w}"))
+                    }));
+                    warnings.extend(generated.iter().filter(|(_, edited)| *edited).map(|(path, _)| {
+                        format!("{path} was edited by hand after it was exported; its answers are in the documents.")
+                    }));
+                    None
+                }
+            };
         if let Some(version) = migrated_from {
             warnings.push(format!(
                 "The file was written in an older format (version {version}); it was converted, with every answer kept."
@@ -121,6 +165,9 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("the file is empty".into(), ADVICE_OURS));
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return read_repository(bytes).and_then(within_row_limit).map_err(|(problem, advice)| fail(problem, advice));
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(fail(
             "it is not a text file (it looks like an image, a PDF or another binary file)".into(),
@@ -128,17 +175,79 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
         ));
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let incoming = if text.trim_start().starts_with(['{', '[']) { read_backup(text) } else { read_deliverable(text) };
+    let incoming = if text.trim_start().starts_with(['{', '[']) {
+        read_backup(text)
+    } else if !text.contains(embedded::MARKER) && generated::read_stamp(text).is_some() {
+        read_generated(text)
+    } else {
+        read_deliverable(text)
+    };
     incoming.and_then(within_row_limit).map_err(|(problem, advice)| fail(problem, advice))
+}
+
+/// A workflow the Workbook generated, by its stamp.
+fn read_generated(text: &str) -> Result<Incoming, Problem> {
+    let (key, edited_by_hand) =
+        generated::read_stamp(text).ok_or(("it has no Workbook stamp".to_owned(), ADVICE_OURS))?;
+    match find_exercise(&key).filter(|(_, e)| e.is_built()) {
+        Some((_, exercise)) => Ok(Incoming::Generated { exercise, edited_by_hand }),
+        None => Err((format!("it was generated for an exercise this version does not have (“{key}”)"), ADVICE_NEWER)),
+    }
+}
+
+/// A repository `.zip` the Workbook exported: every document in it read as a deliverable,
+/// every other file checked for its stamp.
+fn read_repository(bytes: &[u8]) -> Result<Incoming, Problem> {
+    let broken = |_| ("it is a .zip the Workbook cannot read (damaged, or not a zip)".to_owned(), ADVICE_AGAIN);
+    let archive = rawzip::ZipArchive::from_slice(bytes).map_err(broken)?;
+    let mut entries = archive.entries();
+    let (mut documents, mut generated) = (Vec::new(), Vec::new());
+    while let Some(entry) = entries.next_entry().map_err(broken)? {
+        if entry.is_dir() {
+            continue;
+        }
+        let path = entry.file_path().try_normalize().map_err(broken)?.as_ref().to_owned();
+        if entry.compression_method() != rawzip::CompressionMethod::STORE {
+            return Err((
+                format!("“{path}” in it is compressed; the Workbook reads the .zip files it writes"),
+                "Import the .zip downloaded from the Workbook, or its files one by one.",
+            ));
+        }
+        // Stored entries are the file's bytes as they are; the checksum is checked here, with
+        // the CRC-32 the writer uses (rawzip's verifying reader brings lookup tables that
+        // would weigh more than the rest of this page's import).
+        let contents = archive.get_entry(entry.wayfinder()).map_err(broken)?.data();
+        if crate::render::bundle::crc32(contents) != entry.crc32() {
+            return Err((format!("“{path}” in it is damaged (its checksum does not match)"), ADVICE_AGAIN));
+        }
+        let text =
+            std::str::from_utf8(contents).map_err(|_| (format!("“{path}” in it is not a text file"), ADVICE_OURS))?;
+        if text.contains(embedded::MARKER) {
+            let document =
+                read_deliverable(text).map_err(|(problem, advice)| (format!("“{path}”: {problem}"), advice))?;
+            documents.push((path, document));
+        } else if let Some((_, edited)) = generated::read_stamp(text) {
+            generated.push((path, edited));
+        }
+    }
+    if documents.is_empty() {
+        return Err(("it is a .zip with no Workbook document in it".to_owned(), ADVICE_OURS));
+    }
+    Ok(Incoming::Repository { documents, generated })
 }
 
 /// Refuses a file with a table longer than the app lets anyone make ([`MAX_ROWS`]): it was
 /// not written by the Workbook, and its export might not import back.
 fn within_row_limit(incoming: Incoming) -> Result<Incoming, Problem> {
-    let exercises: Vec<(&str, &ExerciseAnswers)> = match &incoming {
-        Incoming::Backup { workbook, .. } => workbook.exercises.iter().map(|(k, a)| (k.as_str(), a)).collect(),
-        Incoming::Deliverable { exercise, answers, .. } => vec![(exercise.key, answers)],
-    };
+    fn answers_in(incoming: &Incoming) -> Vec<(&str, &ExerciseAnswers)> {
+        match incoming {
+            Incoming::Backup { workbook, .. } => workbook.exercises.iter().map(|(k, a)| (k.as_str(), a)).collect(),
+            Incoming::Deliverable { exercise, answers, .. } => vec![(exercise.key, answers)],
+            Incoming::Generated { .. } => Vec::new(),
+            Incoming::Repository { documents, .. } => documents.iter().flat_map(|(_, d)| answers_in(d)).collect(),
+        }
+    }
+    let exercises = answers_in(&incoming);
     for (key, answers) in exercises {
         for (field, value) in &answers.values {
             if let Value::Rows(rows) = value {
@@ -165,7 +274,7 @@ pub fn too_large(file_name: &str, size: u64) -> ImportError {
     ImportError {
         file_name: file_name.to_owned(),
         problem: match crate::numbers::plain(size as f64 / 1_048_576.0, 1) {
-            // Rounded, a file a few bytes over the limit would read "64 MB ... the largest is 64 MB".
+            // Rounded, a file a few bytes over the limit would read "154 MB ... the largest is 154 MB".
             megabytes if megabytes == max_megabytes() => {
                 format!("it is just over {megabytes} MB, the largest file the Workbook imports")
             }
@@ -282,6 +391,12 @@ pub fn apply(current: &Workbook, incoming: &Incoming) -> Workbook {
             }
             for (key, value) in &workbook.unknown {
                 next.unknown.insert(key.clone(), value.clone());
+            }
+        }
+        Incoming::Generated { .. } => {}
+        Incoming::Repository { documents, .. } => {
+            for (_, document) in documents {
+                next = apply(&next, document);
             }
         }
         Incoming::Deliverable { exercise, profile, answers, .. } => {
@@ -531,11 +646,11 @@ mod tests {
                 backup.replace("\"schema_version\": 2", "\"schema_version\": 7").into_bytes(),
                 "saved by a newer version of the Workbook (format 7",
             ),
-            ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is just over 64 MB, the largest file the Workbook imports"),
+            ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is just over 154 MB, the largest file the Workbook imports"),
             (
                 "bigger.md",
                 vec![b'a'; MAX_BYTES * 3 / 2],
-                "it is 96 MB, and the largest file the Workbook imports is 64 MB",
+                "it is 231 MB, and the largest file the Workbook imports is 154 MB",
             ),
         ];
         for (name, bytes, problem) in cases {

@@ -11,7 +11,7 @@ use workbook::fixtures::{module5_deployment, module5_monitoring, module5_workboo
 use workbook::import::{self, Incoming};
 use workbook::model::{ExerciseAnswers, Profile, Workbook};
 use workbook::render::bundle::RepositoryFile;
-use workbook::render::{exercise_markdown, Deliverable};
+use workbook::render::{exercise_markdown, generated, Deliverable};
 
 #[test]
 fn the_production_workflow_of_each_strategy_and_platform_matches_the_expected_file() {
@@ -21,7 +21,7 @@ fn the_production_workflow_of_each_strategy_and_platform_matches_the_expected_fi
     for strategy in ["blue-green", "canary"] {
         for platform in ["script", "kubernetes", "azure-webapp"] {
             let answers = module5_deployment(strategy, platform);
-            let yaml = (file.generate)(&Inputs::new(&answers, &Workbook::default()));
+            let yaml = generated::text(exercise, file, &Inputs::new(&answers, &Workbook::default()));
             expect_file(&format!("module5/deploy-production-{strategy}-{platform}.yml"), &yaml);
         }
     }
@@ -34,7 +34,7 @@ fn the_monitoring_workflow_for_each_platform_matches_the_expected_file() {
     assert_eq!(file.path, ".github/workflows/monitoring.yml");
     for platform in ["slack", "discord"] {
         let answers = module5_monitoring(platform);
-        let yaml = (file.generate)(&Inputs::new(&answers, &Workbook::default()));
+        let yaml = generated::text(exercise, file, &Inputs::new(&answers, &Workbook::default()));
         expect_file(&format!("module5/monitoring-{platform}.yml"), &yaml);
     }
 }
@@ -47,7 +47,10 @@ fn the_capstone_pipeline_matches_the_expected_files() {
     let names: Vec<&str> = exercise.files.iter().map(|f| f.name()).collect();
     assert_eq!(names, ["validate.yml", "test.yml", "deploy-staging.yml", "deploy-production.yml", "monitoring.yml"]);
     for file in exercise.files {
-        expect_file(&format!("module5/pipeline/{}", file.name()), &(file.generate)(&Inputs::new(&answers, &workbook)));
+        expect_file(
+            &format!("module5/pipeline/{}", file.name()),
+            &generated::text(exercise, file, &Inputs::new(&answers, &workbook)),
+        );
     }
     // Without environment protection, production is started by hand.
     workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", "unprotected".into());
@@ -55,7 +58,7 @@ fn the_capstone_pipeline_matches_the_expected_files() {
     let production = &exercise.files[3];
     expect_file(
         "module5/pipeline/deploy-production-unprotected.yml",
-        &(production.generate)(&Inputs::new(&answers, &workbook)),
+        &generated::text(exercise, production, &Inputs::new(&answers, &workbook)),
     );
 }
 
@@ -169,4 +172,42 @@ fn a_pasted_credential_is_in_no_exported_file() {
         panic!("the design document does not import");
     };
     assert_eq!(back.text("deploy_command"), "AI_KEY=[AI_API_KEY removed] ./deploy/deploy.sh \"$SLOT\"");
+}
+
+#[test]
+fn a_workflow_and_the_repository_zip_load_back() {
+    let workbook = module5_workbook("blue-green", "kubernetes", "slack");
+    let (module, exercise) = find_exercise("m5-2.3").unwrap();
+    let answers = exercise.answers_in(&workbook);
+    let deliverable = Deliverable::of(module, exercise, &workbook, &answers, EXPORTED_AT);
+    let mut files = workbook::render::bundle::repository_files(&deliverable);
+
+    // A workflow alone: recognised, carrying no answers, an edit noticed.
+    let staging = files.iter().find(|f| f.path.ends_with("deploy-staging.yml")).unwrap().contents.clone();
+    let Ok(incoming) = import::read("deploy-staging.yml", staging.as_bytes()) else { panic!("not read") };
+    assert_eq!(incoming.describe(), "a workflow generated from Exercise 2.3 (Module 5), which carries no answers");
+    assert_eq!(import::changes(&workbook, &import::apply(&workbook, &incoming)), []);
+    let edited = staging.replace("timeout-minutes: 30", "timeout-minutes: 45");
+    let Ok(incoming) = import::read("deploy-staging.yml", edited.as_bytes()) else { panic!("not read") };
+    assert_eq!(incoming.warnings()[0], "It was edited by hand after it was exported.");
+
+    // The .zip restores all of Module 5 into an empty browser, and names the edited workflow.
+    let index = files.iter().position(|f| f.path.ends_with("deploy-staging.yml")).unwrap();
+    files[index].contents = edited;
+    let zip = workbook::render::bundle::zip(&files);
+    let Ok(incoming) = import::read("exercise-2.3-environments.zip", &zip) else { panic!("the zip does not read") };
+    let restored = import::apply(&Workbook::default(), &incoming);
+    for key in ["m5-2.1", "m5-2.2", "m5-2.3"] {
+        assert_eq!(restored.exercises[key], workbook.exercises[key], "{key}");
+    }
+    assert!(incoming
+        .warnings()
+        .iter()
+        .any(|w| w.starts_with(".github/workflows/deploy-staging.yml was edited by hand")));
+
+    // A zip that is not ours, or broken, says so.
+    let error = |bytes: &[u8]| import::read("x.zip", bytes).unwrap_err().to_string();
+    assert!(error(&zip[..zip.len() / 2]).contains("a .zip the Workbook cannot read"));
+    let only_yaml = workbook::render::bundle::zip(&files[1..2]);
+    assert!(error(&only_yaml).contains("a .zip with no Workbook document in it"));
 }

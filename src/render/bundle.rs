@@ -3,6 +3,7 @@
 //! of the exercises it carries over (the capstone's repository holds all of Module 5's
 //! docs). Each file can be downloaded on its own, or all of them as one `.zip`.
 
+use super::generated;
 use super::markdown::exercise_markdown;
 use super::Deliverable;
 use crate::course::{find_exercise, FieldKind, Inputs};
@@ -24,10 +25,10 @@ pub fn repository_files(deliverable: &Deliverable) -> Vec<RepositoryFile> {
     }];
     let inputs = Inputs::new(answers, others);
     files.extend(
-        exercise
-            .files
-            .iter()
-            .map(|file| RepositoryFile { path: file.path.to_owned(), contents: (file.generate)(&inputs) }),
+        exercise.files.iter().map(|file| RepositoryFile {
+            path: file.path.to_owned(),
+            contents: generated::text(exercise, file, &inputs),
+        }),
     );
     for field in exercise.fields() {
         let FieldKind::Reference(reference) = &field.kind else { continue };
@@ -69,7 +70,7 @@ fn write_zip(files: &[RepositoryFile], output: &mut Vec<u8>) -> Result<(), rawzi
 }
 
 /// CRC-32 (IEEE 802.3), the checksum zip files carry, one bit at a time.
-fn crc32(data: &[u8]) -> u32 {
+pub fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for byte in data {
         crc ^= u32::from(*byte);

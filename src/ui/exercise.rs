@@ -14,7 +14,9 @@ use crate::course::progress::{exercise_progress, section_progress, self_check};
 use crate::course::Inputs;
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::render::document::Block;
-use crate::render::{bundle, companion_markdown, exercise_document, exercise_markdown, html::to_html, Deliverable};
+use crate::render::{
+    bundle, companion_markdown, exercise_document, exercise_markdown, generated, html::to_html, Deliverable,
+};
 use crate::route::Route;
 
 /// How long the preview waits after a change before it re-renders, so that typing in a
@@ -222,7 +224,7 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
             for file in exercise.files {
                 html.push_str(&to_html(&[
                     Block::Heading { level: 2, text: file.path.to_owned() },
-                    Block::Code { language: "yaml", code: (file.generate)(&inputs) },
+                    Block::Code { language: "yaml", code: generated::text(exercise, file, &inputs) },
                 ]));
             }
             html
@@ -295,7 +297,7 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
             let produce = Callback::new(move |()| {
                 let contents = workbook.with_untracked(|w| {
                     let answers = exercise.answers_in(w);
-                    (exercise.files[index].generate)(&Inputs::new(&answers, w))
+                    generated::text(exercise, &exercise.files[index], &Inputs::new(&answers, w))
                 });
                 FileToDownload {
                     name: exercise.files[index].name().to_owned(),

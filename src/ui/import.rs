@@ -70,7 +70,7 @@ pub fn ImportPage() -> impl IntoView {
         workbook.set(after);
         let exercise = match &*incoming {
             Incoming::Deliverable { exercise, .. } => Some(Route::Exercise(exercise.key)),
-            Incoming::Backup { .. } => None,
+            _ => None,
         };
         show(Step::Done { file_name, replaced, before: Arc::new(before), exercise });
     };
@@ -78,15 +78,16 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h1>"Restore a backup or import a file"</h1>
         <p class="lead">
-            "Load a full backup (" <code>".json"</code> ") or a deliverable you exported (" <code>".md"</code>
-            ") back into this browser, for example on a new computer. You will see every answer that would change "
+            "Load a full backup (" <code>".json"</code> "), a deliverable you exported (" <code>".md"</code>
+            ", or Module 5's " <code>".zip"</code> ") back into this browser, for example on a new computer. A "
+            "workflow (" <code>".yml"</code> ") says whether it was edited since export. You will see every answer that would change "
             "before anything is replaced, and you can undo it afterwards."
         </p>
         <div class="field">
             <label for="import-file">"Backup or exported deliverable"</label>
-            <p class="help" id="import-file-help">{format!("A .json backup or a .md file downloaded from this Workbook, up to {} MB.", crate::import::max_megabytes())}</p>
+            <p class="help" id="import-file-help">{format!("A .json backup, or a .md, .zip or .yml file downloaded from this Workbook, up to {} MB.", crate::import::max_megabytes())}</p>
             <input type="file" id="import-file" aria-describedby="import-file-help"
-                accept=".json,.md,.markdown,.txt,application/json,text/markdown,text/plain" on:change=on_change/>
+                accept=".json,.md,.markdown,.txt,.zip,.yml,.yaml,application/json,text/markdown,text/plain,application/zip,application/yaml" on:change=on_change/>
         </div>
         <div id=RESULT_ID tabindex="-1" class="import-result">
             {move || match step.get() {
@@ -122,9 +123,16 @@ pub fn ImportPage() -> impl IntoView {
                     let count = changes.len();
                     let cancel = move |_| show(Step::Choose);
                     if count == 0 {
+                        // A workflow carries no answers; an export identical to the work has none to change.
+                        let nothing = if matches!(*incoming, Incoming::Generated { .. }) {
+                            ""
+                        } else {
+                            " It matches your current work: there is nothing to import."
+                        };
                         return view! {
                             <div class="banner banner-ok" role="status">
-                                <p>"“" {file_name} "” is " {description} ". It matches your current work: there is nothing to import."</p>
+                                <p>"“" {file_name} "” is " {description} "." {nothing}</p>
+                                {warnings.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
                             </div>
                         }.into_any();
                     }
