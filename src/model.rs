@@ -5,7 +5,9 @@
 //! written by a newer version survives a round trip through an older one.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// Version of the stored and exported answer format. Bump it and add a step to
@@ -18,25 +20,19 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the app stores: the profile and the answers of every exercise.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+///
+/// `Deserialize` is written by hand, below: a missing key keeps its default.
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Workbook {
-    #[serde(default = "current_schema")]
     pub schema_version: u32,
-    #[serde(default)]
     pub profile: Profile,
     /// Keyed by `Exercise::key`.
-    #[serde(default)]
     pub exercises: BTreeMap<String, ExerciseAnswers>,
     /// The section each exercise was last open at, by exercise key.
-    #[serde(default)]
     pub last_sections: BTreeMap<String, String>,
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
-}
-
-fn current_schema() -> u32 {
-    SCHEMA_VERSION
 }
 
 impl Default for Workbook {
@@ -70,8 +66,9 @@ impl Profile {
 /// One row of a table field: cell text by column id.
 pub type Row = BTreeMap<String, String>;
 
-/// The value of one field.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+/// The value of one field: text, or the rows of a table field. Stored untagged (a JSON
+/// string or a JSON array), read by the hand-written `Deserialize` below.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[serde(untagged)]
 pub enum Value {
     Text(String),
@@ -79,10 +76,9 @@ pub enum Value {
 }
 
 /// The answers of one exercise.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[derive(Serialize, Clone, Debug, Default, PartialEq)]
 pub struct ExerciseAnswers {
     /// Keyed by `Field::id`.
-    #[serde(default)]
     pub values: BTreeMap<String, Value>,
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
@@ -136,6 +132,92 @@ impl ExerciseAnswers {
     }
 }
 
+// Hand-written `Deserialize` for the three types that serde's derive would read through its
+// buffered `Content` machinery (`#[serde(flatten)]` and `#[serde(untagged)]`): every page
+// ships this code, and the derive costs about 1 KB gzip more on each (bench/sizes.mjs).
+// Behaviour is the derive's: known keys typed (a wrong type is an error), missing keys keep
+// their default, unknown keys are kept in `unknown`.
+
+impl<'de> Deserialize<'de> for Workbook {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WorkbookVisitor;
+        impl<'de> Visitor<'de> for WorkbookVisitor {
+            type Value = Workbook;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a workbook (a JSON object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Workbook, A::Error> {
+                let mut workbook = Workbook::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "schema_version" => workbook.schema_version = map.next_value()?,
+                        "profile" => workbook.profile = map.next_value()?,
+                        "exercises" => workbook.exercises = map.next_value()?,
+                        "last_sections" => workbook.last_sections = map.next_value()?,
+                        _ => {
+                            let value = map.next_value()?;
+                            workbook.unknown.insert(key, value);
+                        }
+                    }
+                }
+                Ok(workbook)
+            }
+        }
+        deserializer.deserialize_map(WorkbookVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for ExerciseAnswers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswersVisitor;
+        impl<'de> Visitor<'de> for AnswersVisitor {
+            type Value = ExerciseAnswers;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("the answers of an exercise (a JSON object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ExerciseAnswers, A::Error> {
+                let mut answers = ExerciseAnswers::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "values" {
+                        answers.values = map.next_value()?;
+                    } else {
+                        let value = map.next_value()?;
+                        answers.unknown.insert(key, value);
+                    }
+                }
+                Ok(answers)
+            }
+        }
+        deserializer.deserialize_map(AnswersVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("an answer: text, or a list of table rows")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Value, E> {
+                Ok(Value::Text(text.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Value, E> {
+                Ok(Value::Text(text))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                while let Some(row) = seq.next_element::<Row>()? {
+                    rows.push(row);
+                }
+                Ok(Value::Rows(rows))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +229,33 @@ mod tests {
         assert_eq!(workbook.profile.name, "Ada");
         let again = serde_json::to_string(&workbook).unwrap();
         assert!(again.contains(r#""theme":"dark""#), "{again}");
+    }
+
+    #[test]
+    fn answers_keep_text_rows_and_unknown_keys() {
+        let stored = r#"{"exercises":{"m6-2.1":{"values":{"a":"text","t":[{"c":"1"},{}]},"flag":true}}}"#;
+        let workbook: Workbook = serde_json::from_str(stored).unwrap();
+        let answers = &workbook.exercises["m6-2.1"];
+        assert_eq!(answers.text("a"), "text");
+        assert_eq!(answers.rows("t").len(), 2);
+        assert_eq!(answers.rows("t")[0]["c"], "1");
+        assert_eq!(answers.unknown["flag"], serde_json::Value::Bool(true));
+        assert_eq!(workbook.schema_version, SCHEMA_VERSION);
+        let again: Workbook = serde_json::from_str(&serde_json::to_string(&workbook).unwrap()).unwrap();
+        assert_eq!(again, workbook);
+    }
+
+    #[test]
+    fn a_known_key_of_the_wrong_type_is_an_error() {
+        for stored in [
+            r#"{"schema_version":"two"}"#,
+            r#"{"profile":"Ada"}"#,
+            r#"{"exercises":{"x":{"values":{"a":5}}}}"#,
+            r#"{"exercises":{"x":{"values":{"t":[{"c":5}]}}}}"#,
+            r#"[]"#,
+        ] {
+            assert!(serde_json::from_str::<Workbook>(stored).is_err(), "{stored}");
+        }
     }
 
     #[test]
