@@ -26,10 +26,16 @@ async function filesOf(page) {
   const urls = new Set([page, "sw.js"]);
   for (const [, url] of html.matchAll(/(?:href|src)=["']?([^"' >]+)/g)) urls.add(url);
   for (const [, url] of html.matchAll(/'(\.\/[^']+\.(?:js|wasm))'/g)) urls.add(url);
-  return [...urls]
+  const paths = [...urls]
     .filter((url) => !/^[a-z]+:/.test(url) && !url.startsWith("#"))
     .map((url) => (url === page || url === "sw.js" ? url : normalize(join(dirname(page), url))))
     .filter((path) => existsSync(join(dir, path)));
+  // Modules the JS glue imports at startup (wasm-bindgen snippets) load with it.
+  for (const path of paths.filter((p) => p.endsWith(".js") && p !== "sw.js" && !p.includes("/snippets/"))) {
+    const glue = await readFile(join(dir, path), "utf8");
+    for (const [, url] of glue.matchAll(/["'](\.\/snippets\/[^"']+\.js)["']/g)) paths.push(normalize(join(dirname(path), url)));
+  }
+  return [...new Set(paths)];
 }
 
 let over = [];

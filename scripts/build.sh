@@ -8,6 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
-trunk build "$@"
-trunk build "$@" --dist dist/module-5 module-5/index.html
-trunk build "$@" --dist dist/restore restore/index.html
+# Trunk keeps wasm-bindgen's output in one folder for every build and copies all of it,
+# so one page's JS snippets would ride along with the next page: empty it before each.
+page() {
+  rm -rf target/wasm-bindgen
+  trunk build "$@"
+}
+page "$@"
+page "$@" --dist dist/module-5 module-5/index.html
+page "$@" --dist dist/restore restore/index.html
