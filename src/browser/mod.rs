@@ -3,6 +3,9 @@
 
 pub mod download;
 pub mod file_input;
+// Only Module 5's page checks workflows; elsewhere the loader is not even in the glue.
+#[cfg(all(feature = "module5", feature = "forms"))]
+pub mod lint;
 pub mod storage;
 
 /// Now, as the export stamp: `2026-11-23 10:00 UTC`.

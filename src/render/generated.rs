@@ -8,10 +8,50 @@ use crate::course::{Exercise, GeneratedFile, Inputs};
 /// Opens the stamp line; the reader looks for the last one in a file.
 pub const STAMP: &str = "# workbook-file: ";
 
-/// The file's text as exported, stamp included.
+/// The answer that holds a participant's own version of a generated file, edited by hand
+/// in the app; empty while they keep the generated one.
+pub fn edited_key(file: &GeneratedFile) -> String {
+    format!("file:{}", file.path)
+}
+
+/// The file's text as exported, stamp included: the participant's own version when they
+/// edited it in the app (any credential in it replaced by its `${{ secrets.NAME }}`), else
+/// the generated one.
 pub fn text(exercise: &Exercise, file: &GeneratedFile, inputs: &Inputs) -> String {
-    let body = (file.generate)(inputs);
+    let edited = inputs.text(&edited_key(file));
+    let body = if edited.trim().is_empty() {
+        (file.generate)(inputs)
+    } else {
+        // A stamp copied in with the text is written anew below.
+        let own = edited
+            .find(STAMP)
+            .filter(|at| *at == 0 || edited[..*at].ends_with('\n'))
+            .map_or(edited, |at| &edited[..at]);
+        let own = crate::credentials::replace(own, |name| format!("${{{{ secrets.{name} }}}}"));
+        if own.ends_with('\n') {
+            own
+        } else {
+            own + "\n"
+        }
+    };
     format!("{body}{STAMP}{} {}\n", exercise.key, digest(&body))
+}
+
+/// What the editor in the app shows: the participant's own version exactly as they typed
+/// it, else the generated text; without the stamp, which only the exported file carries
+/// (its digest changes with every keystroke).
+pub fn editable(file: &GeneratedFile, inputs: &Inputs) -> String {
+    let edited = inputs.text(&edited_key(file));
+    if edited.trim().is_empty() {
+        (file.generate)(inputs)
+    } else {
+        edited.to_owned()
+    }
+}
+
+/// Whether the participant keeps their own version of a generated file.
+pub fn is_edited(file: &GeneratedFile, inputs: &Inputs) -> bool {
+    !inputs.text(&edited_key(file)).trim().is_empty()
 }
 
 /// What a stamp says: the exercise the file comes from, and whether the text above it
@@ -44,5 +84,25 @@ mod tests {
         let edited = exported.replace("Promote the canary", "Promote it");
         assert_eq!(read_stamp(&edited), Some(("m5-2.1".to_owned(), true)));
         assert_eq!(read_stamp("name: mine\non: push\n"), None);
+    }
+
+    #[test]
+    fn a_version_edited_in_the_app_is_exported_with_its_own_stamp() {
+        let (_, exercise) = find_exercise("m5-2.1").unwrap();
+        let file = &exercise.files[0];
+        let mut answers = crate::fixtures::module5_deployment("canary", "script");
+        let workbook = Workbook::default();
+        let generated = text(exercise, file, &Inputs::new(&answers, &workbook));
+        assert!(!editable(file, &Inputs::new(&answers, &workbook)).contains(STAMP));
+        // An edit before the stamp, a key pasted in it, and the old stamp left at the end.
+        let own = generated.replace("timeout-minutes: 45", "timeout-minutes: 60 # key sk-abcdefghijklmnopqrstuvwx");
+        answers.set_text(&edited_key(file), own);
+        let inputs = Inputs::new(&answers, &workbook);
+        assert!(is_edited(file, &inputs));
+        assert!(editable(file, &inputs).contains("sk-abcdefghijklmnopqrstuvwx"), "the editor shows what was typed");
+        let exported = text(exercise, file, &inputs);
+        assert!(exported.contains("timeout-minutes: 60 # key ${{ secrets.AI_API_KEY }}"), "{exported}");
+        assert_eq!(exported.matches(STAMP).count(), 1, "{exported}");
+        assert_eq!(read_stamp(&exported), Some(("m5-2.1".to_owned(), false)));
     }
 }

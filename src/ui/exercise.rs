@@ -256,8 +256,23 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
         <aside class="preview" aria-labelledby="preview-heading" tabindex="0">
             <h2 id="preview-heading">"Preview of " <code>{exercise.deliverable}</code></h2>
             <div class="preview-body markdown" inner_html=move || html.get()></div>
+            {workflow_editors(exercise)}
         </aside>
     }
+}
+
+/// Editors for the exercise's generated files (Module 5's page only).
+#[cfg(all(feature = "module5", feature = "forms"))]
+fn workflow_editors(exercise: &'static Exercise) -> AnyView {
+    if exercise.files.is_empty() {
+        return ().into_any();
+    }
+    view! { <super::workflows::WorkflowEditors exercise/> }.into_any()
+}
+
+#[cfg(not(all(feature = "module5", feature = "forms")))]
+fn workflow_editors(_: &'static Exercise) -> AnyView {
+    ().into_any()
 }
 
 #[component]

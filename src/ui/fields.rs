@@ -116,7 +116,7 @@ fn TextField(key: &'static str, field: &'static Field, placeholder: &'static str
 /// Says at once when an answer looks like a credential (an API key, a token, a webhook URL
 /// with its token): what it looks like, why it must not be here, and what to write instead.
 #[component]
-fn CredentialWarning(text: Memo<String>) -> impl IntoView {
+pub(super) fn CredentialWarning(text: Memo<String>) -> impl IntoView {
     let found = move || text.with(|t| crate::credentials::find(t).first().map(|f| f.kind));
     move || {
         found().map(|kind| {

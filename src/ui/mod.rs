@@ -8,6 +8,8 @@ mod history;
 mod home;
 mod import;
 mod profile;
+#[cfg(all(feature = "module5", feature = "forms"))]
+mod workflows;
 
 use leptos::prelude::*;
 
