@@ -9,6 +9,7 @@ use workbook::course::progress::self_check;
 use workbook::course::{find_exercise, Inputs};
 use workbook::fixtures::fill;
 use workbook::model::{Profile, Workbook};
+use workbook::render::bundle::{repository_files, zip};
 use workbook::render::{companion_markdown, exercise_markdown, Deliverable};
 
 fn measure(label: &str, run: impl Fn() -> usize) {
@@ -72,5 +73,18 @@ fn main() {
     let deck = companion_markdown(&deliverable).map_or(0, |d| d.len());
     measure(&format!("executive presentation → {} KB file", deck / 1024), || {
         companion_markdown(&deliverable).map_or(0, |d| d.len())
+    });
+
+    // Module 5's capstone: the whole repository (five workflows, three docs) as a .zip, as
+    // the "Download all" button makes it, from a workbook with every exercise answered.
+    println!("\n| Module 5, the capstone's repository | median | p95 | min |\n|---|---:|---:|---:|");
+    let workbook = workbook::fixtures::module5_workbook("canary", "kubernetes", "slack");
+    let (module, pipeline) = find_exercise("m5-2.3").expect("Exercise 2.3 exists");
+    let answers = pipeline.answers_in(&workbook);
+    let deliverable = Deliverable::of(module, pipeline, &workbook, &answers, "2026-11-24 10:00 UTC");
+    let files = repository_files(&deliverable);
+    let archive = zip(&files);
+    measure(&format!("all {} files rendered and zipped → {} KB .zip", files.len(), archive.len() / 1024), || {
+        zip(&repository_files(&deliverable)).len()
     });
 }
