@@ -6,6 +6,7 @@
 mod common;
 
 use common::{expect_file, EXPORTED_AT};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 use workbook::course::{find_exercise, Inputs};
 use workbook::fixtures::{module5_deployment, module5_monitoring, module5_workbook};
 use workbook::import::{self, Incoming};
@@ -81,6 +82,7 @@ fn document_with_others_matches(key: &str, answers: ExerciseAnswers, others: &Wo
         exported_at: EXPORTED_AT,
     });
     expect_file(&format!("module5/{}", exercise.deliverable), &document);
+    reads_as_intended_in_a_markdown_parser(exercise.deliverable, &document);
     let criteria = exercise.criteria.len();
     assert!(document.contains(&format!("{criteria} of {criteria} success criteria met.")), "{document}");
     let Ok(Incoming::Deliverable { answers: back, .. }) = import::read(exercise.deliverable, document.as_bytes())
@@ -88,6 +90,33 @@ fn document_with_others_matches(key: &str, answers: ExerciseAnswers, others: &Wo
         panic!("{} does not import back", exercise.deliverable);
     };
     assert_eq!(back, answers);
+}
+
+/// What a GFM reader (pulldown-cmark) makes of a document: one title, every fenced block
+/// (commands, the Mermaid diagram) a code block with its language, and no HTML but the
+/// embedded answers.
+fn reads_as_intended_in_a_markdown_parser(name: &str, document: &str) {
+    let mut titles = 0;
+    let mut fenced = Vec::new();
+    let mut html = String::new();
+    for event in Parser::new_ext(document, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => titles += 1,
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(language))) => fenced.push(language.to_string()),
+            Event::Html(text) | Event::InlineHtml(text) => html.push_str(&text),
+            _ => {}
+        }
+    }
+    assert_eq!(titles, 1, "{name}");
+    assert!(html.starts_with("<!-- workbook-answers") && html.trim_end().ends_with("-->"), "{name}: {html}");
+    assert_eq!(html.matches("<!--").count(), 1, "{name}: HTML besides the embedded answers: {html}");
+    let opened: Vec<String> = document
+        .lines()
+        .filter_map(|line| line.strip_prefix("```"))
+        .filter(|language| !language.is_empty())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(fenced, opened, "{name}: every fence opened is a code block");
 }
 
 #[test]
