@@ -19,6 +19,7 @@ pub mod model;
 pub mod numbers;
 pub mod render;
 pub mod restore;
+pub mod review;
 pub mod route;
 pub mod workflow;
 

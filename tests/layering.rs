@@ -25,6 +25,7 @@ const LAYERS: &[&str] = &[
     "backup",
     "merge",
     "import",
+    "review",
     "route",
     "fixtures",
 ];

@@ -51,6 +51,15 @@ pub struct Exercise {
     pub companion: Option<Companion>,
     /// Files generated from the answers beside the document (Module 5's workflows).
     pub files: &'static [GeneratedFile],
+    /// The guide's red flags that the success criteria do not spell out, each a sentence
+    /// naming what is wrong (the capstone: which text is a placeholder, which figure is
+    /// implausible). The self-check shows them; the instructor's review lists them.
+    pub red_flags: fn(&Inputs) -> Vec<String>,
+}
+
+/// For an exercise whose success criteria say it all.
+pub fn no_red_flags(_: &Inputs) -> Vec<String> {
+    Vec::new()
 }
 
 /// A file the app writes from an exercise's answers, such as a GitHub Actions workflow.
@@ -83,7 +92,7 @@ impl Exercise {
     /// The exercise as listed on a page that does not hold its module: everything but its
     /// content (see `Module::page`).
     pub const fn listed(self) -> Exercise {
-        Exercise { sections: &[], criteria: &[], companion: None, files: &[], ..self }
+        Exercise { sections: &[], criteria: &[], companion: None, files: &[], red_flags: no_red_flags, ..self }
     }
 
     pub fn section(&self, id: &str) -> Option<&'static Section> {

@@ -60,6 +60,16 @@ pub fn section_progress(section: &Section, answers: &ExerciseAnswers) -> Progres
     Progress { total: counted.clone().count(), done: counted.filter(|f| is_answered(f, answers)).count() }
 }
 
+/// The titles of the sections with answers still missing, in document order (a section
+/// with nothing to answer, only drafts and drawings, is never among them).
+pub fn sections_not_complete(exercise: &Exercise, answers: &ExerciseAnswers) -> Vec<&'static str> {
+    let missing = |section: &&Section| {
+        let progress = section_progress(section, answers);
+        progress.done < progress.total
+    };
+    exercise.document_sections(answers).filter(missing).map(|s| s.title).collect()
+}
+
 pub fn exercise_progress(exercise: &Exercise, answers: &ExerciseAnswers) -> Progress {
     exercise.document_sections(answers).map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
 }

@@ -359,6 +359,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
     ],
     companion: None,
+    red_flags: crate::course::no_red_flags,
     files: &[],
     criteria: &[
         Criterion {

@@ -259,6 +259,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
     ],
     companion: None,
+    red_flags: crate::course::no_red_flags,
     files: &[],
     criteria: &[
         Criterion {

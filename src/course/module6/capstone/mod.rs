@@ -20,7 +20,7 @@ use crate::numbers::{self, money};
 use figures::{cost_projections, weighted_totals};
 use red_flags::{
     carried_over, client_unnamed, every_section_answered, filled_rows, has_diagram, implausible_figures, placeholders,
-    red_flag_report,
+    red_flag_report, red_flags,
 };
 use slides::*;
 use timeline::rollout_timeline;
@@ -491,6 +491,7 @@ pub const CAPSTONE: Exercise = Exercise {
         },
     ],
     companion: Some(Companion { deliverable: "executive-presentation.md", section: "presentation" }),
+    red_flags,
     files: &[],
     criteria: &[
         Criterion { text: "Every section of the proposal is answered", judges: &[], met: |a| every_section_answered(a) },

@@ -140,17 +140,10 @@ pub(super) fn implausible_figures(a: &Inputs) -> Vec<String> {
     flags
 }
 
-/// All red flags in one list, shown before the deck so they are fixed before export.
-pub(super) fn red_flag_report(a: &Inputs) -> Option<String> {
+/// The red flags of the proposal's content, each naming what is wrong (`Exercise::red_flags`:
+/// the instructor's review lists these too).
+pub(super) fn red_flags(a: &Inputs) -> Vec<String> {
     let mut flags: Vec<String> = Vec::new();
-    let missing: Vec<&str> = CAPSTONE
-        .document_sections(a)
-        .filter(|s| !crate::course::progress::section_progress(s, a).is_complete())
-        .map(|s| s.title)
-        .collect();
-    if !missing.is_empty() {
-        flags.push(format!("Sections not complete: {}.", missing.join(", ")));
-    }
     let placeholders = placeholders(a);
     if !placeholders.is_empty() {
         flags.push(format!("Placeholder text: {}.", placeholders.join(", ")));
@@ -160,6 +153,18 @@ pub(super) fn red_flag_report(a: &Inputs) -> Option<String> {
         flags.push("No architecture diagram yet: add two components and a connection.".to_owned());
     }
     flags.extend(implausible_figures(a));
+    flags
+}
+
+/// All red flags in one list, unfinished sections first, shown before the deck so they are
+/// fixed before export.
+pub(super) fn red_flag_report(a: &Inputs) -> Option<String> {
+    let mut flags: Vec<String> = Vec::new();
+    let missing = crate::course::progress::sections_not_complete(&CAPSTONE, a);
+    if !missing.is_empty() {
+        flags.push(format!("Sections not complete: {}.", missing.join(", ")));
+    }
+    flags.extend(red_flags(a));
     if flags.is_empty() {
         return Some("No red flags found.".to_owned());
     }

@@ -1,0 +1,275 @@
+//! A cohort's files, loaded: each participant's latest answers per exercise, and every file
+//! that did not load with the reason, so one bad file never stops the rest.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::import::{self, Incoming};
+use crate::model::{ExerciseAnswers, Profile};
+
+/// Everything an instructor has loaded; saved in the browser between visits.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Cohort {
+    /// In order of name.
+    pub participants: Vec<Participant>,
+    /// Files that were not loaded, newest last.
+    pub refused: Vec<Refused>,
+}
+
+/// One participant, as their files name them.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Participant {
+    /// Stable within a cohort: the name and cohort as typed, case and spacing aside.
+    pub id: String,
+    pub profile: Profile,
+    /// The latest answers of each exercise delivered, by exercise key.
+    pub exercises: BTreeMap<String, Delivered>,
+    /// Workflows delivered as files (on their own or in a `.zip`), by repository path.
+    pub workflows: BTreeMap<String, DeliveredFile>,
+}
+
+/// An exercise's answers and the file they came from.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Delivered {
+    pub answers: ExerciseAnswers,
+    pub file: String,
+    /// When the file was exported or the backup saved, as the file says.
+    pub exported_at: String,
+    /// `Some(true)`: the document's text was changed after export.
+    pub edited_by_hand: Option<bool>,
+}
+
+/// A generated file (a workflow) as delivered.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeliveredFile {
+    /// The file chosen: the workflow itself, or the `.zip` it was in.
+    pub file: String,
+    /// Changed since the Workbook wrote it (its stamp no longer matches).
+    pub edited_by_hand: bool,
+}
+
+/// A file that was not loaded, and why.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub file: String,
+    pub reason: String,
+}
+
+/// What one call to [`Cohort::add`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Added {
+    pub loaded: usize,
+    pub refused: usize,
+}
+
+/// A file's answers on their way into the cohort.
+struct Item {
+    file: String,
+    profile: Profile,
+    key: String,
+    delivered: Delivered,
+}
+
+impl Cohort {
+    /// Loads `files` (name or path in a chosen folder, bytes). Each file's answers join its
+    /// participant; a file is refused, with the reason, when it does not read, carries
+    /// nothing new (the same answers again), or is older than what is loaded for the same
+    /// participant and exercise. A file refused before it was read (too large, unreadable
+    /// by the browser) comes in `refused_early`.
+    pub fn add(&mut self, files: Vec<(String, Vec<u8>)>, refused_early: Vec<Refused>) -> Added {
+        let before = self.refused.len();
+        self.refused.extend(refused_early);
+        let mut items = Vec::new();
+        let mut workflows = Vec::new();
+        for (file, bytes) in files {
+            match import::read(&file, &bytes) {
+                Err(error) => self.refuse(&file, format!("{}. {}", error.problem, error.advice)),
+                Ok(incoming) => {
+                    let before = items.len() + workflows.len();
+                    collect(&file, incoming, &mut items, &mut workflows);
+                    if items.len() + workflows.len() == before {
+                        self.refuse(&file, "it holds no answers".to_owned());
+                    }
+                }
+            }
+        }
+        // A file that brings several exercises (a backup, a .zip) is loaded when any of
+        // them is; it is refused, with every reason, when none is.
+        let mut files_loaded = BTreeSet::new();
+        let mut reasons: Vec<(String, String)> = Vec::new();
+        for item in items {
+            let file = item.file.clone();
+            match self.take(item) {
+                Ok(()) => drop(files_loaded.insert(file)),
+                Err(reason) => reasons.push((file, reason)),
+            }
+        }
+        for workflow in workflows {
+            let file = workflow.file.clone();
+            match self.attach_workflow(workflow) {
+                Ok(()) => drop(files_loaded.insert(file)),
+                Err(reason) => reasons.push((file, reason)),
+            }
+        }
+        let mut refused_files: Vec<&str> = Vec::new();
+        for (file, _) in &reasons {
+            if !files_loaded.contains(file) && !refused_files.contains(&file.as_str()) {
+                refused_files.push(file);
+            }
+        }
+        for file in refused_files {
+            let why: Vec<&str> =
+                reasons.iter().filter(|(f, r)| f == file && !r.is_empty()).map(|(_, r)| r.as_str()).collect();
+            self.refuse(file, why.join("; "));
+        }
+        self.participants.sort_by_key(|p| sort_key(&p.profile));
+        Added { loaded: files_loaded.len(), refused: self.refused.len() - before }
+    }
+
+    fn refuse(&mut self, file: &str, reason: String) {
+        self.refused.push(Refused { file: file.to_owned(), reason });
+    }
+
+    /// Puts one exercise's answers in place, or says why not.
+    fn take(&mut self, item: Item) -> Result<(), String> {
+        let id = participant_id(&item.profile, &item.file);
+        let index = match self.participants.iter().position(|p| p.id == id) {
+            Some(index) => index,
+            None => {
+                self.participants.push(Participant { id, profile: item.profile.clone(), ..Participant::default() });
+                self.participants.len() - 1
+            }
+        };
+        let participant = &mut self.participants[index];
+        let name = display_name(&participant.profile);
+        if let Some(kept) = participant.exercises.get(&item.key) {
+            let exercise = crate::restore::exercise_name(&item.key);
+            let reason = if kept.answers == item.delivered.answers {
+                Some(format!("the same answers to {exercise} as {} (already loaded for {name})", kept.file))
+            } else if item.delivered.exported_at < kept.exported_at {
+                Some(format!(
+                    "an older export of {name}'s {exercise} ({}) than {} ({}), which is kept",
+                    item.delivered.exported_at, kept.file, kept.exported_at
+                ))
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                return Err(reason);
+            }
+        }
+        // A newer export of the same exercise replaces the older one.
+        if participant.profile.scenario.trim().is_empty() {
+            participant.profile.scenario = item.profile.scenario.clone();
+        }
+        participant.exercises.insert(item.key, item.delivered);
+        Ok(())
+    }
+
+    /// A workflow delivered on its own carries no name: it belongs to the participant whose
+    /// documents sit in the same folder of the chosen files, if exactly one does.
+    fn attach_workflow(&mut self, workflow: Workflow) -> Result<(), String> {
+        let Workflow { file, in_zip, edited_by_hand } = workflow;
+        let from_zip = in_zip.is_some();
+        let (source, path) = match in_zip {
+            // From a .zip: its documents name the participant.
+            Some(path) => (file.clone(), path),
+            None => (folder_of(&file).to_owned(), format!(".github/workflows/{}", file_name(&file))),
+        };
+        let owners: Vec<usize> = self
+            .participants
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.exercises.values().any(|d| d.file == source || folder_of(&d.file) == source))
+            .map(|(i, _)| i)
+            .collect();
+        match owners.as_slice() {
+            [index] => {
+                self.participants[*index].workflows.insert(path, DeliveredFile { file, edited_by_hand });
+                Ok(())
+            }
+            // The .zip's documents were refused, and say why.
+            _ if from_zip => Err(String::new()),
+            _ => Err("a workflow carries no participant's name. Load it in one folder with that participant's \
+                 documents, or load their repository .zip"
+                .to_owned()),
+        }
+    }
+}
+
+/// A generated file found among the chosen ones.
+struct Workflow {
+    file: String,
+    /// Its path in the `.zip` it came in.
+    in_zip: Option<String>,
+    edited_by_hand: bool,
+}
+
+/// The answers in a file, as items, and the workflows in it.
+fn collect(file: &str, incoming: Incoming, items: &mut Vec<Item>, workflows: &mut Vec<Workflow>) {
+    match incoming {
+        Incoming::Backup { workbook, saved_at, .. } => {
+            for (key, answers) in workbook.exercises {
+                if crate::course::find_exercise(&key).is_some() && !answers.values.is_empty() {
+                    let delivered = Delivered {
+                        answers,
+                        file: file.to_owned(),
+                        exported_at: saved_at.clone(),
+                        edited_by_hand: None,
+                    };
+                    items.push(Item { file: file.to_owned(), profile: workbook.profile.clone(), key, delivered });
+                }
+            }
+        }
+        Incoming::Deliverable { exercise, profile, answers, exported_at, edited_by_hand, .. } => {
+            let delivered = Delivered { answers, file: file.to_owned(), exported_at, edited_by_hand };
+            items.push(Item { file: file.to_owned(), profile, key: exercise.key.to_owned(), delivered });
+        }
+        Incoming::Generated { edited_by_hand, .. } => {
+            workflows.push(Workflow { file: file.to_owned(), in_zip: None, edited_by_hand })
+        }
+        Incoming::Repository { documents, generated } => {
+            for (_, document) in documents {
+                collect(file, document, items, workflows);
+            }
+            workflows.extend(generated.into_iter().map(|(path, edited_by_hand)| Workflow {
+                file: file.to_owned(),
+                in_zip: Some(path),
+                edited_by_hand,
+            }));
+        }
+    }
+}
+
+fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit_once('/').map_or(path, |(_, name)| name)
+}
+
+/// Names match whatever their case and spacing; a file with no name is its own participant.
+fn participant_id(profile: &Profile, file: &str) -> String {
+    let squash = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let name = squash(&profile.name);
+    if name.is_empty() {
+        return format!("no name: {file}");
+    }
+    format!("{name} | {}", squash(&profile.cohort))
+}
+
+/// How a participant is shown: their name, or that their files carry none.
+pub fn display_name(profile: &Profile) -> String {
+    let name = profile.name.trim();
+    if name.is_empty() {
+        "A participant with no name".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn sort_key(profile: &Profile) -> (String, String) {
+    (profile.name.trim().to_ascii_lowercase(), profile.cohort.trim().to_ascii_lowercase())
+}

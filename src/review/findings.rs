@@ -1,0 +1,149 @@
+//! What an instructor sees of each participant: every deliverable complete, incomplete or
+//! missing, with its findings, and the guides' intervention thresholds. Everything here
+//! comes from the exercise descriptions that drive the participant's forms: "complete" is
+//! the progress the participant sees, and the findings are the self-check's criteria and
+//! the exercise's red flags.
+
+use crate::course::progress::{exercise_progress, sections_not_complete, self_check};
+use crate::course::{Exercise, Inputs, Module, MODULES};
+use crate::model::Workbook;
+
+use super::cohort::Participant;
+
+/// How far a deliverable is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// No file of it was loaded.
+    Missing,
+    /// Loaded, with required answers still missing.
+    Incomplete,
+    /// Every required answer given.
+    Complete,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Missing => "missing",
+            Status::Incomplete => "incomplete",
+            Status::Complete => "complete",
+        }
+    }
+}
+
+/// One deliverable of one participant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub status: Status,
+    /// Answered fields out of the required ones (0 of 0 when missing).
+    pub done: usize,
+    pub total: usize,
+    /// What is wrong, one sentence each; empty when missing or when nothing is.
+    pub findings: Vec<String>,
+}
+
+/// Every exercise an instructor reviews: the built ones of every module, in the home
+/// page's order, with their module.
+pub fn deliverables() -> impl Iterator<Item = (&'static Module, &'static Exercise)> {
+    MODULES.iter().flat_map(|m| m.exercises.iter().filter(|e| e.is_built()).map(move |e| (m, e)))
+}
+
+/// The participant's answers as one workbook, so a capstone reads the exercises it builds on.
+pub fn workbook_of(participant: &Participant) -> Workbook {
+    let mut workbook = Workbook { profile: participant.profile.clone(), ..Workbook::default() };
+    workbook.exercises.extend(participant.exercises.iter().map(|(key, d)| (key.clone(), d.answers.clone())));
+    workbook
+}
+
+/// One deliverable of a participant, judged as the participant's self-check judges it.
+pub fn assess(participant: &Participant, workbook: &Workbook, exercise: &Exercise) -> Assessment {
+    let Some(delivered) = participant.exercises.get(exercise.key) else {
+        return Assessment { status: Status::Missing, done: 0, total: 0, findings: Vec::new() };
+    };
+    let answers = exercise.answers_in(workbook);
+    let progress = exercise_progress(exercise, &answers);
+    let inputs = Inputs::new(&answers, workbook);
+    let mut findings = Vec::new();
+    let missing = sections_not_complete(exercise, &answers);
+    if !missing.is_empty() {
+        findings.push(format!("Sections not complete: {}.", missing.join(", ")));
+    }
+    findings.extend(
+        self_check(exercise, &inputs)
+            .into_iter()
+            .filter(|(_, met)| !met)
+            .map(|(criterion, _)| format!("Success criterion not met: {criterion}")),
+    );
+    findings.extend((exercise.red_flags)(&inputs));
+    if delivered.edited_by_hand == Some(true) {
+        findings.push(format!(
+            "{} was edited by hand after export: these findings read the answers as exported.",
+            delivered.file
+        ));
+    }
+    for (path, workflow) in &participant.workflows {
+        let generated_here = exercise.files.iter().any(|f| f.path == path.as_str());
+        if generated_here && workflow.edited_by_hand && exercise.key == owner_of(path) {
+            findings.push(format!("{path} was edited by hand after export ({})", workflow.file));
+        }
+    }
+    let status = if progress.is_complete() { Status::Complete } else { Status::Incomplete };
+    Assessment { status, done: progress.done, total: progress.total, findings }
+}
+
+/// The exercise a workflow is reported under: the first that generates it (2.1's
+/// deploy-production.yml, not the capstone that carries it too).
+fn owner_of(path: &str) -> &'static str {
+    deliverables().find(|(_, e)| e.files.iter().any(|f| f.path == path)).map_or("", |(_, e)| e.key)
+}
+
+/// The guides' intervention thresholds this participant reaches, each with what to do.
+/// A module counts only for participants who handed in something of it.
+pub fn interventions(participant: &Participant, assessments: &[(&'static Exercise, Assessment)]) -> Vec<String> {
+    let status = |key: &str| assessments.iter().find(|(e, _)| e.key == key).map(|(_, a)| a.status);
+    let in_module = |prefix: &str| participant.exercises.keys().any(|k| k.starts_with(prefix));
+    let mut flags = Vec::new();
+    if in_module("m6-") {
+        let unfinished: Vec<&str> = [("m6-2.1", "2.1"), ("m6-2.2", "2.2")]
+            .into_iter()
+            .filter(|(key, _)| status(key) != Some(Status::Complete))
+            .map(|(_, number)| number)
+            .collect();
+        if !unfinished.is_empty() {
+            flags.push(format!(
+                "Module 6: Exercise {} incomplete or missing: reach out, offer support.",
+                unfinished.join(" and ")
+            ));
+        }
+        if status("m6-2.3") == Some(Status::Incomplete) {
+            flags.push(
+                "Module 6: the capstone is missing key sections: give specific feedback before certification.".into(),
+            );
+        }
+        let delivered: Vec<_> =
+            assessments.iter().filter(|(e, a)| e.key.starts_with("m6-") && a.status != Status::Missing).collect();
+        if delivered.len() == 3 && delivered.iter().all(|(_, a)| !a.findings.is_empty()) {
+            flags.push(
+                "Module 6: findings in every deliverable: a 1:1 conversation about the module's objectives.".into(),
+            );
+        }
+    }
+    if in_module("m5-") {
+        if status("m5-2.3") != Some(Status::Complete) {
+            flags.push("Module 5: the capstone is incomplete: priority support, it validates the module.".into());
+        }
+        if status("m5-2.2") == Some(Status::Missing) {
+            flags.push("Module 5: no monitoring workflow (Exercise 2.2 missing).".into());
+        }
+    }
+    flags
+}
+
+/// A participant's whole row: each deliverable's assessment, in [`deliverables`] order,
+/// and the interventions.
+pub fn review_row(participant: &Participant) -> (Vec<(&'static Exercise, Assessment)>, Vec<String>) {
+    let workbook = workbook_of(participant);
+    let assessments: Vec<_> = deliverables().map(|(_, e)| (e, assess(participant, &workbook, e))).collect();
+    let interventions = interventions(participant, &assessments);
+    (assessments, interventions)
+}

@@ -1,0 +1,247 @@
+//! Instructor review, natively: a cohort folder with good, broken, foreign, duplicate and
+//! older files; each deliverable's status and findings; the intervention thresholds; the
+//! summary CSV as a spreadsheet reads it.
+
+mod common;
+
+use common::{module_6, EXPORTED_AT};
+use workbook::backup;
+use workbook::course::find_exercise;
+use workbook::fixtures::module5_workbook;
+use workbook::model::{Profile, Workbook};
+use workbook::render::bundle::{repository_files, zip};
+use workbook::render::{exercise_markdown, generated, Deliverable};
+use workbook::review::cohort::{Cohort, Refused};
+use workbook::review::csv;
+use workbook::review::findings::{assess, review_row, workbook_of, Status};
+
+/// The document a participant exports for exercise `key` at `at`.
+fn document(workbook: &Workbook, key: &str, at: &str) -> Vec<u8> {
+    let (module, exercise) = find_exercise(key).unwrap();
+    let answers = exercise.answers_in(workbook);
+    exercise_markdown(&Deliverable::of(module, exercise, workbook, &answers, at)).into_bytes()
+}
+
+fn named(mut workbook: Workbook, name: &str, cohort: &str) -> Workbook {
+    workbook.profile = Profile { name: name.into(), cohort: cohort.into(), scenario: "Northwind".into() };
+    workbook
+}
+
+fn module5_zip(workbook: &Workbook) -> Vec<u8> {
+    let (module, exercise) = find_exercise("m5-2.3").unwrap();
+    let answers = exercise.answers_in(workbook);
+    zip(&repository_files(&Deliverable::of(module, exercise, workbook, &answers, EXPORTED_AT)))
+}
+
+fn reason_for<'a>(cohort: &'a Cohort, file: &str) -> &'a str {
+    cohort.refused.iter().find(|r| r.file == file).map_or("", |r| r.reason.as_str())
+}
+
+#[test]
+fn a_cohort_folder_loads_every_good_file_and_names_each_other_one_with_its_reason() {
+    let ada = named(module_6(), "Ada Lovelace", "2026-B");
+    let grace = named(module5_workbook("canary", "kubernetes", "slack"), "Grace Hopper", "2026-B");
+    let mut older = ada.clone();
+    older.exercises.get_mut("m6-2.2").unwrap().set_text("tool_stack", "An earlier draft".into());
+    let (_, monitoring) = find_exercise("m5-2.2").unwrap();
+    let workflow = generated::text(
+        monitoring,
+        &monitoring.files[0],
+        &workbook::course::Inputs::new(&monitoring.answers_in(&grace), &grace),
+    );
+    let files = vec![
+        ("cohort/ada/deployment-strategy.md".to_owned(), document(&ada, "m6-2.1", EXPORTED_AT)),
+        ("cohort/ada/operations-runbook.md".to_owned(), document(&ada, "m6-2.2", "2026-11-24 09:00 UTC")),
+        // The same runbook exported the day before, with other text: older, not loaded.
+        ("cohort/ada/old/operations-runbook.md".to_owned(), document(&older, "m6-2.2", "2026-11-23 09:00 UTC")),
+        // Ada's capstone, by a differently spaced and cased name: the same participant.
+        (
+            "cohort/ada/enterprise-architecture-proposal.md".to_owned(),
+            document(&named(ada.clone(), "  ada   LOVELACE ", "2026-B"), "m6-2.3", EXPORTED_AT),
+        ),
+        ("cohort/grace/exercise-2.3-environments.zip".to_owned(), module5_zip(&grace)),
+        ("cohort/grace/monitoring.yml".to_owned(), workflow.into_bytes()),
+        ("cohort/grace/backup.json".to_owned(), backup::to_json(&grace, "2026-11-22 08:00 UTC").into_bytes()),
+        // Copies, broken and foreign files.
+        ("cohort/copy-of-ada/deployment-strategy.md".to_owned(), document(&ada, "m6-2.1", EXPORTED_AT)),
+        ("cohort/notes.txt".to_owned(), b"Remember to grade by Friday".to_vec()),
+        ("cohort/photo.png".to_owned(), vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255]),
+        ("cohort/cut-off.md".to_owned(), document(&ada, "m6-2.1", EXPORTED_AT)[..2000].to_vec()),
+        ("cohort/stray.yml".to_owned(), b"name: mine\non: push\n".to_vec()),
+    ];
+    let early = vec![Refused { file: "cohort/huge.md".into(), reason: "it is 200 MB".into() }];
+    let mut cohort = Cohort::default();
+    let added = cohort.add(files, early);
+
+    let names: Vec<&str> = cohort.participants.iter().map(|p| p.profile.name.as_str()).collect();
+    assert_eq!(names, ["Ada Lovelace", "Grace Hopper"]);
+    let ada_loaded = &cohort.participants[0];
+    assert_eq!(ada_loaded.exercises.keys().collect::<Vec<_>>(), ["m6-2.1", "m6-2.2", "m6-2.3"]);
+    assert_eq!(ada_loaded.exercises["m6-2.2"].file, "cohort/ada/operations-runbook.md");
+    let grace_loaded = &cohort.participants[1];
+    assert_eq!(grace_loaded.exercises.keys().collect::<Vec<_>>(), ["m5-2.1", "m5-2.2", "m5-2.3"]);
+    assert_eq!(grace_loaded.workflows.len(), 5, "{:?}", grace_loaded.workflows.keys());
+    assert_eq!(grace_loaded.workflows[".github/workflows/monitoring.yml"].file, "cohort/grace/monitoring.yml");
+
+    assert_eq!(added.loaded, 5);
+    assert!(reason_for(&cohort, "cohort/ada/old/operations-runbook.md").contains("an older export of Ada Lovelace's"));
+    assert!(reason_for(&cohort, "cohort/grace/backup.json").contains("the same answers"));
+    assert!(reason_for(&cohort, "cohort/copy-of-ada/deployment-strategy.md").contains("the same answers"));
+    assert!(reason_for(&cohort, "cohort/notes.txt").contains("Workbook"), "{:?}", cohort.refused);
+    assert!(reason_for(&cohort, "cohort/photo.png").contains("not a text file"));
+    assert!(!reason_for(&cohort, "cohort/cut-off.md").is_empty());
+    assert!(!reason_for(&cohort, "cohort/stray.yml").is_empty());
+    assert_eq!(reason_for(&cohort, "cohort/huge.md"), "it is 200 MB");
+    assert_eq!(added.refused, 8, "{:#?}", cohort.refused);
+    assert_eq!(added.loaded + added.refused, 13, "every file is either loaded or listed");
+
+    // Loading the same folder again adds nothing and says why for each file.
+    let again = cohort
+        .clone()
+        .add(vec![("cohort/ada/deployment-strategy.md".into(), document(&ada, "m6-2.1", EXPORTED_AT))], vec![]);
+    assert_eq!(again.loaded, 0);
+    let mut twice = cohort.clone();
+    let again = twice.add(vec![("elsewhere/grace.zip".into(), module5_zip(&grace))], vec![]);
+    assert_eq!((again.loaded, again.refused), (0, 1));
+    let reason = reason_for(&twice, "elsewhere/grace.zip");
+    assert!(reason.contains("the same answers") && !reason.contains("workflow"), "{reason}");
+    // The cohort survives being saved and read back.
+    let stored = serde_json::to_string(&cohort).unwrap();
+    assert_eq!(serde_json::from_str::<Cohort>(&stored).unwrap(), cohort);
+}
+
+#[test]
+fn a_workflow_alone_in_a_folder_of_two_participants_is_not_guessed() {
+    let ada = named(module5_workbook("canary", "script", "discord"), "Ada", "B");
+    let grace = named(module5_workbook("blue-green", "script", "slack"), "Grace", "B");
+    let (_, deployment) = find_exercise("m5-2.1").unwrap();
+    let inputs_answers = deployment.answers_in(&ada);
+    let workflow =
+        generated::text(deployment, &deployment.files[0], &workbook::course::Inputs::new(&inputs_answers, &ada));
+    let mut cohort = Cohort::default();
+    cohort.add(
+        vec![
+            ("all/ada-2.1.md".into(), document(&ada, "m5-2.1", EXPORTED_AT)),
+            ("all/grace-2.1.md".into(), document(&grace, "m5-2.1", EXPORTED_AT)),
+            ("all/deploy-production.yml".into(), workflow.into_bytes()),
+        ],
+        vec![],
+    );
+    assert!(reason_for(&cohort, "all/deploy-production.yml").contains("carries no participant's name"));
+}
+
+#[test]
+fn each_deliverable_is_complete_incomplete_or_missing_with_the_self_checks_findings() {
+    let mut ada = named(module_6(), "Ada", "B");
+    ada.exercises.remove("m6-2.2");
+    let capstone = ada.exercises.get_mut("m6-2.3").unwrap();
+    capstone.set_text("executive_summary", "Northwind should adopt the platform. Budget TBD.".into());
+    capstone.set_text("client_name", String::new());
+    let mut cohort = Cohort::default();
+    cohort.add(
+        vec![
+            ("a/deployment-strategy.md".into(), document(&ada, "m6-2.1", EXPORTED_AT)),
+            ("a/enterprise-architecture-proposal.md".into(), document(&ada, "m6-2.3", EXPORTED_AT)),
+        ],
+        vec![],
+    );
+    let participant = &cohort.participants[0];
+    let workbook = workbook_of(participant);
+    let strategy = assess(participant, &workbook, find_exercise("m6-2.1").unwrap().1);
+    assert_eq!((strategy.status, strategy.findings.clone()), (Status::Complete, vec![]));
+    let runbook = assess(participant, &workbook, find_exercise("m6-2.2").unwrap().1);
+    assert_eq!(runbook.status, Status::Missing);
+    let proposal = assess(participant, &workbook, find_exercise("m6-2.3").unwrap().1);
+    assert_eq!(proposal.status, Status::Incomplete);
+    let said = proposal.findings.join("\n");
+    assert!(said.contains("Sections not complete: "), "{said}");
+    assert!(said.contains("Placeholder text:") && said.contains("TBD"), "{said}");
+    assert!(said.contains("Success criterion not met: "), "{said}");
+
+    let (_, interventions) = review_row(participant);
+    assert_eq!(
+        interventions,
+        [
+            "Module 6: Exercise 2.2 incomplete or missing: reach out, offer support.",
+            "Module 6: the capstone is missing key sections: give specific feedback before certification.",
+        ]
+    );
+}
+
+#[test]
+fn a_complete_module_5_has_no_findings_and_no_intervention() {
+    let grace = named(module5_workbook("canary", "kubernetes", "slack"), "Grace", "B");
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("g.zip".into(), module5_zip(&grace))], vec![]);
+    let (assessments, interventions) = review_row(&cohort.participants[0]);
+    for (exercise, assessment) in &assessments {
+        let expected = if exercise.key.starts_with("m5-") { Status::Complete } else { Status::Missing };
+        assert_eq!(assessment.status, expected, "{}", exercise.key);
+        assert!(assessment.findings.is_empty(), "{}: {:?}", exercise.key, assessment.findings);
+    }
+    assert!(interventions.is_empty(), "{interventions:?}");
+
+    // Without its monitoring and capstone, the guide's Module 5 thresholds show.
+    let mut partial = grace.clone();
+    partial.exercises.retain(|key, _| key == "m5-2.1");
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("g/deployment-design.md".into(), document(&partial, "m5-2.1", EXPORTED_AT))], vec![]);
+    let (_, interventions) = review_row(&cohort.participants[0]);
+    assert_eq!(
+        interventions,
+        [
+            "Module 5: the capstone is incomplete: priority support, it validates the module.",
+            "Module 5: no monitoring workflow (Exercise 2.2 missing).",
+        ]
+    );
+}
+
+#[test]
+fn the_summary_csv_quotes_commas_quotes_and_line_breaks() {
+    assert_eq!(csv::field("plain"), "plain");
+    assert_eq!(csv::field("Lovelace, Ada"), "\"Lovelace, Ada\"");
+    assert_eq!(csv::field("Ada \"the Countess\""), "\"Ada \"\"the Countess\"\"\"");
+    assert_eq!(csv::field("two\nlines"), "\"two\nlines\"");
+    let ada = named(module_6(), "Lovelace, Ada \"AL\"", "2026-B\nevening");
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("a.md".into(), document(&ada, "m6-2.1", EXPORTED_AT))], vec![]);
+    let text = csv::summary(&cohort);
+    assert!(text.starts_with("participant,cohort,Module 5 2.1 status,Module 5 2.1 findings,"), "{text}");
+    assert!(text.ends_with("\r\n"));
+    // Read back as a spreadsheet would: every row has the header's number of fields.
+    let rows = parse_csv(&text);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].len(), rows[0].len());
+    assert_eq!(rows[1][0], "Lovelace, Ada \"AL\"");
+    assert_eq!(rows[1][1], "2026-B\nevening");
+    let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[1][column("Module 6 2.1 status")], "complete");
+    assert_eq!(rows[1][column("Module 6 2.1 findings")], "0");
+    assert_eq!(rows[1][column("Module 6 2.2 status")], "missing");
+}
+
+/// A small RFC 4180 reader, for the test only.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
