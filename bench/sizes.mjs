@@ -14,6 +14,7 @@ const PAGES = [
   ["Module 6 and home", "index.html"],
   ["Module 5", "module-5/index.html"],
   ["Restore and import", "restore/index.html"],
+  ["Instructor review", "review/index.html"],
 ];
 const args = process.argv.slice(2);
 const check = args.includes("--check");

@@ -3,6 +3,7 @@
 #   dist/            Module 6 and the home page      (index.html)
 #   dist/module-5/   Module 5                        (module-5/index.html)
 #   dist/restore/    restoring backups and imports   (restore/index.html)
+#   dist/review/     instructors: a cohort reviewed  (review/index.html)
 # The root page first: Trunk replaces its whole dist folder, the others only their own.
 # Extra arguments go to every `trunk build` (e.g. --release).
 set -euo pipefail
@@ -17,3 +18,4 @@ page() {
 page "$@"
 page "$@" --dist dist/module-5 module-5/index.html
 page "$@" --dist dist/restore restore/index.html
+page "$@" --dist dist/review review/index.html

@@ -17,6 +17,8 @@ pub enum Route {
     Profile,
     /// Restore a backup or import an exported deliverable.
     Import,
+    /// Instructors: review a cohort's exported files.
+    Review,
     /// An exercise by key; it may be one that is not built yet.
     Exercise(&'static str),
     /// A link to something that does not exist (an old bookmark, a typo).
@@ -26,9 +28,14 @@ pub enum Route {
 /// The page that restores backups and imports files, relative to the site's root.
 pub const RESTORE_PAGE: &str = "restore/";
 
+/// The instructors' review page, relative to the site's root.
+pub const REVIEW_PAGE: &str = "review/";
+
 /// This build's page, relative to the site's root: what the features it was built with
-/// say (the tests, built with every feature, are the root page).
-pub const HERE: &str = if cfg!(feature = "restore") && !cfg!(feature = "forms") {
+/// say (the tests, built with the default features, are the root page).
+pub const HERE: &str = if cfg!(feature = "review") {
+    REVIEW_PAGE
+} else if cfg!(feature = "restore") && !cfg!(feature = "forms") {
     RESTORE_PAGE
 } else if cfg!(feature = "module5") && !cfg!(feature = "module6") {
     "module-5/"
@@ -44,6 +51,7 @@ impl Route {
             [""] => Route::Home,
             ["profile"] => Route::Profile,
             ["import"] => Route::Import,
+            ["review"] => Route::Review,
             ["exercise", key] => match find_exercise(key) {
                 Some((_, exercise)) => Route::Exercise(exercise.key),
                 None => Route::NotFound(path.to_owned()),
@@ -62,6 +70,7 @@ impl Route {
     pub fn page(&self) -> Option<&'static str> {
         match self {
             Route::Import => Some(RESTORE_PAGE),
+            Route::Review => Some(REVIEW_PAGE),
             Route::Exercise(key) => find_exercise(key).map(|(module, _)| module.page),
             _ => None,
         }
@@ -87,6 +96,7 @@ impl Route {
             Route::Home => "#/".to_owned(),
             Route::Profile => "#/profile".to_owned(),
             Route::Import => "#/import".to_owned(),
+            Route::Review => "#/review".to_owned(),
             Route::Exercise(key) => format!("#/exercise/{key}"),
             Route::NotFound(path) => format!("#/{path}"),
         }

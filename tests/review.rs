@@ -60,7 +60,8 @@ fn a_cohort_folder_loads_every_good_file_and_names_each_other_one_with_its_reaso
             document(&named(ada.clone(), "  ada   LOVELACE ", "2026-B"), "m6-2.3", EXPORTED_AT),
         ),
         ("cohort/grace/exercise-2.3-environments.zip".to_owned(), module5_zip(&grace)),
-        ("cohort/grace/monitoring.yml".to_owned(), workflow.into_bytes()),
+        // Grace's monitoring workflow, edited after export: it replaces the one in her .zip.
+        ("cohort/grace/monitoring.yml".to_owned(), format!("# tuned by hand\n{workflow}").into_bytes()),
         ("cohort/grace/backup.json".to_owned(), backup::to_json(&grace, "2026-11-22 08:00 UTC").into_bytes()),
         // Copies, broken and foreign files.
         ("cohort/copy-of-ada/deployment-strategy.md".to_owned(), document(&ada, "m6-2.1", EXPORTED_AT)),
@@ -81,7 +82,14 @@ fn a_cohort_folder_loads_every_good_file_and_names_each_other_one_with_its_reaso
     let grace_loaded = &cohort.participants[1];
     assert_eq!(grace_loaded.exercises.keys().collect::<Vec<_>>(), ["m5-2.1", "m5-2.2", "m5-2.3"]);
     assert_eq!(grace_loaded.workflows.len(), 5, "{:?}", grace_loaded.workflows.keys());
-    assert_eq!(grace_loaded.workflows[".github/workflows/monitoring.yml"].file, "cohort/grace/monitoring.yml");
+    let monitoring_yml = &grace_loaded.workflows[".github/workflows/monitoring.yml"];
+    assert_eq!((monitoring_yml.file.as_str(), monitoring_yml.edited_by_hand), ("cohort/grace/monitoring.yml", true));
+    let grace_workbook = workbook_of(grace_loaded);
+    let findings = assess(grace_loaded, &grace_workbook, monitoring).findings;
+    assert_eq!(
+        findings,
+        [".github/workflows/monitoring.yml was edited by hand after export (cohort/grace/monitoring.yml)"]
+    );
 
     assert_eq!(added.loaded, 5);
     assert!(reason_for(&cohort, "cohort/ada/old/operations-runbook.md").contains("an older export of Ada Lovelace's"));
@@ -105,6 +113,7 @@ fn a_cohort_folder_loads_every_good_file_and_names_each_other_one_with_its_reaso
     assert_eq!((again.loaded, again.refused), (0, 1));
     let reason = reason_for(&twice, "elsewhere/grace.zip");
     assert!(reason.contains("the same answers") && !reason.contains("workflow"), "{reason}");
+    assert_eq!(twice.participants, cohort.participants, "a copy changes nothing");
     // The cohort survives being saved and read back.
     let stored = serde_json::to_string(&cohort).unwrap();
     assert_eq!(serde_json::from_str::<Cohort>(&stored).unwrap(), cohort);
@@ -244,4 +253,21 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
         }
     }
     rows
+}
+
+#[test]
+fn files_of_the_same_name_from_different_participants_all_load() {
+    let files: Vec<(String, Vec<u8>)> = ["Ada", "Grace", "Edsger"]
+        .iter()
+        .map(|name| {
+            let workbook = named(module5_workbook("canary", "script", "slack"), name, "B");
+            ("exercise-2.3-environments.zip".to_owned(), module5_zip(&workbook))
+        })
+        .collect();
+    let mut cohort = Cohort::default();
+    let added = cohort.add(files, vec![]);
+    assert_eq!((added.loaded, added.refused), (3, 0), "{:?}", cohort.refused);
+    for participant in &cohort.participants {
+        assert_eq!(participant.workflows.len(), 5, "{}", participant.profile.name);
+    }
 }

@@ -22,3 +22,38 @@ pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Option<Result<(St
     };
     Some(result)
 }
+
+/// The files of a list, held on their own: a `FileList` is live, and clearing the input
+/// that chose them (so the same files can be chosen again) would empty it.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|index| list.get(index)).collect()
+}
+
+/// Every file of `files` (chosen, from a folder, or dropped), each named by its path in the
+/// chosen folder when there is one. Files over the import limit or that the browser cannot
+/// read are listed as refused, with the reason, and never read into memory.
+pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<(String, Vec<u8>)>, Vec<crate::review::cohort::Refused>) {
+    let (mut read, mut refused) = (Vec::new(), Vec::new());
+    for file in files {
+        // Set for files picked with a folder: "cohort/ada/deployment-strategy.md".
+        let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string());
+        let name = path.filter(|p| !p.is_empty()).unwrap_or_else(|| file.name());
+        let refuse = |error: ImportError| crate::review::cohort::Refused {
+            file: error.file_name,
+            reason: format!("{}. {}", error.problem, error.advice),
+        };
+        if file.size() > MAX_BYTES as f64 {
+            refused.push(refuse(too_large(&name, file.size() as u64)));
+            continue;
+        }
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => read.push((name, js_sys::Uint8Array::new(&buffer).to_vec())),
+            Err(_) => refused.push(refuse(ImportError {
+                file_name: name,
+                problem: "the browser could not read it (it may have been moved or deleted since you chose it)".into(),
+                advice: "Choose it again.",
+            })),
+        }
+    }
+    (read, refused)
+}

@@ -3,6 +3,7 @@
 
 pub mod download;
 pub mod file_input;
+pub mod review_store;
 // Only Module 5's page checks workflows; elsewhere the loader is not even in the glue.
 #[cfg(all(feature = "module5", feature = "forms"))]
 pub mod lint;

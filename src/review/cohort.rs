@@ -65,6 +65,8 @@ pub struct Added {
 
 /// A file's answers on their way into the cohort.
 struct Item {
+    /// Which of the chosen files it came from (names can repeat across folders).
+    source: usize,
     file: String,
     profile: Profile,
     key: String,
@@ -82,12 +84,13 @@ impl Cohort {
         self.refused.extend(refused_early);
         let mut items = Vec::new();
         let mut workflows = Vec::new();
-        for (file, bytes) in files {
+        let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+        for (source, (file, bytes)) in files.into_iter().enumerate() {
             match import::read(&file, &bytes) {
                 Err(error) => self.refuse(&file, format!("{}. {}", error.problem, error.advice)),
                 Ok(incoming) => {
                     let before = items.len() + workflows.len();
-                    collect(&file, incoming, &mut items, &mut workflows);
+                    collect(source, &file, incoming, &mut items, &mut workflows);
                     if items.len() + workflows.len() == before {
                         self.refuse(&file, "it holds no answers".to_owned());
                     }
@@ -96,35 +99,48 @@ impl Cohort {
         }
         // A file that brings several exercises (a backup, a .zip) is loaded when any of
         // them is; it is refused, with every reason, when none is.
-        let mut files_loaded = BTreeSet::new();
-        let mut reasons: Vec<(String, String)> = Vec::new();
+        let mut loaded = BTreeSet::new();
+        let mut reasons: Vec<(usize, String)> = Vec::new();
+        // Whose documents each chosen file holds, loaded or not (a copy of what is already
+        // here still says whose folder it is).
+        let owners: Vec<Owner> = items
+            .iter()
+            .map(|item| Owner {
+                source: item.source,
+                folder: folder_of(&item.file).to_owned(),
+                id: participant_id(&item.profile, &item.file),
+            })
+            .collect();
         for item in items {
-            let file = item.file.clone();
+            let source = item.source;
             match self.take(item) {
-                Ok(()) => drop(files_loaded.insert(file)),
-                Err(reason) => reasons.push((file, reason)),
+                Ok(()) => drop(loaded.insert(source)),
+                Err(reason) => reasons.push((source, reason)),
             }
         }
         for workflow in workflows {
-            let file = workflow.file.clone();
-            match self.attach_workflow(workflow) {
-                Ok(()) => drop(files_loaded.insert(file)),
-                Err(reason) => reasons.push((file, reason)),
+            let source = workflow.source;
+            // A .zip whose documents brought nothing new (a copy) brings no workflows either.
+            if workflow.in_zip.is_some() && !loaded.contains(&source) {
+                continue;
+            }
+            match self.attach_workflow(workflow, &owners) {
+                Ok(()) => drop(loaded.insert(source)),
+                Err(reason) => reasons.push((source, reason)),
             }
         }
-        let mut refused_files: Vec<&str> = Vec::new();
-        for (file, _) in &reasons {
-            if !files_loaded.contains(file) && !refused_files.contains(&file.as_str()) {
-                refused_files.push(file);
+        let mut refused_sources: Vec<usize> = Vec::new();
+        for (source, _) in &reasons {
+            if !loaded.contains(source) && !refused_sources.contains(source) {
+                refused_sources.push(*source);
             }
         }
-        for file in refused_files {
-            let why: Vec<&str> =
-                reasons.iter().filter(|(f, r)| f == file && !r.is_empty()).map(|(_, r)| r.as_str()).collect();
-            self.refuse(file, why.join("; "));
+        for source in refused_sources {
+            let why: Vec<&str> = reasons.iter().filter(|(s, _)| *s == source).map(|(_, r)| r.as_str()).collect();
+            self.refuse(&names[source], why.join("; "));
         }
         self.participants.sort_by_key(|p| sort_key(&p.profile));
-        Added { loaded: files_loaded.len(), refused: self.refused.len() - before }
+        Added { loaded: loaded.len(), refused: self.refused.len() - before }
     }
 
     fn refuse(&mut self, file: &str, reason: String) {
@@ -168,29 +184,36 @@ impl Cohort {
     }
 
     /// A workflow delivered on its own carries no name: it belongs to the participant whose
-    /// documents sit in the same folder of the chosen files, if exactly one does.
-    fn attach_workflow(&mut self, workflow: Workflow) -> Result<(), String> {
-        let Workflow { file, in_zip, edited_by_hand } = workflow;
+    /// documents sit in the same folder of the chosen files, if exactly one does; one from a
+    /// `.zip` to the participant its documents name.
+    fn attach_workflow(&mut self, workflow: Workflow, owners: &[Owner]) -> Result<(), String> {
+        let Workflow { source, file, in_zip, edited_by_hand } = workflow;
         let from_zip = in_zip.is_some();
-        let (source, path) = match in_zip {
-            // From a .zip: its documents name the participant.
-            Some(path) => (file.clone(), path),
-            None => (folder_of(&file).to_owned(), format!(".github/workflows/{}", file_name(&file))),
-        };
-        let owners: Vec<usize> = self
-            .participants
+        let path = in_zip.unwrap_or_else(|| format!(".github/workflows/{}", file_name(&file)));
+        let folder = folder_of(&file);
+        let mut ids: Vec<&str> = owners
             .iter()
-            .enumerate()
-            .filter(|(_, p)| p.exercises.values().any(|d| d.file == source || folder_of(&d.file) == source))
-            .map(|(i, _)| i)
+            .filter(|owner| if from_zip { owner.source == source } else { owner.folder == folder })
+            .map(|owner| owner.id.as_str())
             .collect();
-        match owners.as_slice() {
-            [index] => {
-                self.participants[*index].workflows.insert(path, DeliveredFile { file, edited_by_hand });
-                Ok(())
-            }
-            // The .zip's documents were refused, and say why.
-            _ if from_zip => Err(String::new()),
+        ids.sort_unstable();
+        ids.dedup();
+        let participant = match ids.as_slice() {
+            [id] => self.participants.iter_mut().find(|p| p.id == *id),
+            _ => None,
+        };
+        match participant {
+            Some(participant) => match participant.workflows.get(&path) {
+                Some(kept) if kept.edited_by_hand == edited_by_hand => Err(format!(
+                    "{path} is loaded for {} already, from {}",
+                    display_name(&participant.profile),
+                    kept.file
+                )),
+                _ => {
+                    participant.workflows.insert(path, DeliveredFile { file, edited_by_hand });
+                    Ok(())
+                }
+            },
             _ => Err("a workflow carries no participant's name. Load it in one folder with that participant's \
                  documents, or load their repository .zip"
                 .to_owned()),
@@ -200,14 +223,22 @@ impl Cohort {
 
 /// A generated file found among the chosen ones.
 struct Workflow {
+    source: usize,
     file: String,
     /// Its path in the `.zip` it came in.
     in_zip: Option<String>,
     edited_by_hand: bool,
 }
 
-/// The answers in a file, as items, and the workflows in it.
-fn collect(file: &str, incoming: Incoming, items: &mut Vec<Item>, workflows: &mut Vec<Workflow>) {
+/// A chosen file's documents: whose they are, and where the file was.
+struct Owner {
+    source: usize,
+    folder: String,
+    id: String,
+}
+
+/// The answers in chosen file number `source`, as items, and the workflows in it.
+fn collect(source: usize, file: &str, incoming: Incoming, items: &mut Vec<Item>, workflows: &mut Vec<Workflow>) {
     match incoming {
         Incoming::Backup { workbook, saved_at, .. } => {
             for (key, answers) in workbook.exercises {
@@ -218,22 +249,29 @@ fn collect(file: &str, incoming: Incoming, items: &mut Vec<Item>, workflows: &mu
                         exported_at: saved_at.clone(),
                         edited_by_hand: None,
                     };
-                    items.push(Item { file: file.to_owned(), profile: workbook.profile.clone(), key, delivered });
+                    items.push(Item {
+                        source,
+                        file: file.to_owned(),
+                        profile: workbook.profile.clone(),
+                        key,
+                        delivered,
+                    });
                 }
             }
         }
         Incoming::Deliverable { exercise, profile, answers, exported_at, edited_by_hand, .. } => {
             let delivered = Delivered { answers, file: file.to_owned(), exported_at, edited_by_hand };
-            items.push(Item { file: file.to_owned(), profile, key: exercise.key.to_owned(), delivered });
+            items.push(Item { source, file: file.to_owned(), profile, key: exercise.key.to_owned(), delivered });
         }
         Incoming::Generated { edited_by_hand, .. } => {
-            workflows.push(Workflow { file: file.to_owned(), in_zip: None, edited_by_hand })
+            workflows.push(Workflow { source, file: file.to_owned(), in_zip: None, edited_by_hand })
         }
         Incoming::Repository { documents, generated } => {
             for (_, document) in documents {
-                collect(file, document, items, workflows);
+                collect(source, file, document, items, workflows);
             }
             workflows.extend(generated.into_iter().map(|(path, edited_by_hand)| Workflow {
+                source,
                 file: file.to_owned(),
                 in_zip: Some(path),
                 edited_by_hand,

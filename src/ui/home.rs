@@ -27,6 +27,10 @@ pub fn HomePage() -> impl IntoView {
         <div class="modules">
             {MODULES.iter().map(|module| view! { <ModuleCard module=module/> }).collect_view()}
         </div>
+        <p class="meta">
+            "Instructors: " <a href=Route::Review.href()>"Review a cohort’s exported files"</a>
+            " (completeness, findings and a summary for the gradebook, on a page of its own)."
+        </p>
     }
 }
 

@@ -8,6 +8,7 @@ mod history;
 mod home;
 mod import;
 mod profile;
+mod review;
 #[cfg(all(feature = "module5", feature = "forms"))]
 mod workflows;
 
@@ -83,7 +84,13 @@ pub fn mount() {
             crate::browser::register_service_worker();
         }
     });
-    mount_to_body(App);
+    // The review page is another app over the same core; `cfg!` keeps both compiled and
+    // each page's build leaves out the one it does not mount.
+    if cfg!(feature = "review") {
+        mount_to_body(review::ReviewApp);
+    } else {
+        mount_to_body(App);
+    }
     crate::browser::mark("workbook-rendered");
 }
 
@@ -118,11 +125,7 @@ fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     view! {
-        // Not a plain #main link: the hash holds the route.
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            focus("main");
-        }>"Skip to content"</a>
+        <SkipLink/>
         <header class="app-header">
             <a class="brand" href=Route::Home.href()>"Session 2 Workbook"</a>
             <nav aria-label="Main">
@@ -145,7 +148,7 @@ fn App() -> impl IntoView {
                 Route::Exercise(key) if cfg!(feature = "forms") && Route::Exercise(key).is_here() => {
                     view! { <exercise::ExercisePage key=key/> }.into_any()
                 }
-                other @ (Route::Import | Route::Exercise(_)) => view! { <OtherPage route=other/> }.into_any(),
+                other @ (Route::Import | Route::Exercise(_) | Route::Review) => view! { <OtherPage route=other/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
             }}
         </main>
@@ -160,6 +163,18 @@ fn App() -> impl IntoView {
                 <a class="button-link secondary" href=Route::Import.href()>"Restore a backup or import a file"</a>
             </div>
         </footer>
+    }
+}
+
+/// The first thing a keyboard reaches on every page. Not a plain `#main` link: the hash
+/// holds the route.
+#[component]
+fn SkipLink() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            focus("main");
+        }>"Skip to content"</a>
     }
 }
 

@@ -1,0 +1,329 @@
+//! The instructors' review page (`review/`, its own download): load a cohort's exported
+//! files, see every participant's deliverables at a glance, sort, read the findings, and
+//! download the summary CSV. The work is `review::*`; this binds it to the page.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{focus, set_document_title, SkipLink};
+use crate::browser::file_input::{files_of, read_all};
+use crate::browser::{download::download, review_store};
+use crate::review::cohort::{display_name, Cohort};
+use crate::review::csv;
+use crate::review::findings::{deliverables, review_row, Status};
+use crate::route::Route;
+
+/// One participant's row, as shown.
+#[derive(Clone, PartialEq)]
+struct Row {
+    name: String,
+    cohort: String,
+    /// Per deliverable, in `deliverables()` order: status and findings.
+    cells: Vec<(Status, Vec<String>, String)>,
+    interventions: Vec<String>,
+}
+
+fn rows_of(cohort: &Cohort) -> Vec<Row> {
+    cohort
+        .participants
+        .iter()
+        .map(|participant| {
+            let (assessments, interventions) = review_row(participant);
+            let cells = assessments
+                .into_iter()
+                .map(|(exercise, a)| {
+                    let file = participant.exercises.get(exercise.key).map(|d| d.file.clone()).unwrap_or_default();
+                    (a.status, a.findings, file)
+                })
+                .collect();
+            Row {
+                name: display_name(&participant.profile),
+                cohort: participant.profile.cohort.trim().to_owned(),
+                cells,
+                interventions,
+            }
+        })
+        .collect()
+}
+
+/// Which column the table is sorted by; `None` is the participant's name.
+#[derive(Clone, Copy, PartialEq)]
+struct SortBy {
+    column: Option<usize>,
+    descending: bool,
+}
+
+fn sorted(mut rows: Vec<Row>, by: SortBy) -> Vec<Row> {
+    match by.column {
+        None => rows.sort_by_key(|r| r.name.to_ascii_lowercase()),
+        // Interventions, the last column.
+        Some(column) if column == deliverables().count() => rows.sort_by_key(|r| r.interventions.len()),
+        // Least done first; among equals, more findings first.
+        Some(column) => rows.sort_by_key(|r| (r.cells[column].0, usize::MAX - r.cells[column].1.len())),
+    }
+    if by.descending {
+        rows.reverse();
+    }
+    rows
+}
+
+const RESULT_ID: &str = "review-result";
+
+/// "1 finding", "3 findings".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[component]
+pub fn ReviewApp() -> impl IntoView {
+    set_document_title("Review a cohort");
+    let (initial, load_problem) = match review_store::load() {
+        Ok(cohort) => (cohort, None),
+        Err(problem) => (Cohort::default(), Some(problem)),
+    };
+    let cohort = RwSignal::new(initial);
+    let save_problem =
+        RwSignal::new(load_problem.map(|p| format!("{p}. Loading files starts a new review, which replaces it.")));
+    let outcome = RwSignal::new(String::new());
+    let sort = RwSignal::new(SortBy { column: None, descending: false });
+    let rows = Memo::new(move |_| cohort.with(rows_of));
+
+    let save = move || save_problem.set(cohort.with_untracked(review_store::save).err());
+    let load = move |files: Vec<web_sys::File>| {
+        let chosen = files.len();
+        if chosen == 0 {
+            return;
+        }
+        outcome.set(format!("Reading {}…", count(chosen, "file")));
+        spawn_local(async move {
+            let (read, refused_early) = read_all(files).await;
+            let mut added = Default::default();
+            cohort.update(|c| added = c.add(read, refused_early));
+            save();
+            let crate::review::cohort::Added { loaded, refused } = added;
+            outcome.set(match refused {
+                0 => format!("Loaded {loaded} of {}.", count(chosen, "file")),
+                _ => format!(
+                    "Loaded {loaded} of {}; {refused} not loaded, each listed below with the reason.",
+                    count(chosen, "file")
+                ),
+            });
+            focus(RESULT_ID);
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(files) = input.files() {
+            load(files_of(&files));
+        }
+        // Choosing the same files again must read them again.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            load(files_of(&files));
+        }
+    };
+    let download_csv = move |_| {
+        let text = cohort.with_untracked(csv::summary);
+        if let Err(problem) = download("review-summary.csv", "text/csv;charset=utf-8", text.as_bytes()) {
+            outcome.set(problem);
+        }
+    };
+    let start_over = move |_| {
+        let sure = window()
+            .confirm_with_message("Remove every loaded file from this review? The files themselves are not touched.")
+            .unwrap_or(false);
+        if sure {
+            cohort.set(Cohort::default());
+            save();
+            outcome.set("The review is empty: load the cohort's files to start again.".into());
+        }
+    };
+
+    view! {
+        <SkipLink/>
+        <header class="app-header">
+            <a class="brand" href=Route::Home.href()>"Session 2 Workbook"</a>
+            <nav aria-label="Main">
+                <a href=Route::Home.href()>"Participants’ exercises"</a>
+                <a href=Route::Review.hash() aria-current="page">"Review"</a>
+            </nav>
+        </header>
+        {move || save_problem.get().map(|problem| view! {
+            <div class="banner banner-error" role="alert"><p><strong>"The review is not saved in this browser: "</strong>{problem}</p></div>
+        })}
+        <main id="main" tabindex="-1">
+            <h1>"Review a cohort"</h1>
+            <p class="lead">
+                "Load the files your participants exported: deliverables (" <code>".md"</code> "), Module 5 "
+                "repositories (" <code>".zip"</code> ") and workflows (" <code>".yml"</code> "), full backups ("
+                <code>".json"</code> "). Files are grouped by the name and cohort in them. Nothing leaves this "
+                "browser; the review is saved here, apart from any participant’s answers."
+            </p>
+            <section class="review-load" aria-labelledby="review-load-heading"
+                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <h2 id="review-load-heading">"Load files"</h2>
+                <div class="field">
+                    <label for="review-files">"Exported files"</label>
+                    <p class="help" id="review-files-help">
+                        {format!("Choose one or many .md, .zip, .yml or .json files, up to {} MB each, or drop them on this box.", crate::import::max_megabytes())}
+                    </p>
+                    <input type="file" id="review-files" aria-describedby="review-files-help" multiple
+                        accept=".md,.markdown,.zip,.yml,.yaml,.json" on:change=on_pick/>
+                </div>
+                <div class="field">
+                    <label for="review-folder">"A folder of exported files"</label>
+                    <p class="help" id="review-folder-help">"Every file in it and in its subfolders; the others are listed with the reason."</p>
+                    <input type="file" id="review-folder" aria-describedby="review-folder-help" multiple prop:webkitdirectory=true
+                        on:change=on_pick/>
+                </div>
+                <p class="help">"Load more at any time: a newer export of a deliverable replaces the older one."</p>
+                <p id=RESULT_ID role="status" tabindex="-1">{move || outcome.get()}</p>
+            </section>
+            <CohortTable rows sort/>
+            <RefusedFiles cohort save_problem/>
+            <Findings rows/>
+            <Show when=move || cohort.with(|c| !c.participants.is_empty() || !c.refused.is_empty())>
+                <div class="actions">
+                    <button type="button" on:click=download_csv>"Download review-summary.csv"</button>
+                    <button type="button" class="secondary" on:click=start_over>"Start over"</button>
+                </div>
+            </Show>
+        </main>
+        <footer class="app-footer">
+            <p>"Files you load are read in this browser only; nothing is sent anywhere."</p>
+        </footer>
+    }
+}
+
+#[component]
+fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
+    let shown = move || sorted(rows.get(), sort.get());
+    let header = move |column: Option<usize>, label: String| {
+        let state = move || {
+            let by = sort.get();
+            match (by.column == column, by.descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            }
+        };
+        let toggle = move |_| {
+            sort.update(|by| {
+                by.descending = by.column == column && !by.descending;
+                by.column = column;
+            })
+        };
+        view! { <th scope="col" aria-sort=state><button type="button" class="sort" on:click=toggle>{label}</button></th> }
+    };
+    let columns = deliverables().count();
+    move || {
+        if rows.with(Vec::is_empty) {
+            return view! { <p class="empty">"No participant yet: load their exported files above."</p> }.into_any();
+        }
+        view! {
+            <div class="table-scroll">
+                <table class="cohort">
+                    <caption>{move || format!("Cohort: {}", count(rows.with(Vec::len), "participant"))}</caption>
+                    <thead>
+                        <tr>
+                            {header(None, "Participant".into())}
+                            {deliverables()
+                                .enumerate()
+                                .map(|(i, (module, exercise))| header(Some(i), format!("{} · {}", module.name, exercise.number)))
+                                .collect_view()}
+                            {header(Some(columns), "Interventions".into())}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || shown().into_iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">{row.name} <span class="meta">{row.cohort}</span></th>
+                                {row.cells.into_iter().map(|(status, findings, _)| {
+                                    let flags = match findings.len() {
+                                        0 => String::new(),
+                                        n => format!(" · {}", count(n, "finding")),
+                                    };
+                                    view! { <td class=format!("status-{}", status.label())>{status.label()}{flags}</td> }
+                                }).collect_view()}
+                                <td>{row.interventions.len()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn RefusedFiles(cohort: RwSignal<Cohort>, save_problem: RwSignal<Option<String>>) -> impl IntoView {
+    let refused = Memo::new(move |_| cohort.with(|c| c.refused.clone()));
+    move || {
+        let list = refused.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="refused" aria-labelledby="refused-heading">
+                    <h2 id="refused-heading">{format!("Files not loaded ({})", list.len())}</h2>
+                    <ul>
+                        {list.into_iter().map(|r| view! { <li><code>{r.file}</code> ": " {r.reason}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        cohort.update(|c| c.refused.clear());
+                        save_problem.set(cohort.with_untracked(review_store::save).err());
+                    }>
+                        "Clear this list"
+                    </button>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn Findings(rows: Memo<Vec<Row>>) -> impl IntoView {
+    move || {
+        let rows = rows.get();
+        (!rows.is_empty()).then(|| {
+            view! {
+                <section class="findings" aria-labelledby="findings-heading">
+                    <h2 id="findings-heading">"Findings by participant"</h2>
+                    {rows.into_iter().map(|row| {
+                        let findings: usize = row.cells.iter().map(|(_, f, _)| f.len()).sum();
+                        let summary = format!(
+                            "{} · {} · {}",
+                            row.name,
+                            count(findings, "finding"),
+                            count(row.interventions.len(), "intervention")
+                        );
+                        view! {
+                            <details>
+                                <summary>{summary}</summary>
+                                {(!row.interventions.is_empty()).then(|| view! {
+                                    <ul class="interventions">{row.interventions.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                                })}
+                                {deliverables().zip(row.cells).filter(|(_, (status, _, _))| *status != Status::Missing)
+                                    .map(|((module, exercise), (status, findings, file))| view! {
+                                        <h3>{format!("{} · Exercise {} · {}", module.name, exercise.number, status.label())}</h3>
+                                        <p class="meta">"From " <code>{file}</code></p>
+                                        {if findings.is_empty() {
+                                            view! { <p>"No findings."</p> }.into_any()
+                                        } else {
+                                            view! { <ul>{findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul> }.into_any()
+                                        }}
+                                    }).collect_view()}
+                            </details>
+                        }
+                    }).collect_view()}
+                </section>
+            }
+        })
+    }
+}
