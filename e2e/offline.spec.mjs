@@ -18,10 +18,10 @@ test("after the first visit the app loads, edits and exports with the network go
       await navigator.serviceWorker.ready;
       const cached = await caches.open("workbook-shell-v3").then((c) => c.keys());
       // Every page of the site, each with its own wasm.
-      for (const page of ["", "module-5/", "restore/", "review/"]) {
+      for (const page of ["", "module-5/", "restore/", "review/", "review/participant/"]) {
         if (!cached.some((r) => r.url === new URL(page, location.href).href.replace(/#.*$/, ""))) throw new Error(`${page} not cached`);
       }
-      if (cached.filter((r) => r.url.endsWith(".wasm")).length !== 4) throw new Error("a page's wasm is not cached");
+      if (cached.filter((r) => r.url.endsWith(".wasm")).length !== 5) throw new Error("a page's wasm is not cached");
       // Module 5's glue imports a module of its own (the workflow check's forwarder).
       if (!cached.some((r) => r.url.includes("/module-5/snippets/"))) throw new Error("Module 5's JS snippet is not cached");
     });

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expectNoViolations } from "./axe.mjs";
-import { deploymentStrategy, downloadBytes, monitoring } from "./module5-flow.mjs";
+import { EXERCISE, deploymentStrategy, downloadBytes, monitoring } from "./module5-flow.mjs";
 
 const file = (name, bytes) => ({ name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
 
@@ -78,15 +78,120 @@ test("an instructor loads a participant's files with broken ones, reads the coho
 
   const summary = await downloadBytes(instructor, "Download review-summary.csv");
   expect(summary.name).toBe("review-summary.csv");
-  const lines = summary.bytes.toString("utf8").split("\r\n");
-  expect(lines[0]).toBe(
-    "participant,cohort,Module 5 2.1 status,Module 5 2.1 findings,Module 5 2.2 status,Module 5 2.2 findings," +
-      "Module 5 2.3 status,Module 5 2.3 findings,Module 6 2.1 status,Module 6 2.1 findings,Module 6 2.2 status," +
-      "Module 6 2.2 findings,Module 6 2.3 status,Module 6 2.3 findings,interventions",
-  );
-  expect(lines[1]).toBe(
-    "Ada Lovelace,2026-B,complete,0,complete,0,missing,0,missing,0,missing,0,missing,0," +
-      "\"Module 5: the capstone is incomplete: priority support, it validates the module.\"",
-  );
-  expect(lines[2]).toBe("");
+  const rows = csvRows(summary.bytes);
+  expect(rows.length).toBe(2);
+  expect(rows[1]).toMatchObject({
+    participant: "Ada Lovelace",
+    cohort: "2026-B",
+    "Module 5 2.1 status": "complete",
+    "Module 5 2.2 status": "complete",
+    "Module 5 2.3 status": "missing",
+    "Module 6 2.3 status": "missing",
+    "Module 6 2.3 total (of 20)": "",
+    interventions: "Module 5: the capstone is incomplete: priority support, it validates the module.",
+  });
+  expect(summary.bytes.toString("utf8")).toContain('"Module 5: the capstone is incomplete: priority support, it validates the module."\r\n');
+});
+
+/** A CSV file as objects keyed by its header (RFC 4180: quoted fields, doubled quotes, CRLF). */
+function csvRows(bytes) {
+  const text = bytes.toString("utf8");
+  const rows = [[]];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") rows.at(-1).push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") rows.at(-1).push(field), (field = ""), rows.push([]), i++;
+    else field += c;
+  }
+  rows.pop();
+  const [header, ...body] = rows;
+  return [header, ...body.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])))];
+}
+
+test("an instructor scores a capstone on the rubric, moves between participants by keyboard, and downloads the feedback", async ({ page, browser }) => {
+  // Two participants' files: Ada's capstone (the expected export of a full Module 6) and
+  // Module 5 work exported under two names.
+  await page.goto("./module-5/#/profile");
+  const name = page.getByRole("textbox", { name: "Your name", exact: true });
+  await name.fill("Ada Lovelace");
+  await page.getByRole("textbox", { name: "Cohort", exact: true }).fill("2026-B");
+  await deploymentStrategy(page);
+  const ada = await downloadBytes(page, "Export deployment-design.md");
+  await page.goto("./module-5/#/profile");
+  await name.fill("Grace Hopper");
+  await page.goto(EXERCISE("2.1"));
+  const grace = await downloadBytes(page, "Export deployment-design.md");
+  const capstone = await readFile(new URL("../tests/expected/enterprise-architecture-proposal.md", import.meta.url));
+
+  const instructor = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await instructor.goto("./review/");
+  await instructor.getByLabel("Exported files", { exact: true }).setInputFiles([
+    file("ada/deployment-design.md", ada.bytes),
+    file("grace/deployment-design.md", grace.bytes),
+    file("enterprise-architecture-proposal.md", capstone),
+  ]);
+  await expect(instructor.getByRole("status").filter({ hasText: "Loaded 3 of 3 files." })).toBeVisible();
+  await instructor.getByRole("link", { name: "Ada Lovelace" }).click();
+
+  // The grading page, one participant at a time.
+  await expect(instructor.getByRole("heading", { level: 1, name: /^Ada Lovelace/ })).toBeVisible();
+  const rubric = instructor.getByRole("region", { name: "Rubric for Exercise 2.3" });
+  const criterion = (title) => rubric.getByRole("group", { name: new RegExp(`^${title}`) });
+  await expect(criterion("Platform Analysis").getByText(/^Self-check met: Platforms compared/)).toBeVisible();
+  await criterion("Platform Analysis").getByRole("checkbox", { name: "Clear recommendation with rationale" }).check();
+  await criterion("Platform Analysis").getByRole("radio", { name: "4" }).check();
+  await criterion("Security Architecture").getByRole("radio", { name: "3" }).check();
+  await criterion("Cost & Operations").getByRole("radio", { name: "4" }).check();
+  await expect(rubric.getByRole("status")).toHaveText("3 of 4 criteria scored; certification needs 14 of 20.");
+  await criterion("Proposal Quality").getByRole("radio", { name: "2" }).check();
+  await expect(rubric.getByRole("status")).toHaveText("Total: 13 of 20: below the 14 needed for certification.");
+  await criterion("Proposal Quality").getByRole("radio", { name: "3" }).check();
+  await expect(rubric.getByRole("status")).toHaveText("Total: 14 of 20: passes (certification needs 14).");
+  const capstoneReview = instructor.getByRole("region", { name: /Module 6 · Exercise 2.3/ });
+  await capstoneReview.getByText("Comments", { exact: true }).click();
+  await capstoneReview.getByLabel("Comment on Security architecture", { exact: true }).fill("Map each GDPR article to a control, as discussed.");
+  await expectNoViolations(instructor, "grading page");
+
+  // J and K between participants; back on Ada, the same criterion has focus.
+  await criterion("Platform Analysis").getByRole("radio", { name: "4" }).focus();
+  await instructor.keyboard.press("j");
+  await expect(instructor.getByRole("heading", { level: 1, name: /^Grace Hopper/ })).toBeVisible();
+  // Grace's Module 5 comment reuses Ada's, from the cohort's list.
+  const graceReview = instructor.getByRole("region", { name: /Module 5 · Exercise 2.1/ });
+  await graceReview.getByText("Comments", { exact: true }).click();
+  await graceReview.getByLabel("Reuse a comment on the deliverable as a whole").selectOption("Map each GDPR article to a control, as discussed.");
+  await expect(graceReview.getByLabel("Comment on the deliverable as a whole", { exact: true })).toHaveValue("Map each GDPR article to a control, as discussed.");
+  await instructor.keyboard.press("k");
+  await expect(instructor.getByRole("heading", { level: 1, name: /^Ada Lovelace/ })).toBeVisible();
+  await expect(criterion("Platform Analysis").getByRole("radio", { name: "4" })).toBeFocused();
+
+  // Everything is still there after a reload.
+  await instructor.reload();
+  await expect(criterion("Proposal Quality").getByRole("radio", { name: "3" })).toBeChecked();
+  await expect(criterion("Platform Analysis").getByRole("checkbox", { name: "Clear recommendation with rationale" })).toBeChecked();
+  const feedback = await downloadBytes(instructor, "Download feedback-ada-lovelace.md");
+  const text = feedback.bytes.toString("utf8");
+  expect(text).toContain("# Feedback: Ada Lovelace");
+  expect(text).toContain("| Platform Analysis | 4 of 5 |");
+  expect(text).toContain("| **Total** | **14 of 20** |");
+  expect(text).toContain("Passed (certification needs 14 of 20).");
+  expect(text).toContain("**Security architecture:**\n\nMap each GDPR article to a control, as discussed.");
+
+  await instructor.getByRole("link", { name: "Cohort" }).click();
+  const summary = csvRows((await downloadBytes(instructor, "Download review-summary.csv")).bytes);
+  expect(summary[1]).toMatchObject({
+    participant: "Ada Lovelace",
+    "Module 6 2.3 status": "complete",
+    "Module 6 2.3 Platform Analysis (of 5)": "4",
+    "Module 6 2.3 total (of 20)": "14",
+    "Module 6 2.3 certified (needs 14 of 20)": "yes",
+  });
+  expect(summary[2]).toMatchObject({ participant: "Grace Hopper", "Module 6 2.3 total (of 20)": "" });
 });

@@ -4,6 +4,7 @@
 #   dist/module-5/   Module 5                        (module-5/index.html)
 #   dist/restore/    restoring backups and imports   (restore/index.html)
 #   dist/review/     instructors: a cohort reviewed  (review/index.html)
+#   dist/review/participant/  one participant graded (review/participant/index.html)
 # The root page first: Trunk replaces its whole dist folder, the others only their own.
 # Extra arguments go to every `trunk build` (e.g. --release).
 set -euo pipefail
@@ -19,3 +20,4 @@ page "$@"
 page "$@" --dist dist/module-5 module-5/index.html
 page "$@" --dist dist/restore restore/index.html
 page "$@" --dist dist/review review/index.html
+page "$@" --dist dist/review/participant review/participant/index.html

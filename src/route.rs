@@ -31,9 +31,14 @@ pub const RESTORE_PAGE: &str = "restore/";
 /// The instructors' review page, relative to the site's root.
 pub const REVIEW_PAGE: &str = "review/";
 
+/// The page that grades one participant at a time, beside the review page.
+pub const GRADING_PAGE: &str = "review/participant/";
+
 /// This build's page, relative to the site's root: what the features it was built with
 /// say (the tests, built with the default features, are the root page).
-pub const HERE: &str = if cfg!(feature = "review") {
+pub const HERE: &str = if cfg!(feature = "grading") {
+    GRADING_PAGE
+} else if cfg!(feature = "review") {
     REVIEW_PAGE
 } else if cfg!(feature = "restore") && !cfg!(feature = "forms") {
     RESTORE_PAGE

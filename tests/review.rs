@@ -271,3 +271,78 @@ fn files_of_the_same_name_from_different_participants_all_load() {
         assert_eq!(participant.workflows.len(), 5, "{}", participant.profile.name);
     }
 }
+
+#[test]
+fn the_rubric_totals_against_the_pass_mark_and_reaches_the_csv_and_the_feedback() {
+    use workbook::course::Grading;
+    use workbook::review::grading::{comment_library, feedback_file_name, feedback_markdown, passes, total, Grade};
+    let (_, capstone) = find_exercise("m6-2.3").unwrap();
+    let Some(Grading::Points(rubric)) = capstone.grading else { panic!("the capstone has a rubric") };
+    let mut grade = Grade::default();
+    for (criterion, points) in rubric.criteria.iter().zip([4, 3, 4]) {
+        grade.points.insert(criterion.id.into(), points);
+    }
+    assert_eq!((total(rubric, &grade), passes(rubric, &grade)), (None, None), "not complete: no total");
+    grade.points.insert("proposal_quality".into(), 2);
+    assert_eq!((total(rubric, &grade), passes(rubric, &grade)), (Some(13), Some(false)), "13 of 20 is under 14");
+    grade.points.insert("proposal_quality".into(), 3);
+    assert_eq!((total(rubric, &grade), passes(rubric, &grade)), (Some(14), Some(true)), "14 of 20 passes");
+    grade.comments.insert("security".into(), "Map GDPR articles to controls, \"as discussed\".\nSee slide 6.".into());
+
+    let ada = named(module_6(), "Ada Lovelace, PhD", "2026-B");
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("a.md".into(), document(&ada, "m6-2.3", EXPORTED_AT))], vec![]);
+    let id = cohort.participants[0].id.clone();
+    cohort.grades.entry(id.clone()).or_default().insert("m6-2.3".into(), grade.clone());
+    let mut other = Grade::default();
+    other.comments.insert("security".into(), "Map GDPR articles to controls, \"as discussed\".\nSee slide 6.".into());
+    other.comments.insert("".into(), "Well structured.".into());
+    cohort.grades.entry("someone else".into()).or_default().insert("m6-2.3".into(), other);
+    assert_eq!(
+        comment_library(&cohort.grades),
+        ["Map GDPR articles to controls, \"as discussed\".\nSee slide 6.", "Well structured."],
+        "reused comments, most used first"
+    );
+
+    let rows = parse_csv(&csv::summary(&cohort));
+    let column = |name: &str| {
+        rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {:?}", rows[0]))
+    };
+    assert_eq!(rows[1][0], "Ada Lovelace, PhD");
+    assert_eq!(rows[1][column("Module 6 2.3 Platform Analysis (of 5)")], "4");
+    assert_eq!(rows[1][column("Module 6 2.3 Proposal Quality (of 5)")], "3");
+    assert_eq!(rows[1][column("Module 6 2.3 total (of 20)")], "14");
+    assert_eq!(rows[1][column("Module 6 2.3 certified (needs 14 of 20)")], "yes");
+    assert_eq!(rows[1][column("Module 5 2.3 criteria passed (of 6)")], "", "not judged: no grade");
+
+    // Module 5's capstone: pass or needs work per success criterion, counted once all are judged.
+    let mut verdicts = Grade::default();
+    verdicts.verdicts.extend((0..5).map(|n| (n, n != 2)));
+    cohort.grades.get_mut(&id).unwrap().insert("m5-2.3".into(), verdicts.clone());
+    let rows = parse_csv(&csv::summary(&cohort));
+    assert_eq!(rows[1][column("Module 5 2.3 criteria passed (of 6)")], "", "five of six judged");
+    verdicts.verdicts.insert(5, true);
+    cohort.grades.get_mut(&id).unwrap().insert("m5-2.3".into(), verdicts);
+    let rows = parse_csv(&csv::summary(&cohort));
+    assert_eq!(rows[1][column("Module 5 2.3 criteria passed (of 6)")], "5");
+
+    let participant = &cohort.participants[0];
+    assert_eq!(feedback_file_name(participant), "feedback-ada-lovelace-phd.md");
+    let feedback = feedback_markdown(participant, &cohort.grades[&id]);
+    for expected in [
+        "# Feedback: Ada Lovelace, PhD",
+        "| Security Architecture | 3 of 5 |",
+        "| **Total** | **14 of 20** |",
+        "Passed (certification needs 14 of 20).",
+        "**Security architecture:**",
+        "Map GDPR articles to controls, \"as discussed\".",
+        "## Module 5 · Exercise 2.1: Deployment Strategy\n\nNot handed in",
+    ] {
+        assert!(feedback.contains(expected), "{expected:?} not in:\n{feedback}");
+    }
+    // Plain markdown: a renderer finds no HTML in it.
+    let html = pulldown_cmark::Parser::new(&feedback)
+        .filter(|e| matches!(e, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)))
+        .count();
+    assert_eq!(html, 0, "{feedback}");
+}

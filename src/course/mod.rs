@@ -55,6 +55,38 @@ pub struct Exercise {
     /// naming what is wrong (the capstone: which text is a placeholder, which figure is
     /// implausible). The self-check shows them; the instructor's review lists them.
     pub red_flags: fn(&Inputs) -> Vec<String>,
+    /// How an instructor grades the deliverable, when the guide says (the capstones).
+    pub grading: Option<Grading>,
+}
+
+/// How an instructor grades a deliverable.
+#[derive(Clone, Copy)]
+pub enum Grading {
+    /// Points per criterion of the guide's rubric, and a pass mark (Module 6's capstone).
+    Points(&'static Rubric),
+    /// Pass or needs work for each of the exercise's success criteria (Module 5's capstone).
+    PassPerCriterion,
+}
+
+/// A scoring rubric from a guide ("Capstone Evaluation Criteria").
+pub struct Rubric {
+    pub criteria: &'static [RubricCriterion],
+    /// The total a participant needs to pass (certification).
+    pub pass_mark: u32,
+}
+
+pub struct RubricCriterion {
+    /// Stable: grades are saved under it.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub points: u32,
+    /// What the guide says to look for, ticked off by the instructor.
+    pub look_for: &'static [&'static str],
+    /// The exercise's sections this criterion reads.
+    pub sections: &'static [&'static str],
+    /// The exercise's success criteria (by index in `Exercise::criteria`) that are its
+    /// evidence: their automatic result is shown beside the points.
+    pub evidence: &'static [usize],
 }
 
 /// For an exercise whose success criteria say it all.
@@ -92,7 +124,15 @@ impl Exercise {
     /// The exercise as listed on a page that does not hold its module: everything but its
     /// content (see `Module::page`).
     pub const fn listed(self) -> Exercise {
-        Exercise { sections: &[], criteria: &[], companion: None, files: &[], red_flags: no_red_flags, ..self }
+        Exercise {
+            sections: &[],
+            criteria: &[],
+            companion: None,
+            files: &[],
+            red_flags: no_red_flags,
+            grading: None,
+            ..self
+        }
     }
 
     pub fn section(&self, id: &str) -> Option<&'static Section> {

@@ -15,6 +15,9 @@ pub struct Cohort {
     pub participants: Vec<Participant>,
     /// Files that were not loaded, newest last.
     pub refused: Vec<Refused>,
+    /// The instructor's rubric points, verdicts and comments, by participant id.
+    #[serde(default)]
+    pub grades: super::grading::Grades,
 }
 
 /// One participant, as their files name them.

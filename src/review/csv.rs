@@ -4,6 +4,20 @@
 
 use super::cohort::{display_name, Cohort};
 use super::findings::{deliverables, review_row};
+use super::grading::{total, Grade};
+use crate::course::{Grading, Rubric};
+
+fn max_points(rubric: &Rubric) -> u32 {
+    rubric.criteria.iter().map(|c| c.points).sum()
+}
+
+/// How many criteria passed, once every one is judged; empty before.
+fn verdicts_passed(criteria: usize, grade: &Grade) -> String {
+    if grade.verdicts.len() < criteria {
+        return String::new();
+    }
+    grade.verdicts.values().filter(|passed| **passed).count().to_string()
+}
 
 /// One CSV field, quoted when it must be.
 pub fn field(text: &str) -> String {
@@ -26,22 +40,51 @@ pub fn write(rows: &[Vec<String>]) -> String {
 }
 
 /// `review-summary.csv`: a row per participant, with each deliverable's status and count
-/// of findings, and the intervention thresholds reached.
+/// of findings; for a deliverable graded on a rubric, the points per criterion, the total
+/// and whether it passes (empty until scored: gradebooks read an empty cell as no grade);
+/// for one judged per criterion, how many passed; the intervention thresholds reached.
 pub fn summary(cohort: &Cohort) -> String {
     let mut header = vec!["participant".to_owned(), "cohort".to_owned()];
     for (module, exercise) in deliverables() {
         let name = format!("{} {}", module.name, exercise.number);
         header.push(format!("{name} status"));
         header.push(format!("{name} findings"));
+        match exercise.grading {
+            Some(Grading::Points(rubric)) => {
+                header.extend(rubric.criteria.iter().map(|c| format!("{name} {} (of {})", c.title, c.points)));
+                header.push(format!("{name} total (of {})", max_points(rubric)));
+                header.push(format!("{name} certified (needs {} of {})", rubric.pass_mark, max_points(rubric)));
+            }
+            Some(Grading::PassPerCriterion) => {
+                header.push(format!("{name} criteria passed (of {})", exercise.criteria.len()))
+            }
+            None => {}
+        }
     }
     header.push("interventions".to_owned());
     let mut rows = vec![header];
     for participant in &cohort.participants {
         let (assessments, interventions) = review_row(participant);
         let mut row = vec![display_name(&participant.profile), participant.profile.cohort.trim().to_owned()];
-        for (_, assessment) in &assessments {
+        let grades = cohort.grades.get(&participant.id);
+        for (exercise, assessment) in &assessments {
             row.push(assessment.status.label().to_owned());
             row.push(assessment.findings.len().to_string());
+            let grade = grades.and_then(|g| g.get(exercise.key)).cloned().unwrap_or_default();
+            match exercise.grading {
+                Some(Grading::Points(rubric)) => {
+                    row.extend(
+                        rubric.criteria.iter().map(|c| grade.points.get(c.id).map_or(String::new(), u32::to_string)),
+                    );
+                    let total = total(rubric, &grade);
+                    row.push(total.map_or(String::new(), |t| t.to_string()));
+                    row.push(
+                        total.map_or(String::new(), |t| (if t >= rubric.pass_mark { "yes" } else { "no" }).to_owned()),
+                    );
+                }
+                Some(Grading::PassPerCriterion) => row.push(verdicts_passed(exercise.criteria.len(), &grade)),
+                None => {}
+            }
         }
         row.push(interventions.join(" "));
         rows.push(row);

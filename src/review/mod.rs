@@ -12,3 +12,4 @@
 pub mod cohort;
 pub mod csv;
 pub mod findings;
+pub mod grading;

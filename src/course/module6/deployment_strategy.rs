@@ -360,6 +360,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
     ],
     companion: None,
     red_flags: crate::course::no_red_flags,
+    grading: None,
     files: &[],
     criteria: &[
         Criterion {

@@ -260,6 +260,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
     ],
     companion: None,
     red_flags: crate::course::no_red_flags,
+    grading: None,
     files: &[],
     criteria: &[
         Criterion {

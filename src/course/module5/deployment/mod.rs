@@ -234,6 +234,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
     ],
     companion: None,
     red_flags: crate::course::no_red_flags,
+    grading: None,
     files: &[GeneratedFile { path: ".github/workflows/deploy-production.yml", generate: workflow::deploy_production_yaml }],
     criteria: &[
         Criterion {

@@ -169,6 +169,7 @@ pub const MONITORING: Exercise = Exercise {
     ],
     companion: None,
     red_flags: crate::course::no_red_flags,
+    grading: None,
     files: &[GeneratedFile { path: ".github/workflows/monitoring.yml", generate: workflow::monitoring_yaml }],
     criteria: &[
         Criterion {

@@ -146,6 +146,7 @@ pub const PIPELINE: Exercise = Exercise {
     ],
     companion: None,
     red_flags: crate::course::no_red_flags,
+    grading: Some(crate::course::Grading::PassPerCriterion),
     files: &[
         GeneratedFile { path: ".github/workflows/validate.yml", generate: workflows::validate_yaml },
         GeneratedFile { path: ".github/workflows/test.yml", generate: workflows::test_yaml },

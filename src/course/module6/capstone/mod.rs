@@ -8,6 +8,7 @@
 
 mod figures;
 mod red_flags;
+mod rubric;
 mod slides;
 mod timeline;
 
@@ -492,6 +493,7 @@ pub const CAPSTONE: Exercise = Exercise {
     ],
     companion: Some(Companion { deliverable: "executive-presentation.md", section: "presentation" }),
     red_flags,
+    grading: Some(Grading::Points(&rubric::RUBRIC)),
     files: &[],
     criteria: &[
         Criterion { text: "Every section of the proposal is answered", judges: &[], met: |a| every_section_answered(a) },

@@ -2,6 +2,8 @@
 //! files, see every participant's deliverables at a glance, sort, read the findings, and
 //! download the summary CSV. The work is `review::*`; this binds it to the page.
 
+mod participant;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,6 +18,8 @@ use crate::route::Route;
 /// One participant's row, as shown.
 #[derive(Clone, PartialEq)]
 struct Row {
+    /// The participant's place in the cohort (their page's address).
+    index: usize,
     name: String,
     cohort: String,
     /// Per deliverable, in `deliverables()` order: status and findings.
@@ -27,7 +31,8 @@ fn rows_of(cohort: &Cohort) -> Vec<Row> {
     cohort
         .participants
         .iter()
-        .map(|participant| {
+        .enumerate()
+        .map(|(index, participant)| {
             let (assessments, interventions) = review_row(participant);
             let cells = assessments
                 .into_iter()
@@ -37,6 +42,7 @@ fn rows_of(cohort: &Cohort) -> Vec<Row> {
                 })
                 .collect();
             Row {
+                index,
                 name: display_name(&participant.profile),
                 cohort: participant.profile.cohort.trim().to_owned(),
                 cells,
@@ -78,21 +84,130 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// What every view of the review page shares: the cohort and whether it is saved.
+#[derive(Clone, Copy)]
+pub(super) struct ReviewState {
+    pub cohort: RwSignal<Cohort>,
+    /// Why the last save failed; `None` once one succeeds.
+    pub save_problem: RwSignal<Option<String>>,
+    /// The rubric criterion last scored, kept open on the next participant.
+    pub last_criterion: RwSignal<Option<String>>,
+    /// Bumped by each change that waits to be saved (`participant::save_soon`).
+    pub pending_save: StoredValue<u32>,
+}
+
+impl ReviewState {
+    /// Writes the review to this browser, and says so when it cannot.
+    pub fn save(self) {
+        self.save_problem.set(self.cohort.with_untracked(review_store::save).err());
+    }
+}
+
+fn review_state() -> ReviewState {
+    expect_context::<ReviewState>()
+}
+
+/// Where the instructor is: the cohort, or one participant (by their place in the cohort).
+#[derive(Clone, Copy, PartialEq)]
+enum View {
+    Cohort,
+    Participant(usize),
+}
+
+fn current_view() -> View {
+    let hash = window().location().hash().unwrap_or_default();
+    match hash.trim_start_matches('#').trim_start_matches('/').split_once('/') {
+        Some(("participant", n)) => n.parse().map_or(View::Cohort, View::Participant),
+        _ => View::Cohort,
+    }
+}
+
+/// Whether this build is the grading page (`review/participant/`): one participant at a time,
+/// with the rubric. The cohort page (`review/`) loads files and shows the table. Two
+/// downloads, because together they were over the 250 KB budget: grading needs neither
+/// the import nor the table, and loading a cohort needs no rubric or rendered documents.
+const GRADING: bool = cfg!(feature = "grading");
+
+/// The link to participant number `index`, from this page.
+pub(super) fn participant_href(index: usize) -> String {
+    let page = if GRADING { "" } else { "participant/" };
+    format!("{page}#/participant/{index}")
+}
+
+/// The link to the cohort table, from this page.
+pub(super) fn cohort_href() -> String {
+    if GRADING {
+        "../#/review".to_owned()
+    } else {
+        "#/review".to_owned()
+    }
+}
+
 #[component]
 pub fn ReviewApp() -> impl IntoView {
-    set_document_title("Review a cohort");
     let (initial, load_problem) = match review_store::load() {
         Ok(cohort) => (cohort, None),
         Err(problem) => (Cohort::default(), Some(problem)),
     };
-    let cohort = RwSignal::new(initial);
-    let save_problem =
-        RwSignal::new(load_problem.map(|p| format!("{p}. Loading files starts a new review, which replaces it.")));
+    let state = ReviewState {
+        cohort: RwSignal::new(initial),
+        save_problem: RwSignal::new(
+            load_problem.map(|p| format!("{p}. Loading files starts a new review, which replaces it.")),
+        ),
+        last_criterion: RwSignal::new(None),
+        pending_save: StoredValue::new(0),
+    };
+    provide_context(state);
+    // A comment still waiting to be saved is saved when the page is hidden or closed.
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save());
+    on_cleanup(move || flush.remove());
+    let view = RwSignal::new(current_view());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| view.set(current_view()));
+    on_cleanup(move || listener.remove());
+    let save_problem = state.save_problem;
+
+    view! {
+        <SkipLink/>
+        <header class="app-header">
+            <a class="brand" href=Route::Home.href()>"Session 2 Workbook"</a>
+            <nav aria-label="Main">
+                <a href=Route::Home.href()>"Participants’ exercises"</a>
+                <a href=Route::Review.hash() aria-current="page">"Review"</a>
+            </nav>
+        </header>
+        {move || save_problem.get().map(|problem| view! {
+            <div class="banner banner-error" role="alert"><p><strong>"The review is not saved in this browser: "</strong>{problem}</p></div>
+        })}
+        <main id="main" tabindex="-1">
+            // Two downloads (see `GRADING`): each shows its own view and sends the other on.
+            {move || match view.get() {
+                View::Cohort if !GRADING => CohortPage().into_any(),
+                View::Participant(index) if GRADING => view! { <participant::ParticipantPage index/> }.into_any(),
+                other => {
+                    let href = match other {
+                        View::Cohort => cohort_href(),
+                        View::Participant(index) => participant_href(index),
+                    };
+                    let _ = window().location().replace(&href);
+                    view! { <p><a href=href>"Continue"</a></p> }.into_any()
+                }
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>"Files you load are read in this browser only; nothing is sent anywhere."</p>
+        </footer>
+    }
+}
+
+#[component]
+fn CohortPage() -> impl IntoView {
+    set_document_title("Review a cohort");
+    let state = review_state();
+    let cohort = state.cohort;
     let outcome = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy { column: None, descending: false });
     let rows = Memo::new(move |_| cohort.with(rows_of));
-
-    let save = move || save_problem.set(cohort.with_untracked(review_store::save).err());
+    let save = move || state.save();
     let load = move |files: Vec<web_sys::File>| {
         let chosen = files.len();
         if chosen == 0 {
@@ -147,18 +262,6 @@ pub fn ReviewApp() -> impl IntoView {
     };
 
     view! {
-        <SkipLink/>
-        <header class="app-header">
-            <a class="brand" href=Route::Home.href()>"Session 2 Workbook"</a>
-            <nav aria-label="Main">
-                <a href=Route::Home.href()>"Participants’ exercises"</a>
-                <a href=Route::Review.hash() aria-current="page">"Review"</a>
-            </nav>
-        </header>
-        {move || save_problem.get().map(|problem| view! {
-            <div class="banner banner-error" role="alert"><p><strong>"The review is not saved in this browser: "</strong>{problem}</p></div>
-        })}
-        <main id="main" tabindex="-1">
             <h1>"Review a cohort"</h1>
             <p class="lead">
                 "Load the files your participants exported: deliverables (" <code>".md"</code> "), Module 5 "
@@ -187,7 +290,7 @@ pub fn ReviewApp() -> impl IntoView {
                 <p id=RESULT_ID role="status" tabindex="-1">{move || outcome.get()}</p>
             </section>
             <CohortTable rows sort/>
-            <RefusedFiles cohort save_problem/>
+            <RefusedFiles/>
             <Findings rows/>
             <Show when=move || cohort.with(|c| !c.participants.is_empty() || !c.refused.is_empty())>
                 <div class="actions">
@@ -195,10 +298,6 @@ pub fn ReviewApp() -> impl IntoView {
                     <button type="button" class="secondary" on:click=start_over>"Start over"</button>
                 </div>
             </Show>
-        </main>
-        <footer class="app-footer">
-            <p>"Files you load are read in this browser only; nothing is sent anywhere."</p>
-        </footer>
     }
 }
 
@@ -244,7 +343,7 @@ fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
                     <tbody>
                         {move || shown().into_iter().map(|row| view! {
                             <tr>
-                                <th scope="row">{row.name} <span class="meta">{row.cohort}</span></th>
+                                <th scope="row"><a href=participant_href(row.index)>{row.name}</a> <span class="meta">{row.cohort}</span></th>
                                 {row.cells.into_iter().map(|(status, findings, _)| {
                                     let flags = match findings.len() {
                                         0 => String::new(),
@@ -264,7 +363,9 @@ fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
 }
 
 #[component]
-fn RefusedFiles(cohort: RwSignal<Cohort>, save_problem: RwSignal<Option<String>>) -> impl IntoView {
+fn RefusedFiles() -> impl IntoView {
+    let state = review_state();
+    let cohort = state.cohort;
     let refused = Memo::new(move |_| cohort.with(|c| c.refused.clone()));
     move || {
         let list = refused.get();
@@ -277,7 +378,7 @@ fn RefusedFiles(cohort: RwSignal<Cohort>, save_problem: RwSignal<Option<String>>
                     </ul>
                     <button type="button" class="secondary" on:click=move |_| {
                         cohort.update(|c| c.refused.clear());
-                        save_problem.set(cohort.with_untracked(review_store::save).err());
+                        state.save();
                     }>
                         "Clear this list"
                     </button>

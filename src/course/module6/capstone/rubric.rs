@@ -1,0 +1,84 @@
+//! The guide's "Capstone Evaluation Criteria" (Module Appendix C): four criteria of 5 points,
+//! certification at 14 of 20. Each criterion names the proposal's sections it reads and the
+//! success criteria whose automatic result is its evidence (indexes into `CAPSTONE.criteria`,
+//! checked by the test below).
+
+use crate::course::{Rubric, RubricCriterion};
+
+pub const RUBRIC: Rubric = Rubric {
+    criteria: &[
+        RubricCriterion {
+            id: "platform_analysis",
+            title: "Platform Analysis",
+            points: 5,
+            look_for: &[
+                "Comprehensive comparison with weighted scoring",
+                "Clear recommendation with rationale",
+                "Client-specific factors addressed",
+            ],
+            sections: &["platform"],
+            // Platforms compared with weighted scoring; the client named, not generic.
+            evidence: &[1, 7],
+        },
+        RubricCriterion {
+            id: "security_architecture",
+            title: "Security Architecture",
+            points: 5,
+            look_for: &["Defense-in-depth with all layers", "AI-specific controls", "Compliance mapping"],
+            sections: &["security"],
+            // Security covers five layers, AI-specific risks, a compliance mapping.
+            evidence: &[2],
+        },
+        RubricCriterion {
+            id: "cost_operations",
+            title: "Cost & Operations",
+            points: 5,
+            look_for: &[
+                "Detailed cost model with projections",
+                "Operational procedures documented",
+                "Realistic scaling plan",
+            ],
+            sections: &["cost", "operations"],
+            // Cost projections; 2.1 and 2.2 carried over; plausible figures.
+            evidence: &[3, 4, 8],
+        },
+        RubricCriterion {
+            id: "proposal_quality",
+            title: "Proposal Quality",
+            points: 5,
+            look_for: &[
+                "Client-ready presentation quality",
+                "All components integrated",
+                "Realistic roadmap and next steps",
+            ],
+            sections: &["client", "deployment", "diagrams", "roadmap"],
+            // Every section answered; an architecture diagram; no placeholder text.
+            evidence: &[0, 5, 6],
+        },
+    ],
+    pass_mark: 14,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::CAPSTONE;
+    use super::*;
+
+    #[test]
+    fn the_rubric_points_at_real_sections_and_criteria() {
+        let total: u32 = RUBRIC.criteria.iter().map(|c| c.points).sum();
+        assert_eq!((total, RUBRIC.pass_mark), (20, 14), "the guide: 14/20 minimum");
+        for criterion in RUBRIC.criteria {
+            for section in criterion.sections {
+                assert!(CAPSTONE.section(section).is_some(), "{}: no section {section}", criterion.id);
+            }
+            for index in criterion.evidence {
+                assert!(*index < CAPSTONE.criteria.len(), "{}: no criterion {index}", criterion.id);
+            }
+        }
+        assert!(CAPSTONE.criteria[1].text.starts_with("Platforms compared"));
+        assert!(CAPSTONE.criteria[2].text.starts_with("Security"));
+        assert!(CAPSTONE.criteria[3].text.starts_with("Cost projections"));
+        assert!(CAPSTONE.criteria[5].text.contains("diagram"));
+    }
+}

@@ -1,0 +1,364 @@
+//! One participant on the review page: their deliverables with the findings, the rubric or
+//! the pass / needs work verdicts, comments per section (reused across the cohort), the
+//! deliverable itself, and their feedback file. J and K move between participants.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{cohort_href, participant_href, review_state, ReviewState};
+use crate::browser::download::download;
+use crate::course::progress::self_check;
+use crate::course::{Exercise, Grading, Inputs, Module, Rubric};
+use crate::render::{exercise_document, html::to_html, Deliverable};
+use crate::review::cohort::{display_name, Cohort, Participant};
+use crate::review::findings::{deliverables, review_row, workbook_of, Assessment, Status};
+use crate::review::grading::{comment_library, feedback_file_name, feedback_markdown, is_graded, total, Grade};
+use crate::ui::{focus, set_document_title};
+
+/// The grade an instructor is writing, created on first use.
+fn grade_mut<'c>(cohort: &'c mut Cohort, index: usize, key: &str) -> &'c mut Grade {
+    let id = cohort.participants[index].id.clone();
+    cohort.grades.entry(id).or_default().entry(key.to_owned()).or_default()
+}
+
+fn grade_of(cohort: &Cohort, index: usize, key: &str) -> Grade {
+    let id = &cohort.participants[index].id;
+    cohort.grades.get(id).and_then(|g| g.get(key)).cloned().unwrap_or_default()
+}
+
+/// The next participant after `index` with a deliverable still to grade, wrapping around.
+fn next_ungraded(cohort: &Cohort, index: usize) -> Option<usize> {
+    let count = cohort.participants.len();
+    (1..count).map(|step| (index + step) % count).find(|&other| {
+        let participant = &cohort.participants[other];
+        let grades = cohort.grades.get(&participant.id);
+        deliverables().any(|(_, exercise)| {
+            exercise.grading.is_some()
+                && participant.exercises.contains_key(exercise.key)
+                && !is_graded(exercise, grades.and_then(|g| g.get(exercise.key)))
+        })
+    })
+}
+
+#[component]
+pub fn ParticipantPage(index: usize) -> impl IntoView {
+    let state = review_state();
+    let cohort = state.cohort;
+    let Some(participant) = cohort.with_untracked(|c| c.participants.get(index).cloned()) else {
+        set_document_title("No such participant");
+        return view! {
+            <h1>"No such participant"</h1>
+            <p>"The review has no participant at this address (the cohort may have been cleared)."</p>
+            <p><a href=cohort_href()>"Back to the cohort"</a></p>
+        }
+        .into_any();
+    };
+    let name = display_name(&participant.profile);
+    set_document_title(&format!("{name} · Review"));
+    let count = cohort.with_untracked(|c| c.participants.len());
+
+    // J and K, as in the grading tools instructors know; not while typing a comment.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "SELECT"));
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let next = match ev.key().as_str() {
+            "j" | "J" if index + 1 < count => index + 1,
+            "k" | "K" if index > 0 => index - 1,
+            _ => return,
+        };
+        let _ = window().location().set_hash(&participant_href(next));
+    });
+    on_cleanup(move || keys.remove());
+    // Back at the criterion the instructor was scoring on the previous participant.
+    if let Some(criterion) = state.last_criterion.get_untracked() {
+        request_animation_frame(move || {
+            let checked = document().query_selector(&format!("#{criterion} input[type=radio]:checked")).ok().flatten();
+            let first = document().query_selector(&format!("#{criterion} input[type=radio]")).ok().flatten();
+            if let Some(input) = checked.or(first) {
+                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    } else {
+        request_animation_frame(|| drop(focus("main")));
+    }
+
+    let workbook = workbook_of(&participant);
+    let (assessments, interventions) = review_row(&participant);
+    let next_to_grade = move || cohort.with(|c| next_ungraded(c, index));
+    let feedback = {
+        let participant = participant.clone();
+        move |_| {
+            let text = cohort.with_untracked(|c| {
+                feedback_markdown(&participant, &c.grades.get(&participant.id).cloned().unwrap_or_default())
+            });
+            let _ = download(&feedback_file_name(&participant), "text/markdown;charset=utf-8", text.as_bytes());
+        }
+    };
+    let cohort_name = participant.profile.cohort.trim().to_owned();
+    let file_name = feedback_file_name(&participant);
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href=cohort_href()>"Cohort"</a> " › " {name.clone()}</nav>
+        <h1>{name} " " <span class="meta">{cohort_name}</span></h1>
+        <div class="actions participant-nav">
+            {(index > 0).then(|| view! { <a class="button-link secondary" href=participant_href(index - 1)>"Previous participant"</a> })}
+            {(index + 1 < count).then(|| view! { <a class="button-link secondary" href=participant_href(index + 1)>"Next participant"</a> })}
+            {move || next_to_grade().map(|next| view! { <a class="button-link secondary" href=participant_href(next)>"Next to grade"</a> })}
+            <button type="button" on:click=feedback>{format!("Download {file_name}")}</button>
+        </div>
+        <p class="help">{format!("Participant {} of {count}. Keys: J next participant, K previous.", index + 1)}</p>
+        {(!interventions.is_empty()).then(|| view! {
+            <div class="banner banner-warning"><ul>{interventions.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul></div>
+        })}
+        {deliverables()
+            .zip(assessments)
+            .filter(|(_, (_, a))| a.status != Status::Missing)
+            .map(|((module, exercise), (_, assessment))| {
+                view! { <DeliverableReview module exercise assessment participant=participant.clone() workbook=workbook.clone() index/> }
+            })
+            .collect_view()}
+    }
+    .into_any()
+}
+
+#[component]
+fn DeliverableReview(
+    module: &'static Module,
+    exercise: &'static Exercise,
+    assessment: Assessment,
+    participant: Participant,
+    workbook: crate::model::Workbook,
+    index: usize,
+) -> impl IntoView {
+    let delivered = participant.exercises[exercise.key].clone();
+    let answers = exercise.answers_in(&workbook);
+    let checks = self_check(exercise, &Inputs::new(&answers, &workbook));
+    let document =
+        to_html(&exercise_document(&Deliverable::of(module, exercise, &workbook, &answers, &delivered.exported_at)));
+    let heading_id = format!("review-{}", exercise.key.replace('.', "-"));
+    let labelled_by = heading_id.clone();
+    let title =
+        format!("{} · Exercise {}: {} · {}", module.name, exercise.number, exercise.title, assessment.status.label());
+    let edited = (delivered.edited_by_hand == Some(true)).then_some(" · edited by hand after export");
+    view! {
+        <section class="deliverable-review" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{title}</h2>
+            <p class="meta">
+                "From " <code>{delivered.file}</code> {format!(", exported {}", delivered.exported_at)} {edited}
+                {format!(" · {} of {} answers", assessment.done, assessment.total)}
+            </p>
+            {if assessment.findings.is_empty() {
+                view! { <p class="ok">"No findings."</p> }.into_any()
+            } else {
+                view! {
+                    <h3>"Findings"</h3>
+                    <ul class="findings-list">{assessment.findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                }.into_any()
+            }}
+            {match exercise.grading {
+                Some(Grading::Points(rubric)) => view! { <RubricPanel exercise rubric checks=checks.clone() index/> }.into_any(),
+                Some(Grading::PassPerCriterion) => view! { <VerdictPanel exercise checks=checks.clone() index/> }.into_any(),
+                None => ().into_any(),
+            }}
+            <Comments exercise answers index/>
+            <details class="delivered-document">
+                <summary>{format!("Read {}", exercise.deliverable)}</summary>
+                <div class="preview-body markdown" inner_html=document></div>
+            </details>
+        </section>
+    }
+}
+
+/// A stable, CSS-safe id for one criterion's group of controls.
+fn group_id(exercise: &Exercise, criterion: &str) -> String {
+    format!("grade-{}-{criterion}", exercise.key.replace('.', "-"))
+}
+
+#[component]
+fn RubricPanel(
+    exercise: &'static Exercise,
+    rubric: &'static Rubric,
+    checks: Vec<(&'static str, bool)>,
+    index: usize,
+) -> impl IntoView {
+    let state = review_state();
+    let cohort = state.cohort;
+    let key = exercise.key;
+    let grade = Memo::new(move |_| cohort.with(|c| grade_of(c, index, key)));
+    let max: u32 = rubric.criteria.iter().map(|c| c.points).sum();
+    let summary = move || {
+        let grade = grade.get();
+        match total(rubric, &grade) {
+            Some(total) if total >= rubric.pass_mark => {
+                format!("Total: {total} of {max}: passes (certification needs {}).", rubric.pass_mark)
+            }
+            Some(total) => format!("Total: {total} of {max}: below the {} needed for certification.", rubric.pass_mark),
+            None => format!(
+                "{} of {} criteria scored; certification needs {} of {max}.",
+                rubric.criteria.iter().filter(|c| grade.points.contains_key(c.id)).count(),
+                rubric.criteria.len(),
+                rubric.pass_mark
+            ),
+        }
+    };
+    view! {
+        <section class="rubric" aria-label=format!("Rubric for Exercise {}", exercise.number)>
+            <h3>"Rubric"</h3>
+            {rubric.criteria.iter().map(|criterion| {
+                let group = group_id(exercise, criterion.id);
+                let evidence = criterion.evidence.iter().filter_map(|i| checks.get(*i).copied()).collect::<Vec<_>>();
+                view! {
+                    <fieldset id=group.clone() class="criterion" on:focusin=move |_| state.last_criterion.set(Some(group_id(exercise, criterion.id)))>
+                        <legend>{format!("{} (0 to {} points)", criterion.title, criterion.points)}</legend>
+                        <ul class="evidence">
+                            {evidence.into_iter().map(|(text, met)| view! {
+                                <li class=if met { "met" } else { "not-met" }>{if met { "Self-check met: " } else { "Self-check not met: " }}{text}</li>
+                            }).collect_view()}
+                        </ul>
+                        <div class="look-for">
+                            {criterion.look_for.iter().enumerate().map(|(n, text)| {
+                                let tick = format!("{}/{n}", criterion.id);
+                                let tick_read = tick.clone();
+                                view! {
+                                    <label class="check">
+                                        <input type="checkbox" prop:checked=move || grade.with(|g| g.ticked.contains(&tick_read))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                let tick = tick.clone();
+                                                cohort.update(|c| {
+                                                    let ticked = &mut grade_mut(c, index, key).ticked;
+                                                    if on { ticked.insert(tick); } else { ticked.remove(&tick); }
+                                                });
+                                                state.save();
+                                            }/>
+                                        {*text}
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                        <div class="points">
+                            <span class="points-label">"Points:"</span>
+                            {(0..=criterion.points).map(|points| view! {
+                                <label class="point">
+                                    <input type="radio" name=group.clone() value=points.to_string()
+                                        prop:checked=move || grade.with(|g| g.points.get(criterion.id) == Some(&points))
+                                        on:change=move |_| {
+                                            cohort.update(|c| {
+                                                grade_mut(c, index, key).points.insert(criterion.id.to_owned(), points);
+                                            });
+                                            state.save();
+                                        }/>
+                                    {points.to_string()}
+                                </label>
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                }
+            }).collect_view()}
+            <p class="total" role="status">{summary}</p>
+        </section>
+    }
+}
+
+#[component]
+fn VerdictPanel(exercise: &'static Exercise, checks: Vec<(&'static str, bool)>, index: usize) -> impl IntoView {
+    let state = review_state();
+    let cohort = state.cohort;
+    let key = exercise.key;
+    let grade = Memo::new(move |_| cohort.with(|c| grade_of(c, index, key)));
+    view! {
+        <section class="rubric" aria-label=format!("Success criteria of Exercise {}", exercise.number)>
+            <h3>"Success criteria: pass or needs work"</h3>
+            {checks.into_iter().enumerate().map(|(n, (text, met))| {
+                let group = group_id(exercise, &n.to_string());
+                let choice = move |verdict: bool, label: &'static str| view! {
+                    <label class="point">
+                        <input type="radio" name=group_id(exercise, &n.to_string())
+                            prop:checked=move || grade.with(|g| g.verdicts.get(&n) == Some(&verdict))
+                            on:change=move |_| {
+                                cohort.update(|c| {
+                                    grade_mut(c, index, key).verdicts.insert(n, verdict);
+                                });
+                                state.save();
+                            }/>
+                        {label}
+                    </label>
+                };
+                view! {
+                    <fieldset id=group.clone() class="criterion" on:focusin=move |_| state.last_criterion.set(Some(group.clone()))>
+                        <legend>{text}</legend>
+                        <p class=if met { "met" } else { "not-met" }>{if met { "The self-check says: met." } else { "The self-check says: not met." }}</p>
+                        <div class="points">{choice(true, "Pass")} {choice(false, "Needs work")}</div>
+                    </fieldset>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn Comments(exercise: &'static Exercise, answers: crate::model::ExerciseAnswers, index: usize) -> impl IntoView {
+    let state = review_state();
+    let cohort = state.cohort;
+    let key = exercise.key;
+    let library = Memo::new(move |_| cohort.with(|c| comment_library(&c.grades)));
+    let places: Vec<(&'static str, &'static str)> = std::iter::once(("", "the deliverable as a whole"))
+        .chain(exercise.document_sections(&answers).map(|s| (s.id, s.title)))
+        .collect();
+    view! {
+        <details class="comments">
+            <summary>"Comments"</summary>
+            {places.into_iter().map(|(section, title)| {
+                let id = format!("comment-{}-{}", exercise.key.replace('.', "-"), if section.is_empty() { "overall" } else { section });
+                let text = move || cohort.with(|c| grade_of(c, index, key).comments.get(section).cloned().unwrap_or_default());
+                let set = move |comment: String| {
+                    cohort.update(|c| {
+                        grade_mut(c, index, key).comments.insert(section.to_owned(), comment);
+                    });
+                    save_soon(state);
+                };
+                let reuse = move |ev: leptos::ev::Event| {
+                    let chosen = event_target_value(&ev);
+                    if chosen.is_empty() {
+                        return;
+                    }
+                    let current = text();
+                    set(if current.trim().is_empty() { chosen } else { format!("{}\n{chosen}", current.trim_end()) });
+                    let select: web_sys::HtmlSelectElement = event_target(&ev);
+                    select.set_value("");
+                };
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{format!("Comment on {title}")}</label>
+                        <textarea id=id rows="3" prop:value=text on:input=move |ev| set(event_target_value(&ev))></textarea>
+                        {move || (!library.with(Vec::is_empty)).then(|| view! {
+                            <select aria-label=format!("Reuse a comment on {title}") on:change=reuse>
+                                <option value="">"Reuse a comment written for this cohort…"</option>
+                                {library.get().into_iter().map(|c| { let value = c.clone(); view! { <option value=value>{c}</option> } }).collect_view()}
+                            </select>
+                        })}
+                    </div>
+                }
+            }).collect_view()}
+        </details>
+    }
+}
+
+/// Comments are saved a moment after typing stops (the whole review is one stored value),
+/// and at once when the page is hidden or closed (`ReviewApp`).
+fn save_soon(state: ReviewState) {
+    let generation = state.pending_save.get_value().wrapping_add(1);
+    state.pending_save.set_value(generation);
+    set_timeout(
+        move || {
+            if state.pending_save.get_value() == generation {
+                state.save();
+            }
+        },
+        std::time::Duration::from_millis(400),
+    );
+}
