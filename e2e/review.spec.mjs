@@ -45,14 +45,11 @@ test("an instructor loads a participant's files with broken ones, reads the coho
   await expect(cell(1)).toHaveText("complete");
   await expect(cell(2)).toHaveText("missing");
   await expect(cell(3)).toHaveText("missing");
-  await expect(cell(6)).toHaveText("1");
+  await expect(cell(6)).toHaveText("Module 5: the capstone is incomplete: priority support, it validates the module.");
   const refused = instructor.getByRole("region", { name: "Files not loaded (3)" });
   await expect(refused.getByRole("listitem").filter({ hasText: "copy-of-webhook-config.md" })).toContainText("the same answers");
   await expect(refused.getByRole("listitem").filter({ hasText: "cut-off.md" })).toBeVisible();
   await expect(refused.getByRole("listitem").filter({ hasText: "notes.txt" })).toBeVisible();
-  // The finding behind the intervention, in the participant's details.
-  await instructor.getByText(/^Ada Lovelace · 0 findings · 1 intervention$/).click();
-  await expect(instructor.getByText("Module 5: the capstone is incomplete: priority support, it validates the module.")).toBeVisible();
 
   // Sorting by a column, by keyboard.
   const header = table.getByRole("columnheader", { name: "Module 5 · 2.3" });
@@ -124,6 +121,9 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await page.getByRole("textbox", { name: "Cohort", exact: true }).fill("2026-B");
   await deploymentStrategy(page);
   const ada = await downloadBytes(page, "Export deployment-design.md");
+  const adaWorkflow = await downloadBytes(page, "Export deploy-production.yml");
+  // Edited by hand after export: a timeout that is not a number.
+  const edited = adaWorkflow.bytes.toString("utf8").replace(/timeout-minutes: \d+/, "timeout-minutes: soon");
   await page.goto("./module-5/#/profile");
   await name.fill("Grace Hopper");
   await page.goto(EXERCISE("2.1"));
@@ -134,10 +134,11 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await instructor.goto("./review/");
   await instructor.getByLabel("Exported files", { exact: true }).setInputFiles([
     file("ada/deployment-design.md", ada.bytes),
+    file("ada/deploy-production.yml", Buffer.from(edited)),
     file("grace/deployment-design.md", grace.bytes),
     file("enterprise-architecture-proposal.md", capstone),
   ]);
-  await expect(instructor.getByRole("status").filter({ hasText: "Loaded 3 of 3 files." })).toBeVisible();
+  await expect(instructor.getByRole("status").filter({ hasText: "Loaded 4 of 4 files." })).toBeVisible();
   await instructor.getByRole("link", { name: "Ada Lovelace" }).click();
 
   // The grading page, one participant at a time.
@@ -184,6 +185,14 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   expect(text).toContain("Passed (certification needs 14 of 20).");
   expect(text).toContain("**Security architecture:**\n\nMap each GDPR article to a control, as discussed.");
 
+  // Ada's workflow, edited by hand: flagged, readable, and checked by actionlint on request.
+  const adaDeployment = instructor.getByRole("region", { name: /Module 5 · Exercise 2.1/ });
+  await expect(adaDeployment.getByText(".github/workflows/deploy-production.yml was edited by hand after export (ada/deploy-production.yml)")).toBeVisible();
+  await adaDeployment.getByText(".github/workflows/deploy-production.yml as handed in (edited by hand)").click();
+  await adaDeployment.getByRole("button", { name: "Check with actionlint" }).click();
+  const line = edited.split("\n").findIndex((l) => l.includes("timeout-minutes: soon")) + 1;
+  await expect(adaDeployment.locator(".edited-workflow").getByRole("status")).toContainText(`Line ${line}, column`, { timeout: 15_000 });
+
   await instructor.getByRole("link", { name: "Cohort" }).click();
   const summary = csvRows((await downloadBytes(instructor, "Download review-summary.csv")).bytes);
   expect(summary[1]).toMatchObject({
@@ -194,4 +203,15 @@ test("an instructor scores a capstone on the rubric, moves between participants 
     "Module 6 2.3 certified (needs 14 of 20)": "yes",
   });
   expect(summary[2]).toMatchObject({ participant: "Grace Hopper", "Module 6 2.3 total (of 20)": "" });
+
+  // The review's own backup, restored in another browser: files, scores and comments.
+  const backup = await downloadBytes(instructor, "Download a backup of this review");
+  expect(backup.name).toMatch(/^review-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto("./review/");
+  await elsewhere.getByLabel("Exported files", { exact: true }).setInputFiles([file(backup.name, backup.bytes)]);
+  await expect(elsewhere.getByRole("status").filter({ hasText: /^Restored the review saved .* from “review-backup-/ })).toBeVisible();
+  await expect(elsewhere.getByRole("table", { name: "Cohort: 2 participants" })).toBeVisible();
+  await elsewhere.getByRole("link", { name: "Ada Lovelace" }).click();
+  await expect(elsewhere.getByRole("region", { name: "Rubric for Exercise 2.3" }).getByRole("status")).toHaveText("Total: 14 of 20: passes (certification needs 14).");
 });

@@ -49,13 +49,25 @@ pub enum Incoming {
         /// `Some(true)`: the visible text was changed after export (those edits are not
         /// in the answers). `None`: the file predates edit detection.
         edited_by_hand: Option<bool>,
+        /// The file's text, kept only when it was edited by hand: what a reviewer compares
+        /// with the document rendered again from the answers.
+        edited_text: Option<String>,
     },
     /// A file the Workbook generated from an exercise (a workflow): it carries no answers;
     /// what it says is whether it was edited by hand since.
-    Generated { exercise: &'static Exercise, edited_by_hand: bool },
+    Generated { exercise: &'static Exercise, edited_by_hand: bool, edited_text: Option<String> },
     /// A repository `.zip` exported from the Workbook: its documents, imported together,
-    /// and its generated files, each checked for edits (path, edited by hand).
-    Repository { documents: Vec<(String, Incoming)>, generated: Vec<(String, bool)> },
+    /// and its generated files, each checked for edits.
+    Repository { documents: Vec<(String, Incoming)>, generated: Vec<Stamped> },
+}
+
+/// A file the Workbook generated (a workflow), found in a repository `.zip`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamped {
+    pub path: String,
+    pub edited_by_hand: bool,
+    /// Its text, kept only when it was edited by hand (for a reviewer to read and check).
+    pub edited_text: Option<String>,
 }
 
 impl std::fmt::Debug for Incoming {
@@ -80,7 +92,7 @@ impl Incoming {
                 documents
                     .iter()
                     .map(|(path, _)| path.as_str())
-                    .chain(generated.iter().map(|(p, _)| p.as_str()))
+                    .chain(generated.iter().map(|g| g.path.as_str()))
                     .collect::<Vec<_>>()
                     .join(", "),
                 documents.len(),
@@ -94,29 +106,30 @@ impl Incoming {
     /// Things the participant should know before confirming.
     pub fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
-        let migrated_from =
-            match self {
-                Incoming::Backup { migrated_from, .. } | Incoming::Deliverable { migrated_from, .. } => *migrated_from,
-                Incoming::Generated { exercise, edited_by_hand } => {
-                    if *edited_by_hand {
-                        warnings.push("It was edited by hand after it was exported.".to_owned());
-                    }
-                    warnings.push(format!(
-                        "To load answers, import the exercise's document ({}) or the repository .zip.",
-                        exercise.deliverable
-                    ));
-                    None
+        let migrated_from = match self {
+            Incoming::Backup { migrated_from, .. } | Incoming::Deliverable { migrated_from, .. } => *migrated_from,
+            Incoming::Generated { exercise, edited_by_hand, .. } => {
+                if *edited_by_hand {
+                    warnings.push("It was edited by hand after it was exported.".to_owned());
                 }
-                Incoming::Repository { documents, generated } => {
-                    warnings.extend(documents.iter().flat_map(|(path, document)| {
+                warnings.push(format!(
+                    "To load answers, import the exercise's document ({}) or the repository .zip.",
+                    exercise.deliverable
+                ));
+                None
+            }
+            Incoming::Repository { documents, generated } => {
+                warnings.extend(
+                    documents.iter().flat_map(|(path, document)| {
                         document.warnings().into_iter().map(move |w| format!("{path}: {w}"))
-                    }));
-                    warnings.extend(generated.iter().filter(|(_, edited)| *edited).map(|(path, _)| {
-                        format!("{path} was edited by hand after it was exported; its answers are in the documents.")
-                    }));
-                    None
-                }
-            };
+                    }),
+                );
+                warnings.extend(generated.iter().filter(|g| g.edited_by_hand).map(|g| {
+                    format!("{} was edited by hand after it was exported; its answers are in the documents.", g.path)
+                }));
+                None
+            }
+        };
         if let Some(version) = migrated_from {
             warnings.push(format!(
                 "The file was written in an older format (version {version}); it was converted, with every answer kept."
@@ -190,7 +203,9 @@ fn read_generated(text: &str) -> Result<Incoming, Problem> {
     let (key, edited_by_hand) =
         generated::read_stamp(text).ok_or(("it has no Workbook stamp".to_owned(), ADVICE_OURS))?;
     match find_exercise(&key).filter(|(_, e)| e.is_built()) {
-        Some((_, exercise)) => Ok(Incoming::Generated { exercise, edited_by_hand }),
+        Some((_, exercise)) => {
+            Ok(Incoming::Generated { exercise, edited_by_hand, edited_text: edited_by_hand.then(|| text.to_owned()) })
+        }
         None => Err((format!("it was generated for an exercise this version does not have (“{key}”)"), ADVICE_NEWER)),
     }
 }
@@ -226,8 +241,9 @@ fn read_repository(bytes: &[u8]) -> Result<Incoming, Problem> {
             let document =
                 read_deliverable(text).map_err(|(problem, advice)| (format!("“{path}”: {problem}"), advice))?;
             documents.push((path, document));
-        } else if let Some((_, edited)) = generated::read_stamp(text) {
-            generated.push((path, edited));
+        } else if let Some((_, edited_by_hand)) = generated::read_stamp(text) {
+            let edited_text = edited_by_hand.then(|| text.to_owned());
+            generated.push(Stamped { path, edited_by_hand, edited_text });
         }
     }
     if documents.is_empty() {
@@ -373,6 +389,7 @@ fn read_deliverable(text: &str) -> Result<Incoming, Problem> {
         exported_at: embedded.exported_at,
         migrated_from: read.migrated_from,
         edited_by_hand: read.edited_by_hand,
+        edited_text: (read.edited_by_hand == Some(true)).then(|| text.to_owned()),
     })
 }
 

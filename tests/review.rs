@@ -346,3 +346,70 @@ fn the_rubric_totals_against_the_pass_mark_and_reaches_the_csv_and_the_feedback(
         .count();
     assert_eq!(html, 0, "{feedback}");
 }
+
+#[test]
+fn an_edited_workflow_is_checked_for_the_guides_red_flags_and_secrets_written_as_values() {
+    let mut grace = named(module5_workbook("blue-green", "script", "slack"), "Grace", "B");
+    let (_, deployment) = find_exercise("m5-2.1").unwrap();
+    let answers = deployment.answers_in(&grace);
+    let generated_text =
+        generated::text(deployment, &deployment.files[0], &workbook::course::Inputs::new(&answers, &grace));
+    // Handed in edited: the smoke test gone, a token pasted.
+    let handed_in = generated_text.replace("smoke", "check").replace("Smoke", "Check").replacen(
+        "jobs:",
+        "# token ghp_abcdefghijklmnopqrstuvwxyz0123456789\njobs:",
+        1,
+    );
+    // Edited in the app before export: the rollback gone.
+    let in_app = generated_text.replace("Roll back", "Undo").replace("roll back", "undo").replace("rollback", "undo");
+    grace
+        .exercises
+        .get_mut("m5-2.1")
+        .unwrap()
+        .set_text(&workbook::render::generated::edited_key(&deployment.files[0]), in_app);
+    let mut cohort = Cohort::default();
+    cohort.add(
+        vec![
+            ("grace/deployment-design.md".into(), document(&grace, "m5-2.1", EXPORTED_AT)),
+            ("grace/deploy-production.yml".into(), handed_in.into_bytes()),
+        ],
+        vec![],
+    );
+    let participant = &cohort.participants[0];
+    assert!(participant.workflows[".github/workflows/deploy-production.yml"].edited_text.is_some());
+    let findings = assess(participant, &workbook_of(participant), deployment).findings;
+    let path = ".github/workflows/deploy-production.yml";
+    assert_eq!(
+        findings,
+        [
+            format!("{path} (as edited in the app) has no rollback step any more."),
+            format!("{path} was edited by hand after export (grace/deploy-production.yml)"),
+            format!("{path} (as handed in) holds what looks like a GitHub token written as a value: it belongs in a secret, read as ${{{{ secrets.GH_TOKEN }}}}."),
+            format!("{path} (as handed in) has no smoke test step any more."),
+        ]
+    );
+}
+
+#[test]
+fn a_document_edited_by_hand_shows_exactly_what_changed_since_export() {
+    use workbook::review::diff::Line;
+    use workbook::review::findings::edits_since_export;
+    let ada = named(module_6(), "Ada Lovelace", "2026-B");
+    let exported = String::from_utf8(document(&ada, "m6-2.1", EXPORTED_AT)).unwrap();
+    let line = exported.lines().find(|l| l.contains("Northwind")).unwrap().to_owned();
+    let edited = exported.replacen(&line, "Rewritten by hand after export.", 1);
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("deployment-strategy.md".into(), edited.into_bytes())], vec![]);
+    let participant = &cohort.participants[0];
+    let (_, exercise) = find_exercise("m6-2.1").unwrap();
+    let changed: Vec<Line> = edits_since_export(participant, exercise)
+        .unwrap()
+        .into_iter()
+        .filter(|l| matches!(l, Line::Removed(_) | Line::Added(_)))
+        .collect();
+    assert_eq!(changed, [Line::Removed(line), Line::Added("Rewritten by hand after export.".into())]);
+    // A file as exported has nothing to compare.
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("deployment-strategy.md".into(), exported.into_bytes())], vec![]);
+    assert_eq!(edits_since_export(&cohort.participants[0], exercise), None);
+}

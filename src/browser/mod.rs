@@ -4,8 +4,9 @@
 pub mod download;
 pub mod file_input;
 pub mod review_store;
-// Only Module 5's page checks workflows; elsewhere the loader is not even in the glue.
-#[cfg(all(feature = "module5", feature = "forms"))]
+// Only Module 5's page and the grading page check workflows; elsewhere the loader is not
+// even in the glue.
+#[cfg(any(all(feature = "module5", feature = "forms"), feature = "grading"))]
 pub mod lint;
 pub mod storage;
 

@@ -41,6 +41,9 @@ pub struct Delivered {
     pub exported_at: String,
     /// `Some(true)`: the document's text was changed after export.
     pub edited_by_hand: Option<bool>,
+    /// The file's text when it was edited by hand, to compare with the answers.
+    #[serde(default)]
+    pub edited_text: Option<String>,
 }
 
 /// A generated file (a workflow) as delivered.
@@ -50,6 +53,9 @@ pub struct DeliveredFile {
     pub file: String,
     /// Changed since the Workbook wrote it (its stamp no longer matches).
     pub edited_by_hand: bool,
+    /// Its text when edited: what the generated file became, to read and check.
+    #[serde(default)]
+    pub edited_text: Option<String>,
 }
 
 /// A file that was not loaded, and why.
@@ -190,7 +196,7 @@ impl Cohort {
     /// documents sit in the same folder of the chosen files, if exactly one does; one from a
     /// `.zip` to the participant its documents name.
     fn attach_workflow(&mut self, workflow: Workflow, owners: &[Owner]) -> Result<(), String> {
-        let Workflow { source, file, in_zip, edited_by_hand } = workflow;
+        let Workflow { source, file, in_zip, edited_by_hand, edited_text } = workflow;
         let from_zip = in_zip.is_some();
         let path = in_zip.unwrap_or_else(|| format!(".github/workflows/{}", file_name(&file)));
         let folder = folder_of(&file);
@@ -207,13 +213,13 @@ impl Cohort {
         };
         match participant {
             Some(participant) => match participant.workflows.get(&path) {
-                Some(kept) if kept.edited_by_hand == edited_by_hand => Err(format!(
+                Some(kept) if kept.edited_by_hand == edited_by_hand && kept.edited_text == edited_text => Err(format!(
                     "{path} is loaded for {} already, from {}",
                     display_name(&participant.profile),
                     kept.file
                 )),
                 _ => {
-                    participant.workflows.insert(path, DeliveredFile { file, edited_by_hand });
+                    participant.workflows.insert(path, DeliveredFile { file, edited_by_hand, edited_text });
                     Ok(())
                 }
             },
@@ -231,6 +237,7 @@ struct Workflow {
     /// Its path in the `.zip` it came in.
     in_zip: Option<String>,
     edited_by_hand: bool,
+    edited_text: Option<String>,
 }
 
 /// A chosen file's documents: whose they are, and where the file was.
@@ -251,6 +258,7 @@ fn collect(source: usize, file: &str, incoming: Incoming, items: &mut Vec<Item>,
                         file: file.to_owned(),
                         exported_at: saved_at.clone(),
                         edited_by_hand: None,
+                        edited_text: None,
                     };
                     items.push(Item {
                         source,
@@ -262,22 +270,23 @@ fn collect(source: usize, file: &str, incoming: Incoming, items: &mut Vec<Item>,
                 }
             }
         }
-        Incoming::Deliverable { exercise, profile, answers, exported_at, edited_by_hand, .. } => {
-            let delivered = Delivered { answers, file: file.to_owned(), exported_at, edited_by_hand };
+        Incoming::Deliverable { exercise, profile, answers, exported_at, edited_by_hand, edited_text, .. } => {
+            let delivered = Delivered { answers, file: file.to_owned(), exported_at, edited_by_hand, edited_text };
             items.push(Item { source, file: file.to_owned(), profile, key: exercise.key.to_owned(), delivered });
         }
-        Incoming::Generated { edited_by_hand, .. } => {
-            workflows.push(Workflow { source, file: file.to_owned(), in_zip: None, edited_by_hand })
+        Incoming::Generated { edited_by_hand, edited_text, .. } => {
+            workflows.push(Workflow { source, file: file.to_owned(), in_zip: None, edited_by_hand, edited_text })
         }
         Incoming::Repository { documents, generated } => {
             for (_, document) in documents {
                 collect(source, file, document, items, workflows);
             }
-            workflows.extend(generated.into_iter().map(|(path, edited_by_hand)| Workflow {
+            workflows.extend(generated.into_iter().map(|stamped| Workflow {
                 source,
                 file: file.to_owned(),
-                in_zip: Some(path),
-                edited_by_hand,
+                in_zip: Some(stamped.path),
+                edited_by_hand: stamped.edited_by_hand,
+                edited_text: stamped.edited_text,
             }));
         }
     }

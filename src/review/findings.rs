@@ -81,14 +81,48 @@ pub fn assess(participant: &Participant, workbook: &Workbook, exercise: &Exercis
             delivered.file
         ));
     }
-    for (path, workflow) in &participant.workflows {
-        let generated_here = exercise.files.iter().any(|f| f.path == path.as_str());
-        if generated_here && workflow.edited_by_hand && exercise.key == owner_of(path) {
-            findings.push(format!("{path} was edited by hand after export ({})", workflow.file));
+    for file in exercise.files.iter().filter(|f| owner_of(f.path) == exercise.key) {
+        // Edited in the app before export: the participant's version is in the answers.
+        let in_app = answers.text(&crate::render::generated::edited_key(file));
+        if !in_app.trim().is_empty() {
+            findings.extend(edited_workflow_findings(file.path, in_app, "as edited in the app"));
+        }
+        if let Some(workflow) = participant.workflows.get(file.path).filter(|w| w.edited_by_hand) {
+            findings.push(format!("{} was edited by hand after export ({})", file.path, workflow.file));
+            if let Some(text) = &workflow.edited_text {
+                findings.extend(edited_workflow_findings(file.path, text, "as handed in"));
+            }
         }
     }
     let status = if progress.is_complete() { Status::Complete } else { Status::Incomplete };
     Assessment { status, done: progress.done, total: progress.total, findings }
+}
+
+/// What the guide's Module 5 red flags say of a workflow the participant changed: the app's
+/// own files have their smoke test, rollback and alerting by construction, an edited one
+/// may not; and a secret written as a value instead of `${{ secrets.NAME }}`.
+fn edited_workflow_findings(path: &str, text: &str, how: &str) -> Vec<String> {
+    let mut findings: Vec<String> = crate::credentials::find(text)
+        .iter()
+        .map(|found| {
+            format!(
+                "{path} ({how}) holds what looks like {} written as a value: it belongs in a secret, read as ${{{{ secrets.{} }}}}.",
+                found.kind.what, found.kind.secret
+            )
+        })
+        .collect();
+    let lower = text.to_ascii_lowercase();
+    let missing = |what: &str, words: &[&str]| {
+        (!words.iter().any(|w| lower.contains(w))).then(|| format!("{path} ({how}) has no {what} step any more."))
+    };
+    if path.ends_with("deploy-production.yml") {
+        findings.extend(missing("smoke test", &["smoke"]));
+        findings.extend(missing("rollback", &["roll back", "rollback"]));
+    }
+    if path.ends_with("monitoring.yml") && !lower.contains("secrets.") {
+        findings.push(format!("{path} ({how}) sends its alerts without a webhook secret."));
+    }
+    findings
 }
 
 /// The exercise a workflow is reported under: the first that generates it (2.1's
@@ -146,4 +180,18 @@ pub fn review_row(participant: &Participant) -> (Vec<(&'static Exercise, Assessm
     let assessments: Vec<_> = deliverables().map(|(_, e)| (e, assess(participant, &workbook, e))).collect();
     let interventions = interventions(participant, &assessments);
     (assessments, interventions)
+}
+
+/// What the participant changed by hand in a deliverable after export: the file as handed
+/// in against the same file rendered again from the answers embedded in it. `None` when
+/// the file was not edited (or predates edit detection).
+pub fn edits_since_export(participant: &Participant, exercise: &Exercise) -> Option<Vec<super::diff::Line>> {
+    let delivered = participant.exercises.get(exercise.key)?;
+    let handed_in = delivered.edited_text.as_deref()?;
+    let (module, _) = crate::course::find_exercise(exercise.key)?;
+    let workbook = workbook_of(participant);
+    let answers = exercise.answers_in(&workbook);
+    let deliverable = crate::render::Deliverable::of(module, exercise, &workbook, &answers, &delivered.exported_at);
+    let exported = crate::render::exercise_markdown(&deliverable);
+    Some(super::diff::changes(&exported, handed_in, 2))
 }

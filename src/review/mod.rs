@@ -9,7 +9,9 @@
 //!   self-check; the guides' intervention thresholds per participant.
 //! - `csv`: the cohort summary as RFC 4180 CSV (`review-summary.csv`).
 
+pub mod backup;
 pub mod cohort;
 pub mod csv;
+pub mod diff;
 pub mod findings;
 pub mod grading;

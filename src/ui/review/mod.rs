@@ -11,8 +11,8 @@ use super::{focus, set_document_title, SkipLink};
 use crate::browser::file_input::{files_of, read_all};
 use crate::browser::{download::download, review_store};
 use crate::review::cohort::{display_name, Cohort};
-use crate::review::csv;
 use crate::review::findings::{deliverables, review_row, Status};
+use crate::review::{backup, csv};
 use crate::route::Route;
 
 /// One participant's row, as shown.
@@ -22,8 +22,8 @@ struct Row {
     index: usize,
     name: String,
     cohort: String,
-    /// Per deliverable, in `deliverables()` order: status and findings.
-    cells: Vec<(Status, Vec<String>, String)>,
+    /// Per deliverable, in `deliverables()` order: its status and number of findings.
+    cells: Vec<(Status, usize)>,
     interventions: Vec<String>,
 }
 
@@ -34,13 +34,7 @@ fn rows_of(cohort: &Cohort) -> Vec<Row> {
         .enumerate()
         .map(|(index, participant)| {
             let (assessments, interventions) = review_row(participant);
-            let cells = assessments
-                .into_iter()
-                .map(|(exercise, a)| {
-                    let file = participant.exercises.get(exercise.key).map(|d| d.file.clone()).unwrap_or_default();
-                    (a.status, a.findings, file)
-                })
-                .collect();
+            let cells = assessments.into_iter().map(|(_, a)| (a.status, a.findings.len())).collect();
             Row {
                 index,
                 name: display_name(&participant.profile),
@@ -65,7 +59,7 @@ fn sorted(mut rows: Vec<Row>, by: SortBy) -> Vec<Row> {
         // Interventions, the last column.
         Some(column) if column == deliverables().count() => rows.sort_by_key(|r| r.interventions.len()),
         // Least done first; among equals, more findings first.
-        Some(column) => rows.sort_by_key(|r| (r.cells[column].0, usize::MAX - r.cells[column].1.len())),
+        Some(column) => rows.sort_by_key(|r| (r.cells[column].0, usize::MAX - r.cells[column].1)),
     }
     if by.descending {
         rows.reverse();
@@ -216,17 +210,27 @@ fn CohortPage() -> impl IntoView {
         outcome.set(format!("Reading {}…", count(chosen, "file")));
         spawn_local(async move {
             let (read, refused_early) = read_all(files).await;
-            let mut added = Default::default();
-            cohort.update(|c| added = c.add(read, refused_early));
-            save();
-            let crate::review::cohort::Added { loaded, refused } = added;
-            outcome.set(match refused {
-                0 => format!("Loaded {loaded} of {}.", count(chosen, "file")),
-                _ => format!(
-                    "Loaded {loaded} of {}; {refused} not loaded, each listed below with the reason.",
-                    count(chosen, "file")
-                ),
-            });
+            // A review backup among them restores the review; the rest are participants' files.
+            let (backups, read): (Vec<_>, Vec<_>) = read.into_iter().partition(|(_, bytes)| backup::is_backup(bytes));
+            let mut said: String = backups
+                .iter()
+                .map(|(name, bytes)| restore_backup(state, name, std::str::from_utf8(bytes).unwrap_or_default()))
+                .collect();
+            let chosen = chosen - backups.len();
+            if chosen > 0 {
+                let mut added = Default::default();
+                cohort.update(|c| added = c.add(read, refused_early));
+                save();
+                let crate::review::cohort::Added { loaded, refused } = added;
+                said += &match refused {
+                    0 => format!("Loaded {loaded} of {}.", count(chosen, "file")),
+                    _ => format!(
+                        "Loaded {loaded} of {}; {refused} not loaded, each listed below with the reason.",
+                        count(chosen, "file")
+                    ),
+                };
+            }
+            outcome.set(said.trim_end().to_owned());
             focus(RESULT_ID);
         });
     };
@@ -291,7 +295,7 @@ fn CohortPage() -> impl IntoView {
             </section>
             <CohortTable rows sort/>
             <RefusedFiles/>
-            <Findings rows/>
+            <ReviewBackup outcome/>
             <Show when=move || cohort.with(|c| !c.participants.is_empty() || !c.refused.is_empty())>
                 <div class="actions">
                     <button type="button" on:click=download_csv>"Download review-summary.csv"</button>
@@ -344,14 +348,14 @@ fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
                         {move || shown().into_iter().map(|row| view! {
                             <tr>
                                 <th scope="row"><a href=participant_href(row.index)>{row.name}</a> <span class="meta">{row.cohort}</span></th>
-                                {row.cells.into_iter().map(|(status, findings, _)| {
-                                    let flags = match findings.len() {
+                                {row.cells.into_iter().map(|(status, findings)| {
+                                    let flags = match findings {
                                         0 => String::new(),
                                         n => format!(" · {}", count(n, "finding")),
                                     };
                                     view! { <td class=format!("status-{}", status.label())>{status.label()}{flags}</td> }
                                 }).collect_view()}
-                                <td>{row.interventions.len()}</td>
+                                <td class="interventions">{row.interventions.join(" ")}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -366,9 +370,9 @@ fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
 fn RefusedFiles() -> impl IntoView {
     let state = review_state();
     let cohort = state.cohort;
-    let refused = Memo::new(move |_| cohort.with(|c| c.refused.clone()));
+    // A plain closure, not a memo: each memo type adds to a download at its budget.
     move || {
-        let list = refused.get();
+        let list = cohort.with(|c| c.refused.clone());
         (!list.is_empty()).then(|| {
             view! {
                 <section class="refused" aria-labelledby="refused-heading">
@@ -388,43 +392,51 @@ fn RefusedFiles() -> impl IntoView {
     }
 }
 
+/// The review's own backup: download it, or restore one (on another computer, say).
 #[component]
-fn Findings(rows: Memo<Vec<Row>>) -> impl IntoView {
-    move || {
-        let rows = rows.get();
-        (!rows.is_empty()).then(|| {
-            view! {
-                <section class="findings" aria-labelledby="findings-heading">
-                    <h2 id="findings-heading">"Findings by participant"</h2>
-                    {rows.into_iter().map(|row| {
-                        let findings: usize = row.cells.iter().map(|(_, f, _)| f.len()).sum();
-                        let summary = format!(
-                            "{} · {} · {}",
-                            row.name,
-                            count(findings, "finding"),
-                            count(row.interventions.len(), "intervention")
-                        );
-                        view! {
-                            <details>
-                                <summary>{summary}</summary>
-                                {(!row.interventions.is_empty()).then(|| view! {
-                                    <ul class="interventions">{row.interventions.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                                })}
-                                {deliverables().zip(row.cells).filter(|(_, (status, _, _))| *status != Status::Missing)
-                                    .map(|((module, exercise), (status, findings, file))| view! {
-                                        <h3>{format!("{} · Exercise {} · {}", module.name, exercise.number, status.label())}</h3>
-                                        <p class="meta">"From " <code>{file}</code></p>
-                                        {if findings.is_empty() {
-                                            view! { <p>"No findings."</p> }.into_any()
-                                        } else {
-                                            view! { <ul>{findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul> }.into_any()
-                                        }}
-                                    }).collect_view()}
-                            </details>
-                        }
-                    }).collect_view()}
-                </section>
+fn ReviewBackup(outcome: RwSignal<String>) -> impl IntoView {
+    let state = review_state();
+    let cohort = state.cohort;
+    let download_backup = move |_| {
+        let saved_at = crate::browser::export_timestamp();
+        let json = cohort.with_untracked(|c| backup::to_json(c, &saved_at));
+        if let Err(problem) = download(&backup::file_name(&saved_at), "application/json", json.as_bytes()) {
+            outcome.set(problem);
+        }
+    };
+    view! {
+        <section class="review-backup" aria-labelledby="review-backup-heading">
+            <h2 id="review-backup-heading">"Keep this review"</h2>
+            <p class="help">
+                "The review (every loaded file’s answers, your scores and comments) is saved in this browser. "
+                "Clearing the browser’s data deletes it: keep a backup, or take it to another computer."
+            </p>
+            <button type="button" class="secondary" on:click=download_backup>"Download a backup of this review"</button>
+            <p class="help">"To restore one, choose the backup file with " <strong>"Exported files"</strong> " above."</p>
+        </section>
+    }
+}
+
+/// A review backup chosen among the files: it replaces the review, once the instructor
+/// agrees when there is one already. Returns what happened, for the status line.
+fn restore_backup(state: ReviewState, name: &str, text: &str) -> String {
+    let cohort = state.cohort;
+    match backup::from_json(text) {
+        Ok((restored, saved_at)) => {
+            let current = cohort.with_untracked(|c| c.participants.len());
+            let question = format!(
+                "Replace this review ({}) with the backup saved {saved_at} ({})?",
+                count(current, "participant"),
+                count(restored.participants.len(), "participant")
+            );
+            if current == 0 || window().confirm_with_message(&question).unwrap_or(false) {
+                cohort.set(restored);
+                state.save();
+                format!("Restored the review saved {saved_at} from “{name}”. ")
+            } else {
+                "The review backup was not restored: the review is as it was. ".to_owned()
             }
-        })
+        }
+        Err(problem) => format!("“{name}” was not restored: {problem}. "),
     }
 }

@@ -11,7 +11,8 @@ use crate::course::progress::self_check;
 use crate::course::{Exercise, Grading, Inputs, Module, Rubric};
 use crate::render::{exercise_document, html::to_html, Deliverable};
 use crate::review::cohort::{display_name, Cohort, Participant};
-use crate::review::findings::{deliverables, review_row, workbook_of, Assessment, Status};
+use crate::review::diff::Line;
+use crate::review::findings::{deliverables, edits_since_export, review_row, workbook_of, Assessment, Status};
 use crate::review::grading::{comment_library, feedback_file_name, feedback_markdown, is_graded, total, Grade};
 use crate::ui::{focus, set_document_title};
 
@@ -144,6 +145,13 @@ fn DeliverableReview(
     let title =
         format!("{} · Exercise {}: {} · {}", module.name, exercise.number, exercise.title, assessment.status.label());
     let edited = (delivered.edited_by_hand == Some(true)).then_some(" · edited by hand after export");
+    let edits = edits_since_export(&participant, exercise);
+    // The workflows this exercise generates that came back changed, with their text.
+    let edited_workflows: Vec<(&'static str, String)> = exercise
+        .files
+        .iter()
+        .filter_map(|f| participant.workflows.get(f.path)?.edited_text.clone().map(|text| (f.path, text)))
+        .collect();
     view! {
         <section class="deliverable-review" aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
@@ -164,6 +172,20 @@ fn DeliverableReview(
                 Some(Grading::PassPerCriterion) => view! { <VerdictPanel exercise checks=checks.clone() index/> }.into_any(),
                 None => ().into_any(),
             }}
+            {edits.map(|lines| view! {
+                <details class="edits" open>
+                    <summary>"Edited by hand after export: what changed"</summary>
+                    <p class="help">"The file as handed in, against the same file written again from the answers in it: "
+                        "− lines were in the export, + lines were added by hand."</p>
+                    <pre class="diff">{lines.into_iter().map(|line| match line {
+                        Line::Same(text) => view! { <span>{format!("  {text}\n")}</span> }.into_any(),
+                        Line::Removed(text) => view! { <del>{format!("− {text}\n")}</del> }.into_any(),
+                        Line::Added(text) => view! { <ins>{format!("+ {text}\n")}</ins> }.into_any(),
+                        Line::Skipped(n) => view! { <span class="skipped">{format!("  … {n} unchanged lines\n")}</span> }.into_any(),
+                    }).collect_view()}</pre>
+                </details>
+            })}
+            {edited_workflows.into_iter().map(|(path, text)| view! { <EditedWorkflow path text/> }).collect_view()}
             <Comments exercise answers index/>
             <details class="delivered-document">
                 <summary>{format!("Read {}", exercise.deliverable)}</summary>
@@ -172,6 +194,36 @@ fn DeliverableReview(
         </section>
     }
 }
+
+/// A workflow handed in changed since the Workbook wrote it: its text, and actionlint on
+/// request (loaded the first time, as on Module 5's page).
+#[component]
+fn EditedWorkflow(path: &'static str, text: String) -> impl IntoView {
+    let id = format!("workflow-{}", path.rsplit('/').next().unwrap_or(path).replace('.', "-"));
+    let result_id = format!("{id}-lint");
+    let check = {
+        let (text, result_id) = (text.clone(), result_id.clone());
+        move |_| check_workflow(&text, path, &result_id)
+    };
+    view! {
+        <details class="edited-workflow">
+            <summary>{format!("{path} as handed in (edited by hand)")}</summary>
+            <pre class="code" id=id>{text}</pre>
+            <button type="button" class="secondary" on:click=check>"Check with actionlint"</button>
+            <div role="status" class="lint-result" id=result_id></div>
+        </details>
+    }
+}
+
+/// actionlint, on the grading page only: the review page compiles this module but never
+/// shows it, and must not carry the loader in its download.
+#[cfg(feature = "grading")]
+fn check_workflow(text: &str, path: &str, into: &str) {
+    crate::browser::lint::check(text, path, into);
+}
+
+#[cfg(not(feature = "grading"))]
+fn check_workflow(_: &str, _: &str, _: &str) {}
 
 /// A stable, CSS-safe id for one criterion's group of controls.
 fn group_id(exercise: &Exercise, criterion: &str) -> String {
