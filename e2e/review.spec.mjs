@@ -28,6 +28,7 @@ test("an instructor loads a participant's files with broken ones, reads the coho
   await instructor.getByRole("link", { name: "Review a cohort’s exported files" }).click();
   await expect(instructor.getByRole("heading", { level: 1, name: "Review a cohort" })).toBeVisible();
   await expect(instructor.getByText("No participant yet: load their exported files above.")).toBeVisible();
+  await expectNoViolations(instructor, "empty review page");
   await instructor.getByLabel("Exported files", { exact: true }).setInputFiles([
     file(design.name, design.bytes),
     file(webhook.name, webhook.bytes),
@@ -155,9 +156,13 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await expect(rubric.getByRole("status")).toHaveText("Total: 13 of 20: below the 14 needed for certification.");
   await criterion("Proposal Quality").getByRole("radio", { name: "3" }).check();
   await expect(rubric.getByRole("status")).toHaveText("Total: 14 of 20: passes (certification needs 14).");
+  // The proposal section by section, each with what the review found and a comment box.
   const capstoneReview = instructor.getByRole("region", { name: /Module 6 · Exercise 2.3/ });
-  await capstoneReview.getByText("Comments", { exact: true }).click();
-  await capstoneReview.getByLabel("Comment on Security architecture", { exact: true }).fill("Map each GDPR article to a control, as discussed.");
+  await capstoneReview.getByText("Read enterprise-architecture-proposal.md section by section, with findings and comments").click();
+  const security = capstoneReview.getByRole("complementary", { name: "Review of Security architecture" });
+  await expect(security.getByText("Every answer given.")).toBeVisible();
+  await expect(security.getByText("Scored under: Security Architecture")).toBeVisible();
+  await security.getByLabel("Comment on Security architecture", { exact: true }).fill("Map each GDPR article to a control, as discussed.");
   await expectNoViolations(instructor, "grading page");
 
   // J and K between participants; back on Ada, the same criterion has focus.
@@ -166,7 +171,6 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await expect(instructor.getByRole("heading", { level: 1, name: /^Grace Hopper/ })).toBeVisible();
   // Grace's Module 5 comment reuses Ada's, from the cohort's list.
   const graceReview = instructor.getByRole("region", { name: /Module 5 · Exercise 2.1/ });
-  await graceReview.getByText("Comments", { exact: true }).click();
   await graceReview.getByLabel("Reuse a comment on the deliverable as a whole").selectOption("Map each GDPR article to a control, as discussed.");
   await expect(graceReview.getByLabel("Comment on the deliverable as a whole", { exact: true })).toHaveValue("Map each GDPR article to a control, as discussed.");
   await instructor.keyboard.press("k");

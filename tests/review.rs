@@ -413,3 +413,50 @@ fn a_document_edited_by_hand_shows_exactly_what_changed_since_export() {
     cohort.add(vec![("deployment-strategy.md".into(), exported.into_bytes())], vec![]);
     assert_eq!(edits_since_export(&cohort.participants[0], exercise), None);
 }
+
+#[test]
+fn a_folder_of_forty_files_loads_every_good_one_including_an_older_format() {
+    // 30 good files: 15 participants with two Module 6 deliverables each.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for n in 1..=15 {
+        let workbook = named(module_6(), &format!("Participant {n:02}"), "2026-B");
+        for key in ["m6-2.1", "m6-2.2"] {
+            files.push((format!("cohort/p{n:02}/{key}.md"), document(&workbook, key, EXPORTED_AT)));
+        }
+    }
+    // A file in the first release's format (schema 1), for a sixteenth participant.
+    let v1 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/samples/v1-deployment-strategy.md"))
+        .unwrap()
+        .replace("Ada Lovelace", "Old Format");
+    files.push(("cohort/old/deployment-strategy.md".into(), v1.into_bytes()));
+    // Nine that do not load: broken, foreign, duplicate, older.
+    let first = files[0].1.clone();
+    let mut draft = named(module_6(), "Participant 01", "2026-B");
+    draft.exercises.get_mut("m6-2.1").unwrap().set_text("scenario_summary", "An earlier draft".into());
+    let older = document(&draft, "m6-2.1", "2026-11-01 09:00 UTC");
+    for (name, bytes) in [
+        ("cohort/copy.md", first.clone()),
+        ("cohort/older.md", older),
+        ("cohort/empty.md", Vec::new()),
+        ("cohort/cut.md", first[..first.len() / 2].to_vec()),
+        ("cohort/notes.txt", b"grading notes".to_vec()),
+        ("cohort/photo.jpg", vec![0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+        ("cohort/data.json", br#"{"some": "other json"}"#.to_vec()),
+        ("cohort/broken.json", b"{\"format\": \"workbook-backup\", ".to_vec()),
+        ("cohort/other.zip", b"PK\x03\x04 not really a zip".to_vec()),
+    ] {
+        files.push((name.to_owned(), bytes));
+    }
+    assert_eq!(files.len(), 40);
+    let mut cohort = Cohort::default();
+    let added = cohort.add(files, vec![]);
+    assert_eq!((added.loaded, added.refused), (31, 9), "{:#?}", cohort.refused);
+    assert_eq!(cohort.participants.len(), 16);
+    let old = cohort.participants.iter().find(|p| p.profile.name == "Old Format").expect("the v1 file loads");
+    assert!(old.exercises.contains_key("m6-2.1"));
+    for refused in &cohort.refused {
+        assert!(!refused.reason.trim().is_empty(), "{} has a reason", refused.file);
+    }
+    assert!(reason_for(&cohort, "cohort/older.md").starts_with("an older export of Participant 01's"));
+    assert!(reason_for(&cohort, "cohort/copy.md").starts_with("the same answers"));
+}

@@ -9,6 +9,7 @@ use super::{cohort_href, participant_href, review_state, ReviewState};
 use crate::browser::download::download;
 use crate::course::progress::self_check;
 use crate::course::{Exercise, Grading, Inputs, Module, Rubric};
+use crate::render::document::Block;
 use crate::render::{exercise_document, html::to_html, Deliverable};
 use crate::review::cohort::{display_name, Cohort, Participant};
 use crate::review::diff::Line;
@@ -138,8 +139,7 @@ fn DeliverableReview(
     let delivered = participant.exercises[exercise.key].clone();
     let answers = exercise.answers_in(&workbook);
     let checks = self_check(exercise, &Inputs::new(&answers, &workbook));
-    let document =
-        to_html(&exercise_document(&Deliverable::of(module, exercise, &workbook, &answers, &delivered.exported_at)));
+    let blocks = exercise_document(&Deliverable::of(module, exercise, &workbook, &answers, &delivered.exported_at));
     let heading_id = format!("review-{}", exercise.key.replace('.', "-"));
     let labelled_by = heading_id.clone();
     let title =
@@ -186,11 +186,8 @@ fn DeliverableReview(
                 </details>
             })}
             {edited_workflows.into_iter().map(|(path, text)| view! { <EditedWorkflow path text/> }).collect_view()}
-            <Comments exercise answers index/>
-            <details class="delivered-document">
-                <summary>{format!("Read {}", exercise.deliverable)}</summary>
-                <div class="preview-body markdown" inner_html=document></div>
-            </details>
+            <CommentBox exercise section="" title="the deliverable as a whole" index/>
+            <SectionsWithFindings exercise blocks answers checks index/>
         </section>
     }
 }
@@ -352,50 +349,114 @@ fn VerdictPanel(exercise: &'static Exercise, checks: Vec<(&'static str, bool)>, 
     }
 }
 
+/// One comment box: on the deliverable as a whole (`section` empty) or on one section, with
+/// the comments already written for the cohort to reuse.
 #[component]
-fn Comments(exercise: &'static Exercise, answers: crate::model::ExerciseAnswers, index: usize) -> impl IntoView {
+fn CommentBox(exercise: &'static Exercise, section: &'static str, title: &'static str, index: usize) -> impl IntoView {
     let state = review_state();
     let cohort = state.cohort;
     let key = exercise.key;
-    let library = Memo::new(move |_| cohort.with(|c| comment_library(&c.grades)));
-    let places: Vec<(&'static str, &'static str)> = std::iter::once(("", "the deliverable as a whole"))
-        .chain(exercise.document_sections(&answers).map(|s| (s.id, s.title)))
-        .collect();
+    let library = move || cohort.with(|c| comment_library(&c.grades));
+    let id =
+        format!("comment-{}-{}", exercise.key.replace('.', "-"), if section.is_empty() { "overall" } else { section });
+    let text = move || cohort.with(|c| grade_of(c, index, key).comments.get(section).cloned().unwrap_or_default());
+    let set = move |comment: String| {
+        cohort.update(|c| {
+            grade_mut(c, index, key).comments.insert(section.to_owned(), comment);
+        });
+        save_soon(state);
+    };
+    let reuse = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if chosen.is_empty() {
+            return;
+        }
+        let current = text();
+        set(if current.trim().is_empty() { chosen } else { format!("{}\n{chosen}", current.trim_end()) });
+        let select: web_sys::HtmlSelectElement = event_target(&ev);
+        select.set_value("");
+    };
     view! {
-        <details class="comments">
-            <summary>"Comments"</summary>
-            {places.into_iter().map(|(section, title)| {
-                let id = format!("comment-{}-{}", exercise.key.replace('.', "-"), if section.is_empty() { "overall" } else { section });
-                let text = move || cohort.with(|c| grade_of(c, index, key).comments.get(section).cloned().unwrap_or_default());
-                let set = move |comment: String| {
-                    cohort.update(|c| {
-                        grade_mut(c, index, key).comments.insert(section.to_owned(), comment);
-                    });
-                    save_soon(state);
+        <div class="field comment">
+            <label for=id.clone()>{format!("Comment on {title}")}</label>
+            <textarea id=id rows="3" prop:value=text on:input=move |ev| set(event_target_value(&ev))></textarea>
+            {move || {
+                let library = library();
+                (!library.is_empty()).then(|| view! {
+                    <select aria-label=format!("Reuse a comment on {title}") on:change=reuse>
+                        <option value="">"Reuse a comment written for this cohort…"</option>
+                        {library.into_iter().map(|c| { let value = c.clone(); view! { <option value=value>{c}</option> } }).collect_view()}
+                    </select>
+                })
+            }}
+        </div>
+    }
+}
+
+/// The deliverable as the participant handed it in, section by section, each with what the
+/// review found in it and the instructor's comment beside it.
+#[component]
+fn SectionsWithFindings(
+    exercise: &'static Exercise,
+    blocks: Vec<Block>,
+    answers: crate::model::ExerciseAnswers,
+    checks: Vec<(&'static str, bool)>,
+    index: usize,
+) -> impl IntoView {
+    // The document's level-2 headings open its sections, in `document_sections` order;
+    // what comes before is the header, what follows them the appendix (the self-check).
+    let mut chunks: Vec<Vec<Block>> = vec![Vec::new()];
+    for block in blocks {
+        if matches!(block, Block::Heading { level: 2, .. }) {
+            chunks.push(Vec::new());
+        }
+        chunks.last_mut().expect("one chunk at least").push(block);
+    }
+    let sections: Vec<&'static crate::course::Section> = exercise.document_sections(&answers).collect();
+    let appendix: Vec<Block> = chunks.drain((sections.len() + 1).min(chunks.len())..).flatten().collect();
+    let header = to_html(&chunks[0]);
+    let scored_under = |section: &str| -> Vec<&'static str> {
+        match exercise.grading {
+            Some(Grading::Points(rubric)) => {
+                rubric.criteria.iter().filter(|c| c.sections.contains(&section)).map(|c| c.title).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    view! {
+        <details class="delivered-document">
+            <summary>{format!("Read {} section by section, with findings and comments", exercise.deliverable)}</summary>
+            <div class="preview-body markdown" inner_html=header></div>
+            {sections.into_iter().zip(chunks.into_iter().skip(1)).map(|(section, blocks)| {
+                let progress = crate::course::progress::section_progress(section, &answers);
+                let complete = progress.done == progress.total;
+                let state = if complete {
+                    "Every answer given.".to_owned()
+                } else {
+                    format!("{} of {} answers missing.", progress.total - progress.done, progress.total)
                 };
-                let reuse = move |ev: leptos::ev::Event| {
-                    let chosen = event_target_value(&ev);
-                    if chosen.is_empty() {
-                        return;
-                    }
-                    let current = text();
-                    set(if current.trim().is_empty() { chosen } else { format!("{}\n{chosen}", current.trim_end()) });
-                    let select: web_sys::HtmlSelectElement = event_target(&ev);
-                    select.set_value("");
-                };
+                // The success criteria that judge this section, where they are not met.
+                let unmet: Vec<&'static str> = exercise
+                    .criteria
+                    .iter()
+                    .zip(&checks)
+                    .filter(|(criterion, (_, met))| !met && criterion.judges.contains(&section.id))
+                    .map(|(criterion, _)| criterion.text)
+                    .collect();
+                let scored = scored_under(section.id);
                 view! {
-                    <div class="field">
-                        <label for=id.clone()>{format!("Comment on {title}")}</label>
-                        <textarea id=id rows="3" prop:value=text on:input=move |ev| set(event_target_value(&ev))></textarea>
-                        {move || (!library.with(Vec::is_empty)).then(|| view! {
-                            <select aria-label=format!("Reuse a comment on {title}") on:change=reuse>
-                                <option value="">"Reuse a comment written for this cohort…"</option>
-                                {library.get().into_iter().map(|c| { let value = c.clone(); view! { <option value=value>{c}</option> } }).collect_view()}
-                            </select>
-                        })}
+                    <div class="section-review">
+                        <div class="preview-body markdown" inner_html=to_html(&blocks)></div>
+                        <aside class="section-notes" aria-label=format!("Review of {}", section.title)>
+                            <p class=if complete { "met" } else { "not-met" }>{state}</p>
+                            {unmet.into_iter().map(|text| view! { <p class="not-met">"Not met: " {text}</p> }).collect_view()}
+                            {(!scored.is_empty()).then(|| view! { <p class="meta">"Scored under: " {scored.join(", ")}</p> })}
+                            <CommentBox exercise section=section.id title=section.title index/>
+                        </aside>
                     </div>
                 }
             }).collect_view()}
+            <div class="preview-body markdown" inner_html=to_html(&appendix)></div>
         </details>
     }
 }
