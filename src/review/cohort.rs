@@ -123,7 +123,9 @@ impl Cohort {
         for item in items {
             let source = item.source;
             match self.take(item) {
-                Ok(()) => drop(loaded.insert(source)),
+                Ok(()) => {
+                    loaded.insert(source);
+                }
                 Err(reason) => reasons.push((source, reason)),
             }
         }
@@ -134,7 +136,9 @@ impl Cohort {
                 continue;
             }
             match self.attach_workflow(workflow, &owners) {
-                Ok(()) => drop(loaded.insert(source)),
+                Ok(()) => {
+                    loaded.insert(source);
+                }
                 Err(reason) => reasons.push((source, reason)),
             }
         }

@@ -4,7 +4,7 @@
 
 use super::cohort::{display_name, Cohort};
 use super::findings::{deliverables, review_row};
-use super::grading::{total, Grade};
+use super::grading::{passes, total, Grade};
 use crate::course::{Grading, Rubric};
 
 fn max_points(rubric: &Rubric) -> u32 {
@@ -78,9 +78,8 @@ pub fn summary(cohort: &Cohort) -> String {
                     );
                     let total = total(rubric, &grade);
                     row.push(total.map_or(String::new(), |t| t.to_string()));
-                    row.push(
-                        total.map_or(String::new(), |t| (if t >= rubric.pass_mark { "yes" } else { "no" }).to_owned()),
-                    );
+                    let certified = passes(rubric, &grade).map(|yes| if yes { "yes" } else { "no" });
+                    row.push(certified.unwrap_or_default().to_owned());
                 }
                 Some(Grading::PassPerCriterion) => row.push(verdicts_passed(exercise.criteria.len(), &grade)),
                 None => {}

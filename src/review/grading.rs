@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::course::{find_exercise, Exercise, Grading, Rubric};
+use crate::course::{Exercise, Grading, Rubric};
 
 use super::cohort::{display_name, Participant};
 use super::findings::{deliverables, review_row, Status};
@@ -161,9 +161,4 @@ pub fn feedback_markdown(participant: &Participant, grades: &BTreeMap<String, Gr
         }
     }
     out
-}
-
-/// The exercise a grade belongs to, when it still exists.
-pub fn graded_exercise(key: &str) -> Option<&'static Exercise> {
-    find_exercise(key).map(|(_, e)| e)
 }
