@@ -148,6 +148,12 @@ impl Exercise {
         self.fields().find(|f| f.id == id)
     }
 
+    /// The text of one of this exercise's drafted fields: what the participant wrote, else
+    /// the draft (`draft_text`); empty for an unknown field.
+    pub fn drafted_text(&self, inputs: &Inputs, id: &str) -> String {
+        self.field(id).map(|field| draft_text(field, inputs)).unwrap_or_default()
+    }
+
     /// This exercise's answers in `workbook`, with its defaults applied, leaving the
     /// workbook as it is.
     pub fn answers_in(&self, workbook: &Workbook) -> ExerciseAnswers {
@@ -245,6 +251,20 @@ pub struct Field {
     /// Optional fields do not count towards progress and export without a "not answered"
     /// marker.
     pub optional: bool,
+}
+
+impl Field {
+    /// A field the app drafts from other answers (a name, a command) until the participant
+    /// writes their own. Optional: a draft left as it is is an answer.
+    pub const fn drafted(
+        id: &'static str,
+        label: &'static str,
+        help: &'static str,
+        compute: fn(&Inputs) -> Option<String>,
+        format: ComputedFormat,
+    ) -> Field {
+        Field { id, label, help, kind: FieldKind::Draft(Computed { compute, format, pending: "" }), optional: true }
+    }
 }
 
 pub enum FieldKind {

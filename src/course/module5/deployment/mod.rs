@@ -310,7 +310,7 @@ const fn draft(
     help: &'static str,
     compute: fn(&Inputs) -> Option<String>,
 ) -> Field {
-    drafted(id, label, help, compute, ComputedFormat::Text)
+    Field::drafted(id, label, help, compute, ComputedFormat::Text)
 }
 
 /// A shell command the app drafts from the platform and strategy, written as a code block.
@@ -320,29 +320,12 @@ const fn command(
     help: &'static str,
     compute: fn(&Inputs) -> Option<String>,
 ) -> Field {
-    drafted(id, label, help, compute, ComputedFormat::Code("bash"))
-}
-
-const fn drafted(
-    id: &'static str,
-    label: &'static str,
-    help: &'static str,
-    compute: fn(&Inputs) -> Option<String>,
-    format: ComputedFormat,
-) -> Field {
-    Field {
-        id,
-        label,
-        help,
-        kind: FieldKind::Draft(Computed { compute, format, pending: "" }),
-        // Drafted for the participant: a command left as drafted is an answer.
-        optional: true,
-    }
+    Field::drafted(id, label, help, compute, ComputedFormat::Code("bash"))
 }
 
 /// The text of a drafted field: what the participant wrote, else the draft.
 pub(crate) fn draft_of(a: &Inputs, id: &str) -> String {
-    DEPLOYMENT.field(id).map(|field| draft_text(field, a)).unwrap_or_default()
+    DEPLOYMENT.drafted_text(a, id)
 }
 
 fn strategy_steps_complete(a: &Inputs) -> bool {

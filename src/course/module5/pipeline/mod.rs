@@ -32,10 +32,10 @@ pub const PIPELINE: Exercise = Exercise {
             ],
             fields: &[
                 Field { id: "language", label: "Language", help: "", kind: FieldKind::Choice { options: LANGUAGES }, optional: false },
-                draft("language_version", "Version", "The version the checks run with.", settings::language_version, ComputedFormat::Text),
-                draft("install_command", "Install command", "", settings::install_command, ComputedFormat::Code("bash")),
-                draft("validate_command", "Validate command", "Lint, type checks, prompt and config validation.", settings::validate_command, ComputedFormat::Code("bash")),
-                draft("test_command", "Test command", "", settings::test_command, ComputedFormat::Code("bash")),
+                Field::drafted("language_version", "Version", "The version the checks run with.", settings::language_version, ComputedFormat::Text),
+                Field::drafted("install_command", "Install command", "", settings::install_command, ComputedFormat::Code("bash")),
+                Field::drafted("validate_command", "Validate command", "Lint, type checks, prompt and config validation.", settings::validate_command, ComputedFormat::Code("bash")),
+                Field::drafted("test_command", "Test command", "", settings::test_command, ComputedFormat::Code("bash")),
             ],
         },
         Section {
@@ -62,7 +62,7 @@ pub const PIPELINE: Exercise = Exercise {
                     kind: FieldKind::Text { placeholder: "e.g. https://staging.claims.example.com/health" },
                     optional: false,
                 },
-                draft("staging_deploy_command", "Staging deploy command", "Deploys $IMAGE to staging.", settings::staging_deploy_command, ComputedFormat::Code("bash")),
+                Field::drafted("staging_deploy_command", "Staging deploy command", "Deploys $IMAGE to staging.", settings::staging_deploy_command, ComputedFormat::Code("bash")),
             ],
         },
         Section {
@@ -213,19 +213,9 @@ const PLANS: &[ChoiceOption] = &[
     },
 ];
 
-const fn draft(
-    id: &'static str,
-    label: &'static str,
-    help: &'static str,
-    compute: fn(&Inputs) -> Option<String>,
-    format: ComputedFormat,
-) -> Field {
-    Field { id, label, help, kind: FieldKind::Draft(Computed { compute, format, pending: "" }), optional: true }
-}
-
 /// The text of a drafted field: what the participant wrote, else the draft.
 pub(crate) fn draft_of(a: &Inputs, id: &str) -> String {
-    PIPELINE.field(id).map(|field| draft_text(field, a)).unwrap_or_default()
+    PIPELINE.drafted_text(a, id)
 }
 
 #[cfg(test)]
