@@ -7,6 +7,7 @@ import { chromium } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { serve } from "../e2e/serve.mjs";
+import { clickTimes, timeClicksOn } from "./click-timer.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
 
 const kb = Number(process.argv[2] ?? 50);
@@ -27,23 +28,14 @@ while (times.length < clicks) {
   await page.evaluate((json) => localStorage.setItem("workbook", json), stored);
   await page.reload();
   await page.getByText("100% complete").waitFor();
-  // A capture listener on window runs before the app's handler (Leptos delegates events to
-  // the document) and a bubbling one after it, so their difference is the handler's time.
-  await page.evaluate(() => {
-    window.__exportTimes = [];
-    let start = 0;
-    // Only the button's click: the download link's own click bubbles here too.
-    const isExport = (event) => event.target.closest?.("button")?.textContent.startsWith("Export ");
-    addEventListener("click", (event) => isExport(event) && (start = performance.now()), true);
-    addEventListener("click", (event) => isExport(event) && window.__exportTimes.push(performance.now() - start));
-  });
+  await timeClicksOn(page, "Export ");
   const button = page.getByRole("button", { name: "Export deployment-strategy.md" });
   for (let i = 0; i < perPage + 2; i++) {
     const downloaded = page.waitForEvent("download");
     await button.click();
     const file = await downloaded;
     if (times.length === 0 && i === 0) console.log(`File: ${file.suggestedFilename()}, ${((await stat(await file.path())).size / 1024).toFixed(0)} KB`);
-    if (i >= 2) times.push(await page.evaluate(() => window.__exportTimes.at(-1)));
+    if (i >= 2) times.push((await clickTimes(page)).at(-1));
   }
   await context.close();
 }

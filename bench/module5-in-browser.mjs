@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { serve } from "../e2e/serve.mjs";
+import { clickTimes, timeClicksOn } from "./click-timer.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
 
 const runs = Number(process.argv[2] ?? 9);
@@ -28,25 +29,18 @@ async function open(hash) {
   return { context, page };
 }
 
-// 1. The .zip. A capture listener on window runs before the app's handler (Leptos delegates
-// events to the document) and a bubbling one after it.
+// 1. The .zip: the click handler's time (bench/click-timer.mjs).
 const zipTimes = [];
 for (let i = 0; i < runs; i++) {
   const { context, page } = await open("#/exercise/m5-2.3");
-  await page.evaluate(() => {
-    window.__times = [];
-    let start = 0;
-    const isZip = (event) => event.target.closest?.("button")?.textContent.startsWith("Download all");
-    addEventListener("click", (event) => isZip(event) && (start = performance.now()), true);
-    addEventListener("click", (event) => isZip(event) && window.__times.push(performance.now() - start));
-  });
+  await timeClicksOn(page, "Download all");
   for (let click = 0; click < 3; click++) {
     const downloaded = page.waitForEvent("download");
     await page.getByRole("button", { name: /^Download all as a \.zip/ }).click();
     await downloaded;
   }
   // The first click of a page warms it up; the others are the steady figure.
-  zipTimes.push(...(await page.evaluate(() => window.__times.slice(1))));
+  zipTimes.push(...(await clickTimes(page)).slice(1));
   await context.close();
 }
 
