@@ -27,31 +27,31 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "scenario",
             shown_when: None,
             title: "Scenario",
-            intro: "The client and the load this deployment must carry. Every later decision refers back to these numbers.",
-            guidance: &[
+            intro: form_text!("The client and the load this deployment must carry. Every later decision refers back to these numbers."),
+            guidance: form_text!(&[
                 "Use a real client if you can, with the name and sensitive details sanitised; otherwise a realistic scenario based on common client patterns.",
                 "Give concrete numbers: scaling, hosting and cost decisions all depend on traffic.",
                 "Rough break-even: under 1M requests/day favours cloud; over 10M/day, consider self-hosting.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "scenario_summary",
                     label: "Client / scenario summary",
-                    help: "Who the client is, what the AI system does for them, and what constrains it (industry, regulation, team).",
-                    kind: FieldKind::LongText { placeholder: "e.g. A regional insurer rolling out an AI claims assistant to 2,000 adjusters…" },
+                    help: form_text!("Who the client is, what the AI system does for them, and what constrains it (industry, regulation, team)."),
+                    kind: FieldKind::LongText { placeholder: form_text!("e.g. A regional insurer rolling out an AI claims assistant to 2,000 adjusters…") },
                     optional: false,
                 },
                 Field {
                     id: "expected_users",
                     label: "Expected users",
-                    help: "People using the system at full rollout.",
+                    help: form_text!("People using the system at full rollout."),
                     kind: FieldKind::Number { unit: "" },
                     optional: false,
                 },
                 Field {
                     id: "requests_per_day",
                     label: "Expected requests per day",
-                    help: "At full rollout; include peaks in the summary if traffic is spiky.",
+                    help: form_text!("At full rollout; include peaks in the summary if traffic is spiky."),
                     kind: FieldKind::Number { unit: "requests/day" },
                     optional: false,
                 },
@@ -61,40 +61,40 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "hosting",
             shown_when: None,
             title: "Hosting model",
-            intro: "Cloud, hybrid or on-premises: answer the guide's three questions, then decide.",
-            guidance: &[
+            intro: form_text!("Cloud, hybrid or on-premises: answer the guide's three questions, then decide."),
+            guidance: form_text!(&[
                 "On-premises makes sense for compliance AND for cost at extreme scale, not compliance alone.",
                 "Hybrid pattern A: sensitive data stays on-premises, cloud AI processes it and returns results.",
                 "Hybrid pattern B: edge filtering and caching, regional processing, central cloud AI for complex tasks.",
                 "On-premises does not have to mean your own data centre: a colo facility or a dedicated region also keeps data inside your control perimeter.",
                 "Without ops expertise for self-hosted infrastructure, stay on cloud despite the cost.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "q_regulation",
                     label: "Do regulations prohibit cloud AI for this client's data?",
-                    help: "If yes, on-premises (or a dedicated, controlled perimeter).",
+                    help: form_text!("If yes, on-premises (or a dedicated, controlled perimeter)."),
                     kind: FieldKind::Choice { options: YES_NO },
                     optional: false,
                 },
                 Field {
                     id: "q_volume",
                     label: "Is usage above 10M requests per day?",
-                    help: "If yes, run a cost analysis: self-hosting may be cheaper at that scale.",
+                    help: form_text!("If yes, run a cost analysis: self-hosting may be cheaper at that scale."),
                     kind: FieldKind::Choice { options: YES_NO },
                     optional: false,
                 },
                 Field {
                     id: "q_ops",
                     label: "Does the client have ops expertise for self-hosted infrastructure?",
-                    help: "If no, stay on cloud despite the cost.",
+                    help: form_text!("If no, stay on cloud despite the cost."),
                     kind: FieldKind::Choice { options: YES_NO },
                     optional: false,
                 },
                 Field {
                     id: "hosting_suggestion",
                     label: "Suggested model from your answers",
-                    help: "Derived from the three questions above; you make the final call below.",
+                    help: form_text!("Derived from the three questions above; you make the final call below."),
                     kind: FieldKind::Computed(Computed {
                         compute: suggest_hosting,
                         format: ComputedFormat::Text,
@@ -102,23 +102,11 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                     }),
                     optional: false,
                 },
-                Field {
-                    id: "hosting_model",
-                    label: "Chosen hosting model",
-                    help: "",
-                    kind: FieldKind::Choice {
-                        options: &[
-                            ChoiceOption { value: "cloud", label: "Cloud", detail: "Managed AI services; fastest to start, pay per use, data leaves your perimeter." },
-                            ChoiceOption { value: "hybrid", label: "Hybrid", detail: "Sensitive data on-premises or at the edge, cloud AI for processing." },
-                            ChoiceOption { value: "on-premises", label: "On-premises", detail: "Self-hosted models, private cloud or an appliance; maximum control, maximum operational load." },
-                        ],
-                    },
-                    optional: false,
-                },
+                HOSTING_MODEL,
                 Field {
                     id: "hosting_rationale",
                     label: "Rationale",
-                    help: "Why this model for this client: tie it to the answers above and to the scenario.",
+                    help: form_text!("Why this model for this client: tie it to the answers above and to the scenario."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -128,8 +116,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "scaling",
             shown_when: None,
             title: "Auto-scaling configuration",
-            intro: "AI workloads scale differently: token limits and cost per request cap you before CPU does.",
-            guidance: &[
+            intro: form_text!("AI workloads scale differently: token limits and cost per request cap you before CPU does."),
+            guidance: form_text!(&[
                 "Use multiple triggers: requests AND tokens AND queue depth. Request-based scaling alone fails when token limits are hit first.",
                 "Scheduled scaling only for known patterns (\"Monday 9 AM spike\"); with unpredictable traffic rely on reactive triggers.",
                 "Min instances for high availability, max instances for cost protection.",
@@ -137,26 +125,20 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 "Set scale-out and scale-in delays to prevent flapping; scale in more slowly than you scale out.",
                 "Session affinity is critical for multi-turn conversations: a chatbot without it loses context between messages.",
                 "Health probes must check AI API connectivity, not just that the process is up.",
-            ],
+            ]),
             fields: &[
-                Field {
-                    id: "min_instances",
-                    label: "Minimum instances",
-                    help: "For availability: at least 2 so one failure does not take the service down.",
-                    kind: FieldKind::Number { unit: "" },
-                    optional: false,
-                },
+                MIN_INSTANCES,
                 Field {
                     id: "hourly_budget",
                     label: "Maximum hourly budget",
-                    help: "What the client will spend per hour at peak, in dollars.",
+                    help: form_text!("What the client will spend per hour at peak, in dollars."),
                     kind: FieldKind::Number { unit: "$/hour" },
                     optional: false,
                 },
                 Field {
                     id: "instance_cost",
                     label: "Cost per instance-hour",
-                    help: "AI API calls plus infrastructure for one busy instance, in dollars.",
+                    help: form_text!("AI API calls plus infrastructure for one busy instance, in dollars."),
                     kind: FieldKind::Number { unit: "$/instance-hour" },
                     optional: false,
                 },
@@ -171,145 +153,51 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                     }),
                     optional: false,
                 },
-                Field {
-                    id: "max_instances",
-                    label: "Maximum instances",
-                    help: "For cost protection: the ceiling the platform may never scale past.",
-                    kind: FieldKind::Number { unit: "" },
-                    optional: false,
-                },
-                Field {
-                    id: "triggers",
-                    label: "Scaling triggers",
-                    help: "Give a threshold for each trigger you use; leave a row empty to not use it.",
-                    kind: FieldKind::Table(TableSpec {
-                        row_noun: "trigger",
-                        columns: &[
-                            Column::short("threshold", "Threshold").optional(),
-                            Column::short("notes", "Why this value").optional(),
-                        ],
-                        rows: TableRows::Fixed { header: "Trigger", labels: TRIGGER_LABELS },
-                    }),
-                    optional: false,
-                },
-                Field {
-                    id: "scale_out_delay",
-                    label: "Scale-out delay",
-                    help: "How long a trigger must hold before adding instances.",
-                    kind: FieldKind::Number { unit: "seconds" },
-                    optional: false,
-                },
-                Field {
-                    id: "scale_in_delay",
-                    label: "Scale-in delay",
-                    help: "How long load must stay low before removing instances (anti-flapping).",
-                    kind: FieldKind::Number { unit: "seconds" },
-                    optional: false,
-                },
-                Field {
-                    id: "session_affinity",
-                    label: "Session affinity for multi-turn conversations",
-                    help: "",
-                    kind: FieldKind::Choice {
-                        options: &[
-                            ChoiceOption { value: "sticky", label: "Sticky sessions at the load balancer", detail: "Routes a user to the same instance while it is warm; simple, but lost when the instance goes." },
-                            ChoiceOption { value: "external", label: "External session store", detail: "Conversation state keyed by session id (e.g. DynamoDB, Redis); survives instance churn." },
-                            ChoiceOption { value: "none", label: "Not needed", detail: "Only when every request is independent (no multi-turn conversation)." },
-                        ],
-                    },
-                    optional: false,
-                },
-                Field {
-                    id: "health_probe_checks_ai",
-                    label: "Does the health probe check AI API connectivity?",
-                    help: "",
-                    kind: FieldKind::Choice { options: YES_NO },
-                    optional: false,
-                },
+                MAX_INSTANCES,
+                TRIGGERS,
+                SCALE_OUT_DELAY,
+                SCALE_IN_DELAY,
+                SESSION_AFFINITY,
+                HEALTH_PROBE_CHECKS_AI,
                 Field {
                     id: "health_probe",
                     label: "Health probe",
-                    help: "Endpoint, interval, and how it verifies AI API connectivity (not just that the process answers).",
-                    kind: FieldKind::LongText { placeholder: "e.g. GET /health every 30 s; calls the model with a 1-token prompt and fails after 3 errors" },
+                    help: form_text!("Endpoint, interval, and how it verifies AI API connectivity (not just that the process answers)."),
+                    kind: FieldKind::LongText { placeholder: form_text!("e.g. GET /health every 30 s; calls the model with a 1-token prompt and fails after 3 errors") },
                     optional: false,
                 },
-                Field {
-                    id: "scaling_json",
-                    label: "Scaling configuration (JSON)",
-                    help: "Generated from your answers above, ready to paste into a config and adapt to your platform.",
-                    kind: FieldKind::Computed(Computed {
-                        compute: scaling_config_json,
-                        format: ComputedFormat::Code("json"),
-                        pending: "",
-                    }),
-                    optional: false,
-                },
+                SCALING_JSON,
             ],
         },
         Section {
             id: "rollout",
             shown_when: None,
             title: "Rollout phases",
-            intro: "A phased rollout de-risks the launch: each phase ends at a go/no-go decision based on its success criteria.",
-            guidance: &[
+            intro: form_text!("A phased rollout de-risks the launch: each phase ends at a go/no-go decision based on its success criteria."),
+            guidance: form_text!(&[
                 "Three phases: Pilot (10 users, 4-6 weeks), Limited (100 users, 8-12 weeks), General availability (all users, ongoing).",
                 "Every phase needs measurable success criteria and a go/no-go rule decided before it starts.",
                 "Scale the approach: a 10-user pilot does not need three phases, but enterprise rollouts do.",
                 "Like airplane testing: ground tests, taxi tests, short flights, then commercial service.",
-            ],
-            fields: &[Field {
-                id: "phases",
-                label: "Phases",
-                help: "Add, remove or reorder phases. Criteria should be measurable (latency, error rate, adoption, cost per request).",
-                kind: FieldKind::Table(TableSpec {
-                    row_noun: "phase",
-                    columns: &[
-                        Column::short("name", "Phase"),
-                        Column::short("users", "Users"),
-                        Column::short("duration", "Duration"),
-                        Column::long("criteria", "Success criteria"),
-                        Column::long("decision", "Go/no-go rule"),
-                    ],
-                    rows: TableRows::Editable {
-                        defaults: &[
-                            &["Pilot", "10", "4-6 weeks"],
-                            &["Limited", "100", "8-12 weeks"],
-                            &["General availability", "All users", "Ongoing"],
-                        ],
-                    },
-                }),
-                optional: false,
-            }],
+            ]),
+            fields: &[PHASES],
         },
         Section {
             id: "migration",
             shown_when: None,
             title: "Migration strategy",
-            intro: "How users move from the current way of working to the new system.",
-            guidance: &[
+            intro: form_text!("How users move from the current way of working to the new system."),
+            guidance: form_text!(&[
                 "Big bang: fast but risky. Parallel run: safe but expensive. Phased: balanced. Feature flags: most flexible.",
                 "The guide's recommendation: phased, with feature flags for maximum control.",
                 "Connect the choice to this client's risk tolerance, budget and rollout phases.",
-            ],
+            ]),
             fields: &[
-                Field {
-                    id: "migration_strategy",
-                    label: "Migration approach",
-                    help: "",
-                    kind: FieldKind::Choice {
-                        options: &[
-                            ChoiceOption { value: "big-bang", label: "Big bang", detail: "Everyone switches at once. Fast and simple, but every problem hits every user." },
-                            ChoiceOption { value: "parallel-run", label: "Parallel run", detail: "Old and new run side by side and are compared. Safest, but you pay for both." },
-                            ChoiceOption { value: "phased", label: "Phased", detail: "Groups move over in turn. Balanced risk and cost; matches the rollout phases." },
-                            ChoiceOption { value: "feature-flags", label: "Feature flags", detail: "Turn the AI features on per user or group and off instantly. Most flexible; needs flag management." },
-                        ],
-                    },
-                    optional: false,
-                },
+                MIGRATION_STRATEGY,
                 Field {
                     id: "migration_rationale",
                     label: "Why this approach",
-                    help: "The trade-off you accept for this client, and how it fits the rollout phases.",
+                    help: form_text!("The trade-off you accept for this client, and how it fits the rollout phases."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -319,28 +207,16 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "rollback",
             shown_when: None,
             title: "Rollback plan",
-            intro: "Hope for the best, plan for the worst: every deployment needs a rollback plan.",
-            guidance: &[
+            intro: form_text!("Hope for the best, plan for the worst: every deployment needs a rollback plan."),
+            guidance: form_text!(&[
                 "Define rollback triggers in advance, with numbers (e.g. error rate above 5% for 5 minutes).",
                 "Document the procedure step by step so anyone on call can run it.",
                 "Test rollback in staging: if you have never tested it, it will not work when you need it.",
                 "Name who decides, so nobody waits for permission during an incident.",
-            ],
+            ]),
             fields: &[
-                Field {
-                    id: "rollback_triggers",
-                    label: "Rollback triggers",
-                    help: "The measurable conditions that start a rollback.",
-                    kind: FieldKind::LongText { placeholder: "" },
-                    optional: false,
-                },
-                Field {
-                    id: "rollback_procedure",
-                    label: "Step-by-step procedure",
-                    help: "One step per line.",
-                    kind: FieldKind::LongText { placeholder: "1. …\n2. …" },
-                    optional: false,
-                },
+                ROLLBACK_TRIGGERS,
+                ROLLBACK_PROCEDURE,
                 Field {
                     id: "rollback_testing",
                     label: "How and when rollback is tested in staging",
@@ -351,8 +227,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "rollback_owner",
                     label: "Who decides to roll back",
-                    help: "A role, and who stands in when they are unavailable.",
-                    kind: FieldKind::Text { placeholder: "e.g. On-call engineering lead; backup: platform manager" },
+                    help: form_text!("A role, and who stands in when they are unavailable."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. On-call engineering lead; backup: platform manager") },
                     optional: false,
                 },
             ],
@@ -415,6 +291,199 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             met: |a| ["rollback_triggers", "rollback_procedure", "rollback_testing", "rollback_owner"].iter().all(|f| a.has(f)),
         },
     ],
+};
+
+// Fields the capstone carries over (Exercise::carried): one description for both.
+
+pub(in crate::course::module6) const HOSTING_MODEL: Field = Field {
+    id: "hosting_model",
+    label: "Chosen hosting model",
+    help: "",
+    kind: FieldKind::Choice {
+        options: &[
+            ChoiceOption {
+                value: "cloud",
+                label: "Cloud",
+                detail: "Managed AI services; fastest to start, pay per use, data leaves your perimeter.",
+            },
+            ChoiceOption {
+                value: "hybrid",
+                label: "Hybrid",
+                detail: "Sensitive data on-premises or at the edge, cloud AI for processing.",
+            },
+            ChoiceOption {
+                value: "on-premises",
+                label: "On-premises",
+                detail: "Self-hosted models, private cloud or an appliance; maximum control, maximum operational load.",
+            },
+        ],
+    },
+    optional: false,
+};
+
+pub(in crate::course::module6) const MIN_INSTANCES: Field = Field {
+    id: "min_instances",
+    label: "Minimum instances",
+    help: form_text!("For availability: at least 2 so one failure does not take the service down."),
+    kind: FieldKind::Number { unit: "" },
+    optional: false,
+};
+
+pub(in crate::course::module6) const MAX_INSTANCES: Field = Field {
+    id: "max_instances",
+    label: "Maximum instances",
+    help: form_text!("For cost protection: the ceiling the platform may never scale past."),
+    kind: FieldKind::Number { unit: "" },
+    optional: false,
+};
+
+pub(in crate::course::module6) const TRIGGERS: Field = Field {
+    id: "triggers",
+    label: "Scaling triggers",
+    help: form_text!("Give a threshold for each trigger you use; leave a row empty to not use it."),
+    kind: FieldKind::Table(TableSpec {
+        row_noun: "trigger",
+        columns: &[
+            Column::short("threshold", "Threshold").optional(),
+            Column::short("notes", "Why this value").optional(),
+        ],
+        rows: TableRows::Fixed { header: "Trigger", labels: TRIGGER_LABELS },
+    }),
+    optional: false,
+};
+
+pub(in crate::course::module6) const SCALE_OUT_DELAY: Field = Field {
+    id: "scale_out_delay",
+    label: "Scale-out delay",
+    help: form_text!("How long a trigger must hold before adding instances."),
+    kind: FieldKind::Number { unit: "seconds" },
+    optional: false,
+};
+
+pub(in crate::course::module6) const SCALE_IN_DELAY: Field = Field {
+    id: "scale_in_delay",
+    label: "Scale-in delay",
+    help: form_text!("How long load must stay low before removing instances (anti-flapping)."),
+    kind: FieldKind::Number { unit: "seconds" },
+    optional: false,
+};
+
+pub(in crate::course::module6) const SESSION_AFFINITY: Field = Field {
+    id: "session_affinity",
+    label: "Session affinity for multi-turn conversations",
+    help: "",
+    kind: FieldKind::Choice {
+        options: &[
+            ChoiceOption {
+                value: "sticky",
+                label: "Sticky sessions at the load balancer",
+                detail: "Routes a user to the same instance while it is warm; simple, but lost when the instance goes.",
+            },
+            ChoiceOption {
+                value: "external",
+                label: "External session store",
+                detail: "Conversation state keyed by session id (e.g. DynamoDB, Redis); survives instance churn.",
+            },
+            ChoiceOption {
+                value: "none",
+                label: "Not needed",
+                detail: "Only when every request is independent (no multi-turn conversation).",
+            },
+        ],
+    },
+    optional: false,
+};
+
+pub(in crate::course::module6) const HEALTH_PROBE_CHECKS_AI: Field = Field {
+    id: "health_probe_checks_ai",
+    label: "Does the health probe check AI API connectivity?",
+    help: "",
+    kind: FieldKind::Choice { options: YES_NO },
+    optional: false,
+};
+
+pub(in crate::course::module6) const SCALING_JSON: Field = Field {
+    id: "scaling_json",
+    label: "Scaling configuration (JSON)",
+    help: form_text!("Generated from your answers above, ready to paste into a config and adapt to your platform."),
+    kind: FieldKind::Computed(Computed {
+        compute: scaling_config_json,
+        format: ComputedFormat::Code("json"),
+        pending: "",
+    }),
+    optional: false,
+};
+
+pub(in crate::course::module6) const PHASES: Field = Field {
+                id: "phases",
+                label: "Phases",
+                help: form_text!("Add, remove or reorder phases. Criteria should be measurable (latency, error rate, adoption, cost per request)."),
+                kind: FieldKind::Table(TableSpec {
+                    row_noun: "phase",
+                    columns: &[
+                        Column::short("name", "Phase"),
+                        Column::short("users", "Users"),
+                        Column::short("duration", "Duration"),
+                        Column::long("criteria", "Success criteria"),
+                        Column::long("decision", "Go/no-go rule"),
+                    ],
+                    rows: TableRows::Editable {
+                        defaults: &[
+                            &["Pilot", "10", "4-6 weeks"],
+                            &["Limited", "100", "8-12 weeks"],
+                            &["General availability", "All users", "Ongoing"],
+                        ],
+                    },
+                }),
+                optional: false,
+            };
+
+pub(in crate::course::module6) const MIGRATION_STRATEGY: Field = Field {
+    id: "migration_strategy",
+    label: "Migration approach",
+    help: "",
+    kind: FieldKind::Choice {
+        options: &[
+            ChoiceOption {
+                value: "big-bang",
+                label: "Big bang",
+                detail: "Everyone switches at once. Fast and simple, but every problem hits every user.",
+            },
+            ChoiceOption {
+                value: "parallel-run",
+                label: "Parallel run",
+                detail: "Old and new run side by side and are compared. Safest, but you pay for both.",
+            },
+            ChoiceOption {
+                value: "phased",
+                label: "Phased",
+                detail: "Groups move over in turn. Balanced risk and cost; matches the rollout phases.",
+            },
+            ChoiceOption {
+                value: "feature-flags",
+                label: "Feature flags",
+                detail:
+                    "Turn the AI features on per user or group and off instantly. Most flexible; needs flag management.",
+            },
+        ],
+    },
+    optional: false,
+};
+
+pub(in crate::course::module6) const ROLLBACK_TRIGGERS: Field = Field {
+    id: "rollback_triggers",
+    label: "Rollback triggers",
+    help: form_text!("The measurable conditions that start a rollback."),
+    kind: FieldKind::LongText { placeholder: "" },
+    optional: false,
+};
+
+pub(in crate::course::module6) const ROLLBACK_PROCEDURE: Field = Field {
+    id: "rollback_procedure",
+    label: "Step-by-step procedure",
+    help: form_text!("One step per line."),
+    kind: FieldKind::LongText { placeholder: form_text!("1. …\n2. …") },
+    optional: false,
 };
 
 /// The guide's decision path: (1) regulations prohibit cloud → on-premises; (2) over 10M

@@ -25,12 +25,12 @@ pub const DEPLOYMENT: Exercise = Exercise {
             id: "strategy",
             shown_when: None,
             title: "Strategy",
-            intro: "How the new version reaches users: all at once after a test (blue-green), or a little at a time while a metric stays healthy (canary).",
-            guidance: &[
+            intro: form_text!("How the new version reaches users: all at once after a test (blue-green), or a little at a time while a metric stays healthy (canary)."),
+            guidance: form_text!(&[
                 "Start with blue-green: it is simpler, proven, and gives you the instant rollback safety net. Evolve to canary as your metric tracking matures.",
                 "Deploying during off-hours is not a strategy: AI systems often serve users around the clock.",
                 "Two slots cost more than one: say why the safety is worth it for this system.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "strategy",
@@ -42,8 +42,8 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 Field {
                     id: "strategy_rationale",
                     label: "Why this strategy",
-                    help: "For this system: its users, how a bad release would show, what rollback must take.",
-                    kind: FieldKind::LongText { placeholder: "e.g. Claims adjusters use the assistant all day; a bad prompt change shows at once, so we want an instant switch back…" },
+                    help: form_text!("For this system: its users, how a bad release would show, what rollback must take."),
+                    kind: FieldKind::LongText { placeholder: form_text!("e.g. Claims adjusters use the assistant all day; a bad prompt change shows at once, so we want an instant switch back…") },
                     optional: false,
                 },
             ],
@@ -52,18 +52,18 @@ pub const DEPLOYMENT: Exercise = Exercise {
             id: "service",
             shown_when: None,
             title: "Service and platform",
-            intro: "What is deployed and where. Pick the platform closest to yours: the app drafts starting commands for it, which you replace with your own.",
-            guidance: &[
+            intro: form_text!("What is deployed and where. Pick the platform closest to yours: the app drafts starting commands for it, which you replace with your own."),
+            guidance: form_text!(&[
                 "Focus on the principles; adapt the commands to your infrastructure.",
                 "Build once: the workflow builds an image tagged with the commit and deploys that same build, never a rebuild.",
                 "The health URL should prove the AI path works (a one-token call to the model), not just that the web server answers.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "app_name",
                     label: "Application name",
-                    help: "Letters, digits and dashes; the commands read it as $APP_NAME.",
-                    kind: FieldKind::Text { placeholder: "e.g. claims-assistant" },
+                    help: form_text!("Letters, digits and dashes; the commands read it as $APP_NAME."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. claims-assistant") },
                     optional: false,
                 },
                 Field {
@@ -76,15 +76,15 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 Field {
                     id: "production_url",
                     label: "Production URL",
-                    help: "Shown on the deployment in GitHub and used by the checks after the switch.",
-                    kind: FieldKind::Text { placeholder: "e.g. https://claims.example.com" },
+                    help: form_text!("Shown on the deployment in GitHub and used by the checks after the switch."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. https://claims.example.com") },
                     optional: false,
                 },
                 Field {
                     id: "health_url",
                     label: "Health check URL",
-                    help: "Answers 200 only when the service and its model API work. The commands read it as $HEALTH_URL.",
-                    kind: FieldKind::Text { placeholder: "e.g. https://claims.example.com/health" },
+                    help: form_text!("Answers 200 only when the service and its model API work. The commands read it as $HEALTH_URL."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. https://claims.example.com/health") },
                     optional: false,
                 },
                 command("build_command", "Build command", "Runs once per release. $IMAGE names the build, tagged with the commit.", build_command),
@@ -96,12 +96,12 @@ pub const DEPLOYMENT: Exercise = Exercise {
             id: "blue_green",
             shown_when: Some(Condition { field: "strategy", equals: "blue-green" }),
             title: "Blue-green switch",
-            intro: "Two identical slots. The workflow asks which one is live, deploys to the other, tests it, and switches all traffic to it. If anything fails after the switch, it switches back.",
-            guidance: &[
+            intro: form_text!("Two identical slots. The workflow asks which one is live, deploys to the other, tests it, and switches all traffic to it. If anything fails after the switch, it switches back."),
+            guidance: form_text!(&[
                 "The key benefit of blue-green is instant rollback: the old version is still running, one switch away.",
                 "The switch command gets the slot to send traffic to as $SLOT; rolling back runs the same command with the slot that was live.",
                 "Confusing slots and environments is common: both slots are in the production environment.",
-            ],
+            ]),
             fields: &[
                 draft("slot_a", "First slot", "", slot_a),
                 draft("slot_b", "Second slot", "", slot_b),
@@ -113,17 +113,17 @@ pub const DEPLOYMENT: Exercise = Exercise {
             id: "canary",
             shown_when: Some(Condition { field: "strategy", equals: "canary" }),
             title: "Canary stages",
-            intro: "The new version takes a growing share of the traffic. Between stages the workflow waits, then checks a metric; if it is over the threshold, the canary is rolled back automatically.",
-            guidance: &[
+            intro: form_text!("The new version takes a growing share of the traffic. Between stages the workflow waits, then checks a metric; if it is over the threshold, the canary is rolled back automatically."),
+            guidance: form_text!(&[
                 "The guide's stages: 10% → 25% → 50% → 100%, with metric checks in between.",
                 "Wait long enough for the metric to mean something at that share of traffic.",
                 "Pick a metric users would notice: error rate, p95 latency, cost per request.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "stages",
                     label: "Stages",
-                    help: "The share of traffic on the canary, and how long to watch it before the next stage.",
+                    help: form_text!("The share of traffic on the canary, and how long to watch it before the next stage."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "stage",
                         columns: &[Column::short("percent", "Traffic (%)"), Column::short("wait_minutes", "Watch for (minutes)")],
@@ -136,15 +136,15 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 Field {
                     id: "metric",
                     label: "Metric checked between stages",
-                    help: "The commands read it as $METRIC.",
-                    kind: FieldKind::Text { placeholder: "e.g. error rate" },
+                    help: form_text!("The commands read it as $METRIC."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. error rate") },
                     optional: false,
                 },
                 Field {
                     id: "threshold",
                     label: "Threshold that stops the rollout",
-                    help: "The commands read it as $THRESHOLD.",
-                    kind: FieldKind::Text { placeholder: "e.g. 1%" },
+                    help: form_text!("The commands read it as $THRESHOLD."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. 1%") },
                     optional: false,
                 },
                 command("traffic_command", "Traffic command", "Gives the canary $PERCENT of the traffic.", traffic_command),
@@ -157,18 +157,18 @@ pub const DEPLOYMENT: Exercise = Exercise {
             id: "environment",
             shown_when: None,
             title: "Environment and secrets",
-            intro: "The job deploys to a GitHub environment: required reviewers and branch rules are set on it in the repository settings (Exercise 2.3), never in the workflow.",
-            guidance: &[
+            intro: form_text!("The job deploys to a GitHub environment: required reviewers and branch rules are set on it in the repository settings (Exercise 2.3), never in the workflow."),
+            guidance: form_text!(&[
                 "Never commit secrets: the workflow reads each one as ${{ secrets.NAME }}, and its value lives in GitHub Secrets.",
                 "Production API keys are always environment secrets, for the extra protection.",
                 "Migrations run before the traffic moves, and must work with the version still serving (backward-compatible schemas).",
-            ],
+            ]),
             fields: &[
                 draft("environment_name", "Environment", "The GitHub environment the job deploys to.", |_| Some("production".to_owned())),
                 Field {
                     id: "secrets",
                     label: "Secrets the deploy reads",
-                    help: "Names only (letters, digits, underscores). Never paste a value here or anywhere in the workbook.",
+                    help: form_text!("Names only (letters, digits, underscores). Never paste a value here or anywhere in the workbook."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "secret",
                         columns: &[Column::short("name", "Name"), Column::short("purpose", "Used for")],
@@ -181,8 +181,8 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 Field {
                     id: "migration_command",
                     label: "Database migration command",
-                    help: "Optional: leave empty if releases need no migration. It runs after the deploy and before any traffic moves.",
-                    kind: FieldKind::Text { placeholder: "e.g. ./deploy/migrate.sh" },
+                    help: form_text!("Optional: leave empty if releases need no migration. It runs after the deploy and before any traffic moves."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. ./deploy/migrate.sh") },
                     optional: true,
                 },
             ],
@@ -191,16 +191,16 @@ pub const DEPLOYMENT: Exercise = Exercise {
             id: "rollback",
             shown_when: None,
             title: "Rollback procedure",
-            intro: "The workflow rolls back by itself when a check fails. Write down when a person rolls back too, and how.",
-            guidance: &[
+            intro: form_text!("The workflow rolls back by itself when a check fails. Write down when a person rolls back too, and how."),
+            guidance: form_text!(&[
                 "Missing rollback is the most common gap in deployment workflows: yours has one in every run.",
                 "Test rollbacks in staging regularly; a rollback nobody has tried is a hope, not a plan.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "workflow_steps",
                     label: "What deploy-production.yml does",
-                    help: "The workflow's steps in order, from your answers.",
+                    help: form_text!("The workflow's steps in order, from your answers."),
                     kind: FieldKind::Computed(Computed {
                         compute: workflow::steps_in_words,
                         format: ComputedFormat::Text,
@@ -211,14 +211,14 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 Field {
                     id: "rollback_triggers",
                     label: "When the deploy is rolled back",
-                    help: "The automatic triggers (failed smoke test, metric over threshold) and what makes a person roll back later.",
+                    help: form_text!("The automatic triggers (failed smoke test, metric over threshold) and what makes a person roll back later."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
                 Field {
                     id: "manual_rollback",
                     label: "Manual rollback, step by step",
-                    help: "What the on-call engineer does, and how they confirm it worked.",
+                    help: form_text!("What the on-call engineer does, and how they confirm it worked."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -226,7 +226,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
                     id: "rollback_owner",
                     label: "Who decides to roll back",
                     help: "",
-                    kind: FieldKind::Text { placeholder: "e.g. the on-call engineer" },
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. the on-call engineer") },
                     optional: false,
                 },
             ],

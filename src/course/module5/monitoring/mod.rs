@@ -23,17 +23,17 @@ pub const MONITORING: Exercise = Exercise {
             id: "schedule",
             shown_when: None,
             title: "Schedule",
-            intro: "The workflow runs on a schedule and whenever you start it by hand from the Actions tab (where you can also send a test alert).",
-            guidance: &[
+            intro: form_text!("The workflow runs on a schedule and whenever you start it by hand from the Actions tab (where you can also send a test alert)."),
+            guidance: form_text!(&[
                 "Health checks every 15 minutes: a problem is noticed in minutes, not after two hours of lost customers.",
                 "GitHub runs a schedule at most every 5 minutes, only on the default branch, and may run it late under load.",
                 "In a public repository, GitHub turns scheduled workflows off after 60 days without activity: check it is still on.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "cron",
                     label: "Schedule (cron, UTC)",
-                    help: "Five fields: minute hour day-of-month month day-of-week.",
+                    help: form_text!("Five fields: minute hour day-of-month month day-of-week."),
                     kind: FieldKind::Draft(Computed { compute: |_| Some("*/15 * * * *".into()), format: ComputedFormat::Text, pending: "" }),
                     optional: true,
                 },
@@ -50,15 +50,15 @@ pub const MONITORING: Exercise = Exercise {
             id: "checks",
             shown_when: None,
             title: "Health checks",
-            intro: "Each endpoint is called with a timeout; any answer other than the expected status raises a critical alert.",
-            guidance: &[
+            intro: form_text!("Each endpoint is called with a timeout; any answer other than the expected status raises a critical alert."),
+            guidance: form_text!(&[
                 "Check the AI path too: a health endpoint that calls the model with a one-token prompt catches an expired key or a rate limit.",
                 "A timeout is a failure: an endpoint that hangs is down for your users.",
-            ],
+            ]),
             fields: &[Field {
                 id: "endpoints",
                 label: "Endpoints",
-                help: "The URL to call, the HTTP status it must answer, and how long to wait.",
+                help: form_text!("The URL to call, the HTTP status it must answer, and how long to wait."),
                 kind: FieldKind::Table(TableSpec {
                     row_noun: "endpoint",
                     columns: &[
@@ -76,12 +76,12 @@ pub const MONITORING: Exercise = Exercise {
             id: "rules",
             shown_when: None,
             title: "Metric rules",
-            intro: "Rules on your metrics, each checked by a command that fails (exits non-zero) when the rule is broken, e.g. ./monitoring/check-metric.sh error_rate \"$CONDITION\". The workflow passes the condition to it as $CONDITION.",
-            guidance: &[
+            intro: form_text!("Rules on your metrics, each checked by a command that fails (exits non-zero) when the rule is broken, e.g. ./monitoring/check-metric.sh error_rate \"$CONDITION\". The workflow passes the condition to it as $CONDITION."),
+            guidance: form_text!(&[
                 "The guide's example: error rate above 5% for 5 minutes is a critical alert.",
                 "Start with critical alerts only; add warnings as you learn what matters. Better to start conservative than drown in noise.",
                 "Severity is Critical, Warning or Info.",
-            ],
+            ]),
             fields: &[Field {
                 id: "rules",
                 label: "Rules",
@@ -106,12 +106,12 @@ pub const MONITORING: Exercise = Exercise {
             id: "alerts",
             shown_when: None,
             title: "Alerts",
-            intro: "Where alerts go, and who each severity calls. The webhook URL is a repository secret; the workflow never holds it.",
-            guidance: &[
+            intro: form_text!("Where alerts go, and who each severity calls. The webhook URL is a repository secret; the workflow never holds it."),
+            guidance: form_text!(&[
                 "Alert where the team looks: the channel the on-call engineer watches.",
                 "Slack reads a message's `text`; Discord reads `content`, at most 2,000 characters. The workflow sends the shape each expects.",
                 "A failed alert fails the workflow run, so \"alerts never sent\" cannot go unnoticed.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "platform",
@@ -123,14 +123,14 @@ pub const MONITORING: Exercise = Exercise {
                 Field {
                     id: "channel",
                     label: "Channel",
-                    help: "Where the webhook posts.",
-                    kind: FieldKind::Text { placeholder: "e.g. #claims-oncall" },
+                    help: form_text!("Where the webhook posts."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. #claims-oncall") },
                     optional: false,
                 },
                 Field {
                     id: "routing",
                     label: "Severity routing",
-                    help: "Who each severity calls. In Slack, <!here> or <!channel> mentions; in Discord, @here or a role.",
+                    help: form_text!("Who each severity calls. In Slack, <!here> or <!channel> mentions; in Discord, @here or a role."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "severity",
                         columns: &[Column::short("mention", "Mention").optional(), Column::short("action", "Expected response")],
@@ -144,11 +144,11 @@ pub const MONITORING: Exercise = Exercise {
             id: "webhook",
             shown_when: None,
             title: "Webhook setup",
-            intro: "Create the webhook, store its URL as a secret, and send a test alert: the steps are written into webhook-config.md for your platform.",
-            guidance: &[
+            intro: form_text!("Create the webhook, store its URL as a secret, and send a test alert: the steps are written into webhook-config.md for your platform."),
+            guidance: form_text!(&[
                 "Alerts that were never sent are the most common monitoring gap: send a test alert before you rely on it.",
                 "Never paste the webhook URL into the workflow or this workbook: anyone with it can post to your channel.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "setup_steps",
@@ -160,8 +160,8 @@ pub const MONITORING: Exercise = Exercise {
                 Field {
                     id: "test_alert",
                     label: "Test alert",
-                    help: "When you sent it (Actions → Monitoring → Run workflow, with \"Send a test alert\" ticked) and what arrived.",
-                    kind: FieldKind::LongText { placeholder: "e.g. Sent on 24 Nov; arrived in #claims-oncall within 10 seconds." },
+                    help: form_text!("When you sent it (Actions → Monitoring → Run workflow, with \"Send a test alert\" ticked) and what arrived."),
+                    kind: FieldKind::LongText { placeholder: form_text!("e.g. Sent on 24 Nov; arrived in #claims-oncall within 10 seconds.") },
                     optional: false,
                 },
             ],

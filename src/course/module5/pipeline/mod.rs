@@ -25,11 +25,11 @@ pub const PIPELINE: Exercise = Exercise {
             id: "checks",
             shown_when: None,
             title: "Validate and test (Session 1)",
-            intro: "The checks every change passes: on each pull request, and again before staging deploys. Pick your language; the app drafts the commands, which you replace with yours.",
-            guidance: &[
+            intro: form_text!("The checks every change passes: on each pull request, and again before staging deploys. Pick your language; the app drafts the commands, which you replace with yours."),
+            guidance: form_text!(&[
                 "Reuse your Session 1 workflows: the same commands, now called by the pipeline.",
                 "Keep the checks fast; a slow pipeline gets skipped.",
-            ],
+            ]),
             fields: &[
                 Field { id: "language", label: "Language", help: "", kind: FieldKind::Choice { options: LANGUAGES }, optional: false },
                 Field::drafted("language_version", "Version", "The version the checks run with.", settings::language_version, ComputedFormat::Text),
@@ -42,24 +42,24 @@ pub const PIPELINE: Exercise = Exercise {
             id: "staging",
             shown_when: None,
             title: "Staging",
-            intro: "Every push to main is validated, tested and deployed to staging, with the same build and platform as production (Exercise 2.1).",
-            guidance: &[
+            intro: form_text!("Every push to main is validated, tested and deployed to staging, with the same build and platform as production (Exercise 2.1)."),
+            guidance: form_text!(&[
                 "Staging is where a release proves itself before anyone approves it for production.",
                 "Staging has its own secrets: never the production API key.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "staging_url",
                     label: "Staging URL",
                     help: "",
-                    kind: FieldKind::Text { placeholder: "e.g. https://staging.claims.example.com" },
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. https://staging.claims.example.com") },
                     optional: false,
                 },
                 Field {
                     id: "staging_health_url",
                     label: "Staging health check URL",
-                    help: "The smoke test after each staging deploy calls it.",
-                    kind: FieldKind::Text { placeholder: "e.g. https://staging.claims.example.com/health" },
+                    help: form_text!("The smoke test after each staging deploy calls it."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. https://staging.claims.example.com/health") },
                     optional: false,
                 },
                 Field::drafted("staging_deploy_command", "Staging deploy command", "Deploys $IMAGE to staging.", settings::staging_deploy_command, ComputedFormat::Code("bash")),
@@ -69,8 +69,8 @@ pub const PIPELINE: Exercise = Exercise {
             id: "carried",
             shown_when: None,
             title: "Production and monitoring",
-            intro: "deploy-production.yml and monitoring.yml come from Exercises 2.1 and 2.2, as you answered them there. Production now starts only after staging succeeded, and waits for an approval.",
-            guidance: &["Change these answers in Exercises 2.1 and 2.2; the capstone's files follow."],
+            intro: form_text!("deploy-production.yml and monitoring.yml come from Exercises 2.1 and 2.2, as you answered them there. Production now starts only after staging succeeded, and waits for an approval."),
+            guidance: form_text!(&["Change these answers in Exercises 2.1 and 2.2; the capstone's files follow."]),
             fields: &[
                 Field {
                     id: "production_from_2_1",
@@ -98,32 +98,32 @@ pub const PIPELINE: Exercise = Exercise {
             id: "settings",
             shown_when: None,
             title: "Environments, secrets and protection",
-            intro: "Environments, secrets and protection rules live in the repository's settings, not in YAML. Set them up, and tick each one off here.",
-            guidance: &[
+            intro: form_text!("Environments, secrets and protection rules live in the repository's settings, not in YAML. Set them up, and tick each one off here."),
+            guidance: form_text!(&[
                 "If all environments can use the same value, it is a repository secret; if staging needs a different value than production, environment secrets. Production API keys are always environment secrets.",
                 "Required reviewers on production are the human approval gate: the only manual step in the pipeline.",
                 "Free plans have no protection rules for private repositories: keep the secrets at repository level and start production by hand after checking staging.",
-            ],
+            ]),
             fields: &[
                 Field { id: "protection", label: "Your repository's plan", help: "", kind: FieldKind::Choice { options: PLANS }, optional: false },
                 Field {
                     id: "approvers",
                     label: "Who approves production deploys",
-                    help: "Required reviewers: up to six people or teams; one approval is enough.",
-                    kind: FieldKind::Text { placeholder: "e.g. @northwind/claims-leads" },
+                    help: form_text!("Required reviewers: up to six people or teams; one approval is enough."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. @northwind/claims-leads") },
                     optional: false,
                 },
                 Field {
                     id: "secret_scopes",
                     label: "Secrets and where each lives",
-                    help: "From your answers in Exercises 2.1 and 2.2.",
+                    help: form_text!("From your answers in Exercises 2.1 and 2.2."),
                     kind: FieldKind::ComputedTable(ComputedTable { compute: settings::secret_scopes, pending: "" }),
                     optional: false,
                 },
                 Field {
                     id: "done",
                     label: "Set up in the repository",
-                    help: "Tick each once it is done in GitHub.",
+                    help: form_text!("Tick each once it is done in GitHub."),
                     kind: FieldKind::Checklist { tasks: settings::CHECKLIST },
                     optional: false,
                 },
@@ -133,8 +133,8 @@ pub const PIPELINE: Exercise = Exercise {
             id: "overview",
             shown_when: None,
             title: "Pipeline diagram",
-            intro: "The pipeline drawn from your answers: what runs on a pull request, on a push to main, after staging, and on the schedule.",
-            guidance: &["The diagram is written into environments.md as Mermaid, which GitHub draws."],
+            intro: form_text!("The pipeline drawn from your answers: what runs on a pull request, on a push to main, after staging, and on the schedule."),
+            guidance: form_text!(&["The diagram is written into environments.md as Mermaid, which GitHub draws."]),
             fields: &[Field {
                 id: "pipeline_diagram",
                 label: "Pipeline",

@@ -43,39 +43,39 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "client",
             shown_when: None,
             title: "Client and executive summary",
-            intro: "Who the proposal is for and what you recommend, in a page a CTO reads first.",
-            guidance: &[
+            intro: form_text!("Who the proposal is for and what you recommend, in a page a CTO reads first."),
+            guidance: form_text!(&[
                 "This is what you would present to a CTO: make it professional quality.",
                 "Real is better if you can: sanitise the client's name and sensitive details. Otherwise build a realistic scenario from common client patterns.",
                 "Name the client throughout. Generic content not tied to the client is a red flag.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "client_name",
                     label: "Client name",
-                    help: "Sanitised if the client is real. The self-check looks for it in your text.",
-                    kind: FieldKind::Text { placeholder: "e.g. Northwind Insurance" },
+                    help: form_text!("Sanitised if the client is real. The self-check looks for it in your text."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. Northwind Insurance") },
                     optional: false,
                 },
                 Field {
                     id: "client_context",
                     label: "Client context and challenge",
-                    help: "Industry, size, regulation, what the AI system does and why now.",
-                    kind: FieldKind::LongText { placeholder: "e.g. Northwind Insurance handles 40,000 claims a month…" },
+                    help: form_text!("Industry, size, regulation, what the AI system does and why now."),
+                    kind: FieldKind::LongText { placeholder: form_text!("e.g. Northwind Insurance handles 40,000 claims a month…") },
                     optional: false,
                 },
                 Field {
                     id: "executive_summary",
                     label: "Executive summary",
-                    help: "The recommendation, its cost and timeline, and the decision you ask for, in a few paragraphs.",
-                    kind: FieldKind::LongText { placeholder: "We recommend…" },
+                    help: form_text!("The recommendation, its cost and timeline, and the decision you ask for, in a few paragraphs."),
+                    kind: FieldKind::LongText { placeholder: form_text!("We recommend…") },
                     optional: false,
                 },
                 Field {
                     id: "decision_requested",
                     label: "Decision requested",
-                    help: "What the executive should approve.",
-                    kind: FieldKind::Text { placeholder: "e.g. Approve a 6-week pilot with 10 adjusters" },
+                    help: form_text!("What the executive should approve."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. Approve a 6-week pilot with 10 adjusters") },
                     optional: false,
                 },
             ],
@@ -84,38 +84,38 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "platform",
             shown_when: None,
             title: "Platform recommendation",
-            intro: "Your Session 1 platform comparison (Exercise 1.1) as a weighted scoring table. The app computes the weighted totals.",
-            guidance: &[
+            intro: form_text!("Your Session 1 platform comparison (Exercise 1.1) as a weighted scoring table. The app computes the weighted totals."),
+            guidance: form_text!(&[
                 "Rubric, Platform Analysis (5 points): comprehensive comparison with weighted scoring, a clear recommendation with rationale, client-specific factors addressed.",
                 "Weights are percentages and should add up to 100. Scores run from 1 (poor) to 5 (excellent).",
                 "Reuse Exercise 1.1: refine it for this client rather than starting from scratch.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "platform_a",
                     label: "Platform A",
-                    help: "The platforms you compared; each names a column of scores.",
-                    kind: FieldKind::Text { placeholder: "e.g. AWS Bedrock" },
+                    help: form_text!("The platforms you compared; each names a column of scores."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. AWS Bedrock") },
                     optional: false,
                 },
                 Field {
                     id: "platform_b",
                     label: "Platform B",
                     help: "",
-                    kind: FieldKind::Text { placeholder: "e.g. Azure OpenAI" },
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. Azure OpenAI") },
                     optional: false,
                 },
                 Field {
                     id: "platform_c",
                     label: "Platform C",
-                    help: "Optional: leave empty to compare two platforms.",
-                    kind: FieldKind::Text { placeholder: "e.g. Self-hosted Llama on Kubernetes" },
+                    help: form_text!("Optional: leave empty to compare two platforms."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. Self-hosted Llama on Kubernetes") },
                     optional: true,
                 },
                 Field {
                     id: "scoring",
                     label: "Weighted scoring",
-                    help: "One row per criterion: its weight in percent and each platform's score from 1 to 5.",
+                    help: form_text!("One row per criterion: its weight in percent and each platform's score from 1 to 5."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "criterion",
                         columns: &[
@@ -140,7 +140,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "weighted_totals",
                     label: "Weighted totals",
-                    help: "Σ(weight × score) ÷ Σ weights, out of 5.",
+                    help: form_text!("Σ(weight × score) ÷ Σ weights, out of 5."),
                     kind: FieldKind::ComputedTable(ComputedTable {
                         compute: weighted_totals,
                         pending: "Name at least one platform and give a criterion a weight and a score from 1 to 5.",
@@ -150,21 +150,21 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "recommended_platform",
                     label: "Recommended platform",
-                    help: "Usually the highest weighted total; say why if not.",
-                    kind: FieldKind::Text { placeholder: "e.g. Azure OpenAI" },
+                    help: form_text!("Usually the highest weighted total; say why if not."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. Azure OpenAI") },
                     optional: false,
                 },
                 Field {
                     id: "recommendation_rationale",
                     label: "Rationale",
-                    help: "Why this platform wins for this client, with the data from the table.",
+                    help: form_text!("Why this platform wins for this client, with the data from the table."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
                 Field {
                     id: "client_factors",
                     label: "Client-specific factors",
-                    help: "Existing contracts, skills, data residency, procurement: what tips the balance for this client.",
+                    help: form_text!("Existing contracts, skills, data residency, procurement: what tips the balance for this client."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -174,17 +174,17 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "security",
             shown_when: None,
             title: "Security architecture",
-            intro: "Your Exercise 1.2 security architecture: defense in depth, the AI-specific controls and compliance.",
-            guidance: &[
+            intro: form_text!("Your Exercise 1.2 security architecture: defense in depth, the AI-specific controls and compliance."),
+            guidance: form_text!(&[
                 "Rubric, Security Architecture (5 points): defense in depth with all layers, AI-specific controls, compliance mapping.",
                 "Rename the layers to match your Exercise 1.2 if they differ; keep all five.",
                 "Map each regulation the client is subject to onto the control that satisfies it.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "security_layers",
                     label: "Defense in depth",
-                    help: "Each layer and its controls.",
+                    help: form_text!("Each layer and its controls."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "layer",
                         columns: &[
@@ -220,7 +220,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "compliance",
                     label: "Compliance mapping",
-                    help: "One row per requirement: regulation, what it requires, and the control that meets it.",
+                    help: form_text!("One row per requirement: regulation, what it requires, and the control that meets it."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "requirement",
                         columns: &[
@@ -238,31 +238,31 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "cost",
             shown_when: None,
             title: "Cost analysis",
-            intro: "Your Exercise 1.3 cost model. The app projects monthly and yearly cost for each scaling scenario.",
-            guidance: &[
+            intro: form_text!("Your Exercise 1.3 cost model. The app projects monthly and yearly cost for each scaling scenario."),
+            guidance: form_text!(&[
                 "Rubric, Cost & Operations (5 points): a detailed cost model with projections and a realistic scaling plan.",
                 "Use the rollout phases as scenarios: pilot (about 10 users), limited (about 100), general (all users).",
                 "Unrealistic projections are a red flag: each scenario should serve more users than the one before, and no cost should be zero.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "tokens_per_request",
                     label: "Tokens per request",
-                    help: "Prompt plus completion, on average.",
+                    help: form_text!("Prompt plus completion, on average."),
                     kind: FieldKind::Number { unit: "tokens" },
                     optional: false,
                 },
                 Field {
                     id: "price_per_1k",
                     label: "Price per 1K tokens",
-                    help: "Blended input/output price of the recommended model.",
+                    help: form_text!("Blended input/output price of the recommended model."),
                     kind: FieldKind::Number { unit: "$" },
                     optional: false,
                 },
                 Field {
                     id: "scenarios",
                     label: "Scaling scenarios",
-                    help: "Users, requests per day and infrastructure cost per month of each scenario.",
+                    help: form_text!("Users, requests per day and infrastructure cost per month of each scenario."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "scenario",
                         columns: &[
@@ -280,7 +280,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "projections",
                     label: "Cost projections",
-                    help: "AI API = requests per day × 30 × tokens per request ÷ 1,000 × price per 1K tokens.",
+                    help: form_text!("AI API = requests per day × 30 × tokens per request ÷ 1,000 × price per 1K tokens."),
                     kind: FieldKind::ComputedTable(ComputedTable {
                         compute: cost_projections,
                         pending: "Enter tokens per request, the price per 1K tokens and a scenario's requests per day.",
@@ -290,7 +290,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "cost_assumptions",
                     label: "Assumptions and optimisations",
-                    help: "Caching, model routing, reserved capacity; what would change the numbers.",
+                    help: form_text!("Caching, model routing, reserved capacity; what would change the numbers."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -300,11 +300,11 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "deployment",
             shown_when: None,
             title: "Deployment strategy",
-            intro: "Exercise 2.1, carried over as you wrote it. Add what it means for this proposal.",
-            guidance: &[
+            intro: form_text!("Exercise 2.1, carried over as you wrote it. Add what it means for this proposal."),
+            guidance: form_text!(&[
                 "Copy-paste of exercises without synthesis is a red flag: say how the phases, migration and rollback fit this client's risk, budget and timeline.",
                 "Change the 2.1 answers in Exercise 2.1 itself; this page and the 2.1 export stay in step.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "deployment_from_2_1",
@@ -319,7 +319,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "deployment_synthesis",
                     label: "Deployment synthesis",
-                    help: "Why this rollout suits the client, and how the go/no-go decisions tie to the business case.",
+                    help: form_text!("Why this rollout suits the client, and how the go/no-go decisions tie to the business case."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -329,11 +329,11 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "operations",
             shown_when: None,
             title: "Operations",
-            intro: "Exercise 2.2, carried over as you wrote it. Add what the client's teams will run day to day.",
-            guidance: &[
+            intro: form_text!("Exercise 2.2, carried over as you wrote it. Add what the client's teams will run day to day."),
+            guidance: form_text!(&[
                 "Rubric, Cost & Operations: operational procedures documented.",
                 "Say who runs what after go-live, and how the metrics connect to the cost model and the rollout decisions.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "operations_from_2_2",
@@ -348,7 +348,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "operations_synthesis",
                     label: "Operations synthesis",
-                    help: "Who operates the system, with which tools, and how incidents reach the client.",
+                    help: form_text!("Who operates the system, with which tools, and how incidents reach the client."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -358,17 +358,17 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "diagrams",
             shown_when: None,
             title: "Architecture diagrams",
-            intro: "Build the architecture from its components and connections. The app draws it here and exports it as a Mermaid diagram that GitHub renders.",
-            guidance: &[
+            intro: form_text!("Build the architecture from its components and connections. The app draws it here and exports it as a Mermaid diagram that GitHub renders."),
+            guidance: form_text!(&[
                 "No architecture diagrams is a red flag. Reuse your Session 1 diagrams: refine them and add the deployment details.",
                 "Group components by layer (client, edge, application, AI, data) so the drawing reads left to right.",
                 "The rollout timeline is drawn from the phases of Exercise 2.1 and the start date.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "components",
                     label: "Components",
-                    help: "Each box of the diagram. The group is optional (e.g. Edge, AI, Data).",
+                    help: form_text!("Each box of the diagram. The group is optional (e.g. Edge, AI, Data)."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "component",
                         columns: &[
@@ -382,7 +382,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "connections",
                     label: "Connections",
-                    help: "Each arrow: the names of two components and, optionally, what flows along it.",
+                    help: form_text!("Each arrow: the names of two components and, optionally, what flows along it."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "connection",
                         columns: &[
@@ -404,14 +404,14 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "rollout_start",
                     label: "Rollout start date",
-                    help: "YYYY-MM-DD: the first day of the first phase.",
-                    kind: FieldKind::Text { placeholder: "e.g. 2027-02-01" },
+                    help: form_text!("YYYY-MM-DD: the first day of the first phase."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. 2027-02-01") },
                     optional: false,
                 },
                 Field {
                     id: "rollout_timeline",
                     label: "Rollout timeline",
-                    help: "The Exercise 2.1 phases from the start date; an ongoing phase is drawn as 12 weeks. The file carries it as a Mermaid gantt chart.",
+                    help: form_text!("The Exercise 2.1 phases from the start date; an ongoing phase is drawn as 12 weeks. The file carries it as a Mermaid gantt chart."),
                     kind: FieldKind::Chart(Chart {
                         compute: rollout_timeline,
                         pending: "Needs the start date and the phases' durations in Exercise 2.1 (e.g. “4-6 weeks”).",
@@ -424,16 +424,16 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "roadmap",
             shown_when: None,
             title: "Roadmap and next steps",
-            intro: "What happens after the decision, and what you need from the client.",
-            guidance: &[
+            intro: form_text!("What happens after the decision, and what you need from the client."),
+            guidance: form_text!(&[
                 "Rubric, Proposal Quality (5 points): client-ready quality, all components integrated, a realistic roadmap and next steps.",
                 "Tie milestones to the rollout phases and their go/no-go decisions.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "roadmap",
                     label: "Roadmap",
-                    help: "Milestones, when, and who owns them.",
+                    help: form_text!("Milestones, when, and who owns them."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "milestone",
                         columns: &[
@@ -448,7 +448,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "next_steps",
                     label: "Next steps",
-                    help: "The first actions after approval, and what the client must provide.",
+                    help: form_text!("The first actions after approval, and what the client must provide."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -458,17 +458,17 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "presentation",
             shown_when: None,
             title: "Executive presentation",
-            intro: "A 12-slide Marp deck drafted from your proposal, exported as executive-presentation.md. Each slide follows your answers until you edit it; then your text is kept.",
-            guidance: &[
+            intro: form_text!("A 12-slide Marp deck drafted from your proposal, exported as executive-presentation.md. Each slide follows your answers until you edit it; then your text is kept."),
+            guidance: form_text!(&[
                 "Executive presentation: 10-15 slides.",
                 "A slide is Marp markdown: a heading, a few bullets or a table. Keep each to what a CTO reads in a minute.",
                 "Clear a slide's text to go back to the draft.",
-            ],
+            ]),
             fields: &[
                 Field {
                     id: "red_flags",
                     label: "Before you hand in",
-                    help: "The guide's red flags, checked on the whole proposal.",
+                    help: form_text!("The guide's red flags, checked on the whole proposal."),
                     kind: FieldKind::Computed(Computed {
                         compute: red_flag_report,
                         format: ComputedFormat::Text,
