@@ -132,7 +132,13 @@ impl Gantt {
         );
         for (index, bar) in self.bars.iter().enumerate() {
             let after = if index == 0 { self.start.iso() } else { format!("after p{index}") };
-            let _ = write!(chart, "\n    {} :p{}, {after}, {}d", mermaid_label(&bar.label), index + 1, bar.days.max(1));
+            let label = mermaid_label(&bar.label);
+            // An ongoing phase has no end to draw: a milestone marks where it starts.
+            let _ = if bar.ongoing {
+                write!(chart, "\n    {label}, ongoing :milestone, p{}, {after}, 0d", index + 1)
+            } else {
+                write!(chart, "\n    {label} :p{}, {after}, {}d", index + 1, bar.days.max(1))
+            };
         }
         chart
     }
@@ -253,7 +259,7 @@ mod tests {
         assert_eq!(
             gantt().mermaid(),
             "gantt\n    title Rollout timeline\n    dateFormat YYYY-MM-DD\n    section Rollout\n    \
-             Pilot  east (10 users) :p1, 2027-02-01, 42d\n    General <all> :p2, after p1, 84d"
+             Pilot  east (10 users) :p1, 2027-02-01, 42d\n    General <all>, ongoing :milestone, p2, after p1, 0d"
         );
     }
 

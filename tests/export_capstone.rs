@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_complete, expect_file, module_6, EXPORTED_AT};
+use common::{assert_complete, expect_file, module_6, module_6_first_draft, EXPORTED_AT};
 use workbook::course::find_exercise;
 use workbook::model::Workbook;
 use workbook::render::{companion_markdown, embedded, exercise_markdown, Deliverable};
@@ -53,16 +53,91 @@ fn computed_figures_are_in_the_proposal() {
 }
 
 #[test]
-fn the_proposal_carries_2_1_and_2_2_without_retyping_and_leaves_the_deck_out() {
-    let (proposal, deck) = export(&module_6());
-    assert!(proposal.contains("_From Exercise 2.1 (deployment-strategy.md):_"));
-    assert!(proposal.contains("_From Exercise 2.2 (operations-runbook.md):_"));
-    assert!(proposal.contains("Turn the feature flag off."));
-    assert!(!proposal.contains("Slide 1"), "the slides are the companion file's");
-    // Import reads back every answer, the slide edits included.
-    let read = embedded::read(&proposal).unwrap();
-    assert_eq!(read.embedded.answers, find_exercise("m6-2.3").unwrap().1.answers_in(&module_6()));
-    assert!(deck.starts_with("---\nmarp: true\n"));
+fn the_proposal_reads_as_a_client_document() {
+    let (proposal, _) = export(&module_6());
+    let body = &proposal[..proposal.rfind(embedded::MARKER).unwrap()];
+    assert!(body.starts_with("---\ntitle: \"Enterprise AI Architecture Proposal: Northwind Insurance\"\n"), "{body}");
+    assert!(body.contains("\n# Enterprise AI Architecture Proposal: Northwind Insurance\n"));
+    assert!(body.contains("Prepared for **Northwind Insurance** by **Ada Lovelace**, 23 Nov 2026."));
+    for form_like in ["| Question | Answer |", "From Exercise", "Not answered", "Workbook: v"] {
+        assert!(!body.contains(form_like), "{form_like:?} in the proposal");
+    }
+    // No field id of the module outside the embedded answers (the scaling configuration's
+    // JSON, in its code block, has keys of its own).
+    let prose: String = body.split("```").step_by(2).collect();
+    for (_, exercise) in ["m6-2.1", "m6-2.2", "m6-2.3"].map(|k| find_exercise(k).unwrap()) {
+        for field in exercise.fields().filter(|f| f.id.contains('_')) {
+            assert!(!prose.contains(field.id), "field id {} in the proposal", field.id);
+        }
+    }
+    // The client reads the proposal; the course's details come after it.
+    let appendix = body.find("## Appendix: course self-check").unwrap();
+    assert!(body[appendix..].contains("11 of 11 success criteria met."));
+    assert!(body.find("## 9. Roadmap and next steps").unwrap() < appendix);
+    // The answers are one line at the end, not a second copy to scroll through.
+    let data = &proposal[body.len()..];
+    assert_eq!(data.lines().count(), 3, "{data}");
+}
+
+#[test]
+fn carried_parts_follow_their_exercise_until_refined_and_load_back_exactly() {
+    let workbook = module_6();
+    let (proposal, _) = export(&workbook);
+    let capstone = find_exercise("m6-2.3").unwrap().1;
+    // 2.1's phases are carried as written (and as 2.1 says them); the runbook's tools were
+    // refined for an Azure proposal.
+    assert!(proposal.contains("| Pilot | 10 | 4-6 weeks | P95 \\< 5 s; 80% of adjusters rate answers useful |"));
+    assert!(proposal.contains("| Logs | Log Analytics |"), "{proposal}");
+    assert!(proposal.contains("- **Phases:** as in Exercise 2.1"));
+    assert!(proposal.contains("- **Tools per pillar:** refined from Exercise 2.2"));
+    let read = embedded::read(&proposal).unwrap().embedded.answers;
+    assert!(!read.values.contains_key("phases"), "an unrefined part follows 2.1, so it is not stored");
+    assert!(read.values.contains_key("stack"));
+    // Loaded back beside 2.1 and 2.2, the capstone is exactly what was exported.
+    let mut restored = workbook.clone();
+    restored.exercises.insert("m6-2.3".into(), read);
+    assert_eq!(capstone.answers_in(&restored), capstone.answers_in(&workbook));
+    assert_eq!(export(&restored).0, proposal);
+}
+
+#[test]
+fn the_first_draft_raises_each_contradiction_and_the_consistent_module_none() {
+    let capstone = find_exercise("m6-2.3").unwrap().1;
+    let flags = |workbook: &Workbook| {
+        let answers = capstone.answers_in(workbook);
+        (capstone.red_flags)(&workbook::course::Inputs::new(&answers, workbook))
+    };
+    assert_eq!(flags(&module_6()), Vec::<String>::new());
+    let draft = flags(&module_6_first_draft());
+    let expected = [
+        "Volumes disagree: Exercise 2.1 plans for 150,000 requests a day, but the largest cost scenario (General availability) has 40,000.",
+        "Token throughput exceeds the quota: 150,000 requests a day × 1,500 tokens is about 156,250 tokens a minute, above the 90,000 tokens a minute in the scaling triggers.",
+        "Azure OpenAI (Azure) is recommended, but the operations use AWS services: CloudWatch, S3. Use the platform's own tools, or say why not.",
+        "The hosting model is Hybrid, but the architecture diagram shows no on-premises boundary",
+        "Copy-paste without synthesis: “Scaling plan” is Exercise 2.1 as written, with a synthesis of 7 words.",
+        "Copy-paste without synthesis: “Deployment strategy” is Exercise 2.1 as written, with a synthesis of 13 words.",
+        "Copy-paste without synthesis: “Operations” is Exercise 2.2 as written, with a synthesis of 18 words.",
+        "“<pager alias: claims-ai-primary>” in Roles and contacts",
+        "“to be confirmed” in Roles and contacts",
+        "the example row “Cost per request” left as prefilled in Metrics and alerts",
+    ];
+    for flag in expected {
+        assert!(draft.iter().any(|f| f.contains(flag)), "missing {flag:?} in {draft:#?}");
+    }
+    // A recommendation that passes over the top-ranked platform must say why.
+    let mut passed_over = module_6();
+    let answers = passed_over.exercises.get_mut("m6-2.3").unwrap();
+    answers.set_text("recommended_platform", "AWS Bedrock".into());
+    answers.set_text("recommendation_rationale", "Bedrock fits Northwind Insurance best.".into());
+    let flags_now = flags(&passed_over);
+    assert!(
+        flags_now.iter().any(|f| f == "AWS Bedrock is recommended, but Azure OpenAI ranks first (4.25): say in the rationale why not Azure OpenAI."),
+        "{flags_now:#?}"
+    );
+    let answers = passed_over.exercises.get_mut("m6-2.3").unwrap();
+    answers
+        .set_text("recommendation_rationale", "Azure OpenAI scores higher, but Bedrock is already contracted.".into());
+    assert!(!flags(&passed_over).iter().any(|f| f.contains("ranks first")));
 }
 
 #[test]

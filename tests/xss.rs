@@ -137,10 +137,15 @@ fn answers_with(exercise: &workbook::course::Exercise, payload: &str) -> Exercis
 /// rollout timeline: a real start date, and phases with durations (and the payload after).
 fn drawable(exercise: &str, answers: &mut ExerciseAnswers, payload: &str) {
     match exercise {
-        "m6-2.3" => answers.set_text("rollout_start", "2027-02-01".into()),
-        "m6-2.1" => answers.rows_mut("phases").iter_mut().for_each(|row| {
-            row.insert("duration".into(), format!("4 weeks {payload}"));
-        }),
+        // The capstone carries the phases as its own (refined) answer; 2.1 has them too.
+        "m6-2.3" | "m6-2.1" => {
+            if exercise == "m6-2.3" {
+                answers.set_text("rollout_start", "2027-02-01".into());
+            }
+            answers.rows_mut("phases").iter_mut().for_each(|row| {
+                row.insert("duration".into(), format!("4 weeks {payload}"));
+            });
+        }
         _ => {}
     }
 }

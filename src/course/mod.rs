@@ -77,6 +77,51 @@ pub struct Exercise {
     pub red_flags: fn(&Inputs) -> Vec<String>,
     /// How an instructor grades the deliverable, when the guide says (the capstones).
     pub grading: Option<Grading>,
+    /// Answers of other exercises this one starts from and may refine (the capstone's
+    /// deployment, scaling and operations parts): see [`Carried`].
+    pub carried: &'static [Carried],
+    /// Written as a client document (a cover, prose, the course's details in front matter
+    /// and an appendix) rather than as a workbook's answers, when set.
+    pub client_document: Option<ClientDocument>,
+}
+
+/// Fields this exercise takes over from another one, under the same ids and with the same
+/// description (the field consts are shared). Until the participant refines one here, it
+/// follows the other exercise's answer; once refined, this exercise keeps its own version,
+/// and the form shows the source beside it and says whether the two differ.
+pub struct Carried {
+    pub exercise: &'static str,
+    pub fields: &'static [&'static str],
+}
+
+/// How a deliverable meant for a client reads (Module 6's proposal).
+pub struct ClientDocument {
+    /// The title on the cover, before the client's name.
+    pub title: &'static str,
+    /// The field naming the client: on the cover, not repeated in the body.
+    pub client: &'static str,
+    /// Fields the document shows elsewhere (the platforms' names head their score columns).
+    pub not_in_body: &'static [&'static str],
+    /// The document's heading for a section, where the form's step title differs.
+    pub section_titles: &'static [(&'static str, &'static str)],
+}
+
+impl ClientDocument {
+    /// A section's heading in the document.
+    pub fn section_title(&self, section: &Section) -> &'static str {
+        self.section_titles.iter().find(|(id, _)| *id == section.id).map_or(section.title, |(_, title)| title)
+    }
+}
+
+/// Where a carried field stands against the exercise it comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CarriedState {
+    /// Not refined here: the other exercise's answer is shown and exported.
+    Follows,
+    /// Refined here, and still the same as the other exercise's answer.
+    Same,
+    /// Refined here, and different from the other exercise's answer.
+    Differs,
 }
 
 /// How an instructor grades a deliverable.
@@ -151,6 +196,8 @@ impl Exercise {
             files: &[],
             red_flags: no_red_flags,
             grading: None,
+            carried: &[],
+            client_document: None,
             ..self
         }
     }
@@ -174,12 +221,52 @@ impl Exercise {
         self.field(id).map(|field| draft_text(field, inputs)).unwrap_or_default()
     }
 
-    /// This exercise's answers in `workbook`, with its defaults applied, leaving the
-    /// workbook as it is.
+    /// This exercise's answers in `workbook` as the participant sees them: with its
+    /// defaults applied and every carried field not refined here taken from its source
+    /// exercise. Leaves the workbook as it is.
     pub fn answers_in(&self, workbook: &Workbook) -> ExerciseAnswers {
+        let mut answers = self.stored_answers_in(workbook);
+        for carried in self.carried {
+            let Some((_, source)) = find_exercise(carried.exercise) else { continue };
+            if carried.fields.iter().all(|id| answers.values.contains_key(*id)) {
+                continue;
+            }
+            let from = source.answers_in(workbook);
+            for id in carried.fields {
+                if let (false, Some(value)) = (answers.values.contains_key(*id), from.values.get(*id)) {
+                    answers.values.insert((*id).to_owned(), value.clone());
+                }
+            }
+        }
+        answers
+    }
+
+    /// This exercise's own answers in `workbook`, with its defaults applied but nothing
+    /// carried from other exercises: what storage, history and import compare and write.
+    pub fn stored_answers_in(&self, workbook: &Workbook) -> ExerciseAnswers {
         let mut answers = workbook.exercises.get(self.key).cloned().unwrap_or_default();
         self.seed_defaults(&mut answers);
         answers
+    }
+
+    /// The exercise a field of this one is carried from, if it is.
+    pub fn carried_from(&self, field: &str) -> Option<&'static str> {
+        self.carried.iter().find(|c| c.fields.contains(&field)).map(|c| c.exercise)
+    }
+
+    /// Where carried field `field` stands (`None` if it is not carried). Whitespace at the
+    /// ends of a text does not make it differ.
+    pub fn carried_state(&self, field: &str, workbook: &Workbook) -> Option<CarriedState> {
+        let source = find_exercise(self.carried_from(field)?)?.1;
+        let own = workbook.exercises.get(self.key).and_then(|a| a.values.get(field));
+        let Some(own) = own else { return Some(CarriedState::Follows) };
+        let theirs = source.answers_in(workbook);
+        let same = match (own, theirs.values.get(field)) {
+            (Value::Text(a), Some(Value::Text(b))) => a.trim() == b.trim(),
+            (Value::Text(a), None) => a.trim().is_empty(),
+            (own, theirs) => Some(own) == theirs,
+        };
+        Some(if same { CarriedState::Same } else { CarriedState::Differs })
     }
 
     /// This exercise's answers in `workbook`, created with its defaults on first use.
@@ -191,8 +278,9 @@ impl Exercise {
 
     /// Fills table fields that have never been touched with this exercise's starting rows,
     /// and pads fixed tables to their row count. Never changes a value the participant set.
+    /// Carried fields are left alone: until refined, their rows are their exercise's.
     pub fn seed_defaults(&self, answers: &mut ExerciseAnswers) {
-        for field in self.fields() {
+        for field in self.fields().filter(|f| self.carried_from(f.id).is_none()) {
             let FieldKind::Table(spec) = &field.kind else { continue };
             match spec.rows {
                 TableRows::Editable { defaults } => {

@@ -6,8 +6,8 @@
 
 use crate::course::progress::{is_answered, self_check};
 use crate::course::{
-    find_exercise, is_money, ChoiceOption, Column, ComputedFormat, Drawing, Exercise, Field, FieldKind, Grid, Inputs,
-    Module, Reference, TableRows, TableSpec,
+    find_exercise, is_money, CarriedState, ChoiceOption, ClientDocument, Column, ComputedFormat, Drawing, Exercise,
+    Field, FieldKind, Grid, Inputs, Module, Reference, TableRows, TableSpec,
 };
 use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Profile, Row, Workbook};
@@ -45,6 +45,11 @@ pub enum Block {
         mermaid: String,
         svg: String,
     },
+    /// Details about the file rather than its content (YAML front matter at the top of the
+    /// file: the course, the participant, the app), as (key, value).
+    FrontMatter(Vec<(&'static str, String)>),
+    /// Short answers as definition lines: "**Recommended platform:** Azure OpenAI".
+    Definitions(Vec<(String, Inline)>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,13 +98,110 @@ impl<'a> Deliverable<'a> {
 /// The whole deliverable as blocks.
 pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
     let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
-    let mut blocks = header(module, exercise, profile, exported_at);
     let inputs = Inputs::new(answers, others);
+    if let Some(style) = &exercise.client_document {
+        return client_document(deliverable, style, &inputs);
+    }
+    let mut blocks = header(module, exercise, profile, exported_at);
     for (index, section) in exercise.document_sections(answers).enumerate() {
         blocks.push(Block::Heading { level: 2, text: format!("{}. {}", index + 1, section.title) });
         fields(&mut blocks, section.fields.iter(), &inputs);
     }
-    self_check_blocks(&mut blocks, exercise, &inputs);
+    self_check_blocks(&mut blocks, exercise, &inputs, "Self-check");
+    blocks
+}
+
+/// A document for the client: the course's details in front matter, a cover line, the
+/// sections with short answers as definition lines, and the course's self-check in an
+/// appendix after the client's reading.
+fn client_document(deliverable: &Deliverable, style: &ClientDocument, inputs: &Inputs) -> Vec<Block> {
+    let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
+    let client = Some(answers.text(style.client).trim()).filter(|c| !c.is_empty()).unwrap_or(profile.scenario.trim());
+    let title = if client.is_empty() { style.title.to_owned() } else { format!("{}: {client}", style.title) };
+    let course =
+        format!("Advanced {}, {}: {}, Exercise {}", module.name, module.session, module.title, exercise.number);
+    let date = crate::gantt::Date::parse(exported_at.get(..10).unwrap_or_default());
+    let name = profile.name.trim();
+    let or_not_answered =
+        |value: &str| if value.is_empty() { not_answered() } else { Inline::Strong(value.to_owned()) };
+    let mut blocks = vec![
+        Block::FrontMatter(vec![
+            ("title", title.clone()),
+            ("client", client.to_owned()),
+            ("prepared_by", name.to_owned()),
+            ("date", date.map(|d| d.iso()).unwrap_or_default()),
+            ("course", course.clone()),
+            ("cohort", profile.cohort.trim().to_owned()),
+            ("exported", exported_at.to_owned()),
+            ("workbook", format!("v{}", crate::APP_VERSION)),
+        ]),
+        Block::Heading { level: 1, text: title },
+        Block::Paragraph(vec![
+            text("Prepared for "),
+            or_not_answered(client),
+            text(" by "),
+            or_not_answered(name),
+            text(date.map(|d| format!(", {}.", d.readable())).unwrap_or_else(|| ".".to_owned())),
+        ]),
+    ];
+    for (index, section) in exercise.document_sections(answers).enumerate() {
+        blocks.push(Block::Heading { level: 2, text: format!("{}. {}", index + 1, style.section_title(section)) });
+        let shown = section.fields.iter().filter(|f| f.id != style.client && !style.not_in_body.contains(&f.id));
+        let mut definitions = Vec::new();
+        for field in shown {
+            match short_answer(field, inputs) {
+                // An optional answer left empty says nothing to the client.
+                Some(cells) if field.optional && cells[1] == text(EMPTY_CELL) => {}
+                Some(mut cells) if cells.len() == 2 => {
+                    let mut answer = cells.remove(1);
+                    if let (FieldKind::Number { unit }, Inline::Text(value)) = (&field.kind, &mut answer) {
+                        if !unit.is_empty() && !is_money(unit) {
+                            value.push(' ');
+                            value.push_str(unit);
+                        }
+                    }
+                    definitions.push((field.label.to_owned(), answer));
+                }
+                _ => {
+                    if !definitions.is_empty() {
+                        blocks.push(Block::Definitions(std::mem::take(&mut definitions)));
+                    }
+                    long_field(&mut blocks, field, inputs);
+                }
+            }
+        }
+        if !definitions.is_empty() {
+            blocks.push(Block::Definitions(definitions));
+        }
+    }
+    blocks.push(Block::Heading { level: 2, text: "Appendix: course self-check".into() });
+    blocks.push(Block::Paragraph(vec![text(format!(
+        "Not part of the proposal: {course}, prepared with Workbook v{} for the course's review.",
+        crate::APP_VERSION
+    ))]));
+    self_check_blocks(&mut blocks, exercise, inputs, "Success criteria");
+    let flags = (exercise.red_flags)(inputs);
+    blocks.push(Block::Heading { level: 3, text: "Red flags".into() });
+    blocks.push(if flags.is_empty() {
+        Block::Paragraph(vec![text("None found.")])
+    } else {
+        Block::List(flags.into_iter().map(|f| vec![text(f)]).collect())
+    });
+    let carried: Vec<Vec<Inline>> = exercise
+        .fields()
+        .filter_map(|field| {
+            let source = find_exercise(exercise.carried_from(field.id)?)?.1;
+            let state = match exercise.carried_state(field.id, others)? {
+                CarriedState::Follows | CarriedState::Same => format!("as in Exercise {}", source.number),
+                CarriedState::Differs => format!("refined from Exercise {}", source.number),
+            };
+            Some(vec![Inline::Strong(format!("{}:", field.label)), text(format!(" {state}"))])
+        })
+        .collect();
+    if !carried.is_empty() {
+        blocks.push(Block::Heading { level: 3, text: "Carried over from the exercises".into() });
+        blocks.push(Block::List(carried));
+    }
     blocks
 }
 
@@ -214,6 +316,14 @@ fn long_field(blocks: &mut Vec<Block>, field: &Field, inputs: &Inputs) {
     }
 }
 
+/// A field's answer as one block, short answers included (a carried field's source).
+pub fn answer_block(field: &Field, inputs: &Inputs) -> Block {
+    match short_answer(field, inputs) {
+        Some(mut cells) if cells.len() == 2 => Block::Paragraph(vec![cells.remove(1)]),
+        _ => field_body(field, inputs),
+    }
+}
+
 /// A field's answer as one block, under its heading in the document. The form draws
 /// derived fields (computed tables, diagrams) from this too, so they match the export.
 pub fn field_body(field: &Field, inputs: &Inputs) -> Block {
@@ -315,13 +425,14 @@ fn choice_label<'a>(options: &'a [ChoiceOption], value: &'a str) -> &'a str {
     options.iter().find(|o| o.value == value).map_or(value, |o| o.label)
 }
 
-fn self_check_blocks(blocks: &mut Vec<Block>, exercise: &Exercise, inputs: &Inputs) {
+fn self_check_blocks(blocks: &mut Vec<Block>, exercise: &Exercise, inputs: &Inputs, heading: &str) {
     if exercise.criteria.is_empty() {
         return;
     }
     let checks = self_check(exercise, inputs);
     let met = checks.iter().filter(|(_, ok)| *ok).count();
-    blocks.push(Block::Heading { level: 2, text: "Self-check".into() });
+    let level = if exercise.client_document.is_some() { 3 } else { 2 };
+    blocks.push(Block::Heading { level, text: heading.into() });
     blocks.push(Block::Paragraph(vec![text(format!("{met} of {} success criteria met.", checks.len()))]));
     blocks.push(Block::Checklist(checks.into_iter().map(|(text, ok)| (ok, text.to_owned())).collect()));
 }

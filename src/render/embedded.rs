@@ -67,7 +67,8 @@ pub fn embed(
         answers: answers.clone(),
         body_digest: Some(digest(body)),
     };
-    let json = serde_json::to_string_pretty(&payload).expect("answers always serialize");
+    // One line: the answers ride along for the app, not for a reader of the file.
+    let json = serde_json::to_string(&payload).expect("answers always serialize");
     let json = json.replace('<', "\\u003c").replace('>', "\\u003e");
     format!("{MARKER}: the Workbook app reads this block to load the file back; edits here are not shown.\n{json}\n-->")
 }

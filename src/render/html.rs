@@ -79,6 +79,25 @@ fn write_block(html: &mut String, block: &Block) {
         Block::Diagram { svg, .. } => {
             let _ = write!(html, "<figure class=\"diagram\">{svg}</figure>");
         }
+        Block::FrontMatter(entries) => {
+            html.push_str("<dl class=\"front-matter\">");
+            for (key, value) in entries {
+                let _ = write!(html, "<dt>{}</dt><dd>{}</dd>", escape(key), escape(value));
+            }
+            html.push_str("</dl>");
+        }
+        Block::Definitions(items) => {
+            html.push_str("<p class=\"definitions\">");
+            for (index, (label, value)) in items.iter().enumerate() {
+                if index > 0 {
+                    html.push_str("<br>");
+                }
+                let colon = if label.ends_with('?') { "" } else { ":" };
+                let _ = write!(html, "<strong>{}{colon}</strong> ", escape(label));
+                write_inline(html, value);
+            }
+            html.push_str("</p>");
+        }
     }
 }
 

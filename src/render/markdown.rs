@@ -18,7 +18,18 @@ pub fn exercise_markdown(deliverable: &Deliverable) -> String {
     let others = workbook_without_credentials(deliverable.others);
     let deliverable = &Deliverable { answers: &answers, others: &others, ..*deliverable };
     let mut markdown = to_markdown(&exercise_document(deliverable));
-    let Deliverable { exercise, profile, answers, exported_at, .. } = *deliverable;
+    let Deliverable { exercise, profile, answers, others, exported_at, .. } = *deliverable;
+    // A carried part not refined here follows its exercise: leave it out, so that loading
+    // the file back restores exactly that (and the answers are not written twice).
+    let own;
+    let answers = if exercise.carried.is_empty() {
+        answers
+    } else {
+        let mut refined = answers.clone();
+        refined.values.retain(|id, _| exercise.carried_state(id, others) != Some(crate::course::CarriedState::Follows));
+        own = refined;
+        &own
+    };
     let block = embedded::embed(exercise, profile, answers, exported_at, &markdown);
     markdown.push_str("\n\n");
     markdown.push_str(&block);
@@ -114,6 +125,24 @@ fn block(block: &Block) -> String {
         }
         Block::Code { language, code } => escape::code_block(language, code),
         Block::Diagram { mermaid, .. } => escape::code_block("mermaid", mermaid),
+        // Each value a JSON string, which YAML reads as a double-quoted scalar: nothing typed
+        // can end the block or add a key.
+        Block::FrontMatter(entries) => {
+            let lines: Vec<String> = entries
+                .iter()
+                .map(|(key, value)| format!("{key}: {}", serde_json::Value::from(value.as_str())))
+                .collect();
+            format!("---\n{}\n---", lines.join("\n"))
+        }
+        Block::Definitions(items) => items
+            .iter()
+            .map(|(label, value)| {
+                // A question keeps its question mark instead of a colon.
+                let colon = if label.ends_with('?') { "" } else { ":" };
+                format!("**{}{colon}** {}", escape::inline(label), inline(value, escape::inline))
+            })
+            .collect::<Vec<_>>()
+            .join("\\\n"),
     }
 }
 

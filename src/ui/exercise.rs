@@ -30,7 +30,7 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
     set_document_title(&title);
     let workbook = app_state().workbook;
     // Tables start with the guide's rows; write them once so the form and export agree.
-    if workbook.with_untracked(|w| w.exercises.get(key) != Some(&exercise.answers_in(w))) {
+    if workbook.with_untracked(|w| w.exercises.get(key) != Some(&exercise.stored_answers_in(w))) {
         workbook.update(|w| {
             exercise.answers_in_mut(w);
         });
@@ -291,7 +291,7 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
         })
     };
     let document = Callback::new(move |()| {
-        let answers = workbook.with_untracked(|w| exercise.answers_in(w));
+        let answers = workbook.with_untracked(|w| exercise.stored_answers_in(w));
         take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
         file(|d| (d.exercise.deliverable.to_owned(), MARKDOWN, exercise_markdown(d).into_bytes())).run(())
     });

@@ -5,20 +5,26 @@ use leptos::prelude::*;
 
 use super::{app_state, focus};
 use crate::course::{
-    draft_text, find_exercise, is_money, ChoiceOption, Column, Computed, ComputedFormat, Field, FieldKind, Inputs,
-    Reference, TableRows, TableSpec, MAX_ROWS,
+    draft_text, find_exercise, is_money, CarriedState, ChoiceOption, Column, Computed, ComputedFormat, Exercise, Field,
+    FieldKind, Inputs, Reference, TableRows, TableSpec, MAX_ROWS,
 };
-use crate::model::{ExerciseAnswers, Row, Workbook};
+use crate::model::{ExerciseAnswers, Row, Value, Workbook};
 use crate::numbers::parse_number;
 use crate::render::{
-    document::{column_heading, field_body, reference_blocks, Block},
+    document::{answer_block, column_heading, field_body, reference_blocks, Block},
     html::to_html,
 };
 use crate::route::Route;
 
-/// Runs `f` on the inputs of a derived value: exercise `key`'s answers and the workbook.
+/// Runs `f` on the inputs of a derived value: exercise `key`'s answers (with the parts it
+/// carries from other exercises) and the workbook.
 pub fn with_inputs<T>(workbook: &Workbook, key: &str, f: impl FnOnce(&Inputs) -> T) -> T {
-    with_answers(workbook, key, |a| f(&Inputs::new(a, workbook)))
+    match find_exercise(key) {
+        Some((_, exercise)) if !exercise.carried.is_empty() => {
+            f(&Inputs::new(&exercise.answers_in(workbook), workbook))
+        }
+        _ => with_answers(workbook, key, |a| f(&Inputs::new(a, workbook))),
+    }
 }
 
 /// Runs `f` on the answers of exercise `key` (empty answers when it has none yet).
@@ -40,6 +46,87 @@ fn dom_id(field: &Field) -> String {
 
 #[component]
 pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
+    let carried = find_exercise(key).and_then(|(_, e)| Some((e, find_exercise(e.carried_from(field.id)?)?.1)));
+    match carried {
+        Some((exercise, source)) => view! { <CarriedField key field exercise source/> }.into_any(),
+        None => field_widget(key, field),
+    }
+}
+
+/// A part this exercise carries from another one (`Exercise::carried`): the other
+/// exercise's answer until the participant chooses to refine it here; then the usual
+/// widget, with the source beside it and whether the two differ.
+#[component]
+fn CarriedField(
+    key: &'static str,
+    field: &'static Field,
+    exercise: &'static Exercise,
+    source: &'static Exercise,
+) -> impl IntoView {
+    let workbook = app_state().workbook;
+    let state = Memo::new(move |_| workbook.with(|w| exercise.carried_state(field.id, w)));
+    let source_html = Memo::new(move |_| {
+        workbook.with(|w| {
+            let answers = source.answers_in(w);
+            to_html(&[answer_block(field, &Inputs::new(&answers, w))])
+        })
+    });
+    let refine = move |_| {
+        let theirs = workbook.with_untracked(|w| source.answers_in(w).values.get(field.id).cloned());
+        update_answers(key, |a| {
+            a.values.insert(field.id.to_owned(), theirs.unwrap_or_else(|| Value::Text(String::new())));
+        });
+    };
+    let follow = move |_| {
+        let differs = state.get_untracked() == Some(CarriedState::Differs);
+        let question =
+            format!("Drop your version of “{}” and use Exercise {}'s answer again?", field.label, source.number);
+        if differs && !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+        update_answers(key, |a| {
+            a.values.remove(field.id);
+        });
+    };
+    let from = format!("Exercise {} · {}", source.number, source.title);
+    let label_id = format!("{}-carried", dom_id(field));
+    move || {
+        if state.get().is_none_or(|s| s == CarriedState::Follows) {
+            view! {
+                <section class="field reference carried" aria-labelledby=label_id.clone()>
+                    <p class="label" id=label_id.clone()>{field.label}</p>
+                    <p class="help">"As you wrote it in " {from.clone()} "."</p>
+                    <div class="markdown reference-body" inner_html=move || source_html.get()></div>
+                    <button type="button" class="secondary" on:click=refine>
+                        "Refine “" {field.label} "” for this proposal"
+                    </button>
+                </section>
+            }
+            .into_any()
+        } else {
+            let status = move || match state.get() {
+                Some(CarriedState::Differs) => format!("Refined here: differs from Exercise {}.", source.number),
+                _ => format!("Same as Exercise {} so far: change it for this proposal.", source.number),
+            };
+            view! {
+                <div class="carried refined">
+                    {field_widget(key, field)}
+                    <p class="help carried-status" role="status">{status}</p>
+                    <details class="carried-source">
+                        <summary>"What " {from.clone()} " says"</summary>
+                        <div class="markdown reference-body" inner_html=move || source_html.get()></div>
+                    </details>
+                    <button type="button" class="secondary" on:click=follow>
+                        "Use Exercise " {source.number} "'s answer again"
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn field_widget(key: &'static str, field: &'static Field) -> AnyView {
     match &field.kind {
         FieldKind::Text { placeholder } => {
             view! { <TextField key field placeholder=*placeholder multiline=false/> }.into_any()

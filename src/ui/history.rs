@@ -75,7 +75,7 @@ pub fn HistoryPanel(exercise: &'static Exercise) -> impl IntoView {
     let restore = move |id: u64| {
         let Some(snapshot) = state.history.with_untracked(|h| h.find(id).cloned()) else { return };
         let when = local_time(snapshot.taken_ms);
-        let current = state.workbook.with_untracked(|w| exercise.answers_in(w));
+        let current = state.workbook.with_untracked(|w| exercise.stored_answers_in(w));
         take_snapshot(state, exercise.key, &current, &format!("Before restoring the version of {when}"));
         let undo_id = state.history.with_untracked(|h| h.of(exercise.key).next().map(|s| s.id));
         state.workbook.update(|w| {

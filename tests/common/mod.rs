@@ -16,11 +16,12 @@ pub fn deployment_strategy() -> (Profile, ExerciseAnswers) {
     for (field, value) in [
         ("scenario_summary", "Northwind Insurance rolls out an AI claims assistant to 2,000 adjusters.\nClaims data is regulated (GDPR); the ops team runs Kubernetes today.\n\nPeaks on Monday mornings."),
         ("expected_users", "2000"),
-        ("requests_per_day", "150,000"),
+        ("requests_per_day", "40,000"),
         ("q_regulation", "no"),
         ("q_volume", "no"),
         ("q_ops", "yes"),
         ("hosting_model", "hybrid"),
+        ("hybrid_pattern", "data-on-premises"),
         ("hosting_rationale", "Claims documents stay in the EU data centre; only redacted text goes to the cloud model."),
         ("min_instances", "2"),
         ("hourly_budget", "$100"),
@@ -211,8 +212,9 @@ pub fn capstone() -> ExerciseAnswers {
         ("tokens_per_request", "1,500"),
         ("price_per_1k", "$0.01"),
         ("cost_assumptions", "30 days a month; prompt caching not assumed; prices as of November 2026."),
-        ("deployment_synthesis", "Feature flags per claims team let Northwind Insurance stop the rollout within minutes."),
+        ("deployment_synthesis", "Feature flags per claims team let Northwind Insurance stop the rollout within minutes. The pilot runs with the Leeds claims team, whose 10 adjusters handle motor claims only, so a wrong answer costs one team a morning rather than the whole business. Each go/no-go falls before a budget review."),
         ("operations_synthesis", "Northwind Insurance's platform team runs the service with Azure Monitor; claims leads hear of incidents within 15 minutes."),
+        ("scaling_synthesis", "General availability averages about 42,000 tokens a minute against the 90,000 quota, so the quota carries the rollout with room for the Monday-morning peak of about twice the average. Above 72,000 the platform scales out and on-call asks Microsoft for more quota; 50 instances cap the spend at $100 an hour."),
         ("rollout_start", "2027-02-01"),
         ("next_steps", "1. Sign off the pilot.\n2. Nominate 10 adjusters.\n3. Provision the EU deployment."),
         ("slide_summary", "## Executive summary\n\n- Azure OpenAI, behind the existing gateway\n- Pilot in February\n- $21,000 a month at full rollout"),
@@ -271,7 +273,8 @@ pub fn capstone() -> ExerciseAnswers {
             &[("name", "API gateway"), ("group", "Edge")],
             &[("name", "Claims assistant"), ("group", "Application")],
             &[("name", "Azure OpenAI"), ("group", "AI")],
-            &[("name", "Claims database"), ("group", "Data")],
+            &[("name", "Redaction service"), ("group", "On-premises (EU data centre)")],
+            &[("name", "Claims database"), ("group", "On-premises (EU data centre)")],
         ],
     );
     set_rows(
@@ -280,8 +283,9 @@ pub fn capstone() -> ExerciseAnswers {
         &[
             &[("from", "Claims portal"), ("to", "API gateway"), ("label", "HTTPS")],
             &[("from", "API gateway"), ("to", "Claims assistant")],
+            &[("from", "Claims assistant"), ("to", "Redaction service"), ("label", "claim documents")],
+            &[("from", "Redaction service"), ("to", "Claims database")],
             &[("from", "Claims assistant"), ("to", "Azure OpenAI"), ("label", "redacted prompts")],
-            &[("from", "Claims assistant"), ("to", "Claims database")],
         ],
     );
     set_rows(
@@ -292,7 +296,133 @@ pub fn capstone() -> ExerciseAnswers {
             &[("milestone", "Limited rollout complete"), ("timing", "June 2027"), ("owner", "Platform lead")],
         ],
     );
+    // The runbook's parts refined for this client: Azure's tools, real contacts, and the
+    // cost target in figures.
+    set_rows(
+        a,
+        "stack",
+        &[
+            &[
+                ("tool", "Azure Monitor"),
+                ("covers", "Request rate, P95 latency, tokens per minute, queue depth, cost per request"),
+            ],
+            &[
+                ("tool", "Log Analytics"),
+                ("covers", "Sanitized request/response logs, 90 days; audit logs archived to immutable Blob Storage"),
+            ],
+            &[
+                ("tool", "Application Insights"),
+                ("covers", "Portal → gateway → claims assistant → Azure OpenAI, one trace ID per claim"),
+            ],
+            &[
+                ("tool", "Azure Managed Grafana"),
+                ("covers", "One AI dashboard per environment; the on-call view shows quotas"),
+            ],
+            &[
+                ("tool", "Azure Monitor alerts → PagerDuty"),
+                ("covers", "Routes by severity; SEV1 pages the primary on-call"),
+            ],
+        ],
+    );
+    set_rows(
+        a,
+        "ai_metrics",
+        &[
+            &[
+                ("metric", "P95 latency"),
+                ("target", "< 5 s"),
+                ("alert", "> 10 s"),
+                ("severity", "SEV2"),
+                ("paged", "Primary on-call"),
+            ],
+            &[
+                ("metric", "Cost per request"),
+                ("target", "≤ $0.02 per claim"),
+                ("alert", "> $0.03 for 1 hour"),
+                ("severity", "SEV3"),
+                ("paged", "Platform manager"),
+            ],
+            &[
+                ("metric", "Token usage"),
+                ("target", "< 80% of the 90k TPM quota"),
+                ("alert", "> 80% of the quota"),
+                ("severity", "SEV2"),
+                ("paged", "Primary on-call"),
+            ],
+            &[
+                ("metric", "Error rate"),
+                ("target", "< 1%"),
+                ("alert", "> 5% for 5 min"),
+                ("severity", "SEV1"),
+                ("paged", "Primary on-call"),
+            ],
+            &[
+                ("metric", "Quality score"),
+                ("target", "≥ 4 of 5 from adjusters"),
+                ("alert", "< 3.5 weekly average"),
+                ("severity", "SEV3"),
+                ("paged", "ML lead"),
+            ],
+        ],
+    );
+    set_rows(
+        a,
+        "roles",
+        &[
+            &[
+                ("role", "Primary on-call"),
+                ("who", "Northwind platform team rota"),
+                ("contact", "PagerDuty: claims-ai-primary"),
+            ],
+            &[
+                ("role", "Secondary on-call"),
+                ("who", "Northwind platform team rota"),
+                ("contact", "PagerDuty: claims-ai-secondary"),
+            ],
+            &[
+                ("role", "Escalation lead"),
+                ("who", "Head of Platform Engineering"),
+                ("contact", "Teams: #claims-ai-incidents"),
+            ],
+            &[
+                ("role", "AI provider support"),
+                ("who", "Microsoft Unified Support"),
+                ("contact", "Azure portal, severity A ticket"),
+            ],
+        ],
+    );
     a.clone()
+}
+
+/// The module as first drafted, with the contradictions a reviewer found in it: 2.1 plans
+/// for 150,000 requests a day (the capstone costs 40,000, and 150,000 × 1,500 tokens is
+/// over the 90k quota), the runbook's AWS tools carried unrefined into an Azure proposal
+/// with its placeholder contacts and "above target" row, a hybrid deployment drawn
+/// without its on-premises side, and one-sentence syntheses.
+pub fn module_6_first_draft() -> Workbook {
+    let mut workbook = module_6();
+    let strategy = workbook.exercises.get_mut("m6-2.1").unwrap();
+    strategy.set_text("requests_per_day", "150,000".into());
+    let capstone = workbook.exercises.get_mut("m6-2.3").unwrap();
+    for refined in ["stack", "ai_metrics", "roles"] {
+        capstone.values.remove(refined);
+    }
+    capstone.values.remove("scaling_synthesis");
+    capstone.set_text("scaling_synthesis", "The 2.1 plan scales out on tokens.".into());
+    capstone.set_text(
+        "deployment_synthesis",
+        "Feature flags per claims team let Northwind Insurance stop the rollout within minutes.".into(),
+    );
+    capstone.rows_mut("components").retain(|c| c.get("group").is_none_or(|g| !g.starts_with("On-premises")));
+    capstone.rows_mut("connections").retain(|c| c.get("to").is_none_or(|t| t != "Claims database"));
+    capstone.rows_mut("connections").push(row(&[("from", "Claims assistant"), ("to", "Claims database")]));
+    workbook
+}
+
+fn row(cells: &[(&str, &str)]) -> workbook::model::Row {
+    let mut row = workbook::model::Row::new();
+    row.extend(cells.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    row
 }
 
 /// The whole module answered: profile, 2.1, 2.2 and 2.3.

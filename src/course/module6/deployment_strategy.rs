@@ -103,6 +103,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                     optional: false,
                 },
                 HOSTING_MODEL,
+                HYBRID_PATTERN,
                 Field {
                     id: "hosting_rationale",
                     label: "Rationale",
@@ -235,6 +236,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
         },
     ],
     companion: None,
+    carried: &[],
+    client_document: None,
     red_flags: crate::course::no_red_flags,
     grading: None,
     files: &[],
@@ -294,6 +297,29 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
 };
 
 // Fields the capstone carries over (Exercise::carried): one description for both.
+
+/// The guide's two hybrid patterns (Segment 2, slides 10-11).
+pub(in crate::course::module6) const HYBRID_PATTERN: Field = Field {
+    id: "hybrid_pattern",
+    label: "Hybrid pattern",
+    help: form_text!("Only for a hybrid model: which of the guide's two patterns this deployment follows."),
+    kind: FieldKind::Choice {
+        options: &[
+            ChoiceOption {
+                value: "data-on-premises",
+                label: "Pattern A: sensitive data on-premises, cloud AI",
+                detail: "Data stays on-premises; redacted requests go to the cloud AI and results come back.",
+            },
+            ChoiceOption {
+                value: "edge",
+                label: "Pattern B: edge processing, central cloud AI",
+                detail:
+                    "Filtering and caching at the edge, regional processing, the central cloud AI for complex tasks.",
+            },
+        ],
+    },
+    optional: true,
+};
 
 pub(in crate::course::module6) const HOSTING_MODEL: Field = Field {
     id: "hosting_model",

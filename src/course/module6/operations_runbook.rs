@@ -159,6 +159,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
         },
     ],
     companion: None,
+    carried: &[],
+    client_document: None,
     red_flags: crate::course::no_red_flags,
     grading: None,
     files: &[],

@@ -233,6 +233,8 @@ pub const DEPLOYMENT: Exercise = Exercise {
         },
     ],
     companion: None,
+    carried: &[],
+    client_document: None,
     red_flags: crate::course::no_red_flags,
     grading: None,
     files: &[GeneratedFile { path: ".github/workflows/deploy-production.yml", generate: workflow::deploy_production_yaml }],

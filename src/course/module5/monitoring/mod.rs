@@ -168,6 +168,8 @@ pub const MONITORING: Exercise = Exercise {
         },
     ],
     companion: None,
+    carried: &[],
+    client_document: None,
     red_flags: crate::course::no_red_flags,
     grading: None,
     files: &[GeneratedFile { path: ".github/workflows/monitoring.yml", generate: workflow::monitoring_yaml }],

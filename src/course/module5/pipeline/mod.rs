@@ -145,6 +145,8 @@ pub const PIPELINE: Exercise = Exercise {
         },
     ],
     companion: None,
+    carried: &[],
+    client_document: None,
     red_flags: crate::course::no_red_flags,
     grading: Some(crate::course::Grading::PassPerCriterion),
     files: &[

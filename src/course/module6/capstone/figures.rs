@@ -72,6 +72,40 @@ pub(super) fn projection(row: &Row, tokens: Option<f64>, price: Option<f64>) -> 
     Projection { users: number("users"), ai_per_month, infrastructure: number("infrastructure") }
 }
 
+/// Minutes in a day: daily volumes averaged to the per-minute rates quotas are given in.
+const MINUTES_PER_DAY: f64 = 1440.0;
+
+/// A scenario's average load: (requests per minute, tokens per minute), from its requests
+/// per day and the tokens per request.
+fn load(row: &Row, tokens: Option<f64>) -> Option<(f64, f64)> {
+    let requests = row.get("requests_per_day").and_then(|v| parse_number(v))?;
+    Some((requests / MINUTES_PER_DAY, requests * tokens? / MINUTES_PER_DAY))
+}
+
+/// What each cost scenario asks of the scaling plan, averaged over the day.
+pub(super) fn scenario_load(a: &Inputs) -> Option<Grid> {
+    let tokens = a.number("tokens_per_request");
+    let rows: Vec<Vec<String>> = a
+        .rows("scenarios")
+        .iter()
+        .filter_map(|row| {
+            let (requests, tokens) = load(row, tokens)?;
+            Some(vec![
+                row.get("scenario").map(|s| s.trim().to_owned()).unwrap_or_default(),
+                row.get("requests_per_day").map(|s| s.trim().to_owned()).unwrap_or_default(),
+                numbers::grouped(requests, 1),
+                numbers::grouped(tokens, 0),
+            ])
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Grid {
+        header: ["Scenario", "Requests/day", "Requests/minute (average)", "Tokens/minute (average)"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    })
+}
+
 /// Monthly and yearly cost of each scenario that has requests per day.
 pub(super) fn cost_projections(a: &Inputs) -> Option<Grid> {
     let (tokens, price) = (a.number("tokens_per_request"), a.number("price_per_1k"));

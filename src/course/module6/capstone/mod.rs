@@ -12,16 +12,21 @@ mod rubric;
 mod slides;
 mod timeline;
 
+use super::deployment_strategy::{
+    HEALTH_PROBE_CHECKS_AI, HOSTING_MODEL, HYBRID_PATTERN, MAX_INSTANCES, MIGRATION_STRATEGY, MIN_INSTANCES, PHASES,
+    ROLLBACK_PROCEDURE, ROLLBACK_TRIGGERS, SCALE_IN_DELAY, SCALE_OUT_DELAY, SCALING_JSON, SESSION_AFFINITY, TRIGGERS,
+};
+use super::operations_runbook::{AI_METRICS, CONTAINMENT, LOGGED, ROLES, STACK, STEPS};
 use crate::course::*;
 use crate::diagram;
 use crate::escape;
 use crate::model::Row;
 use crate::numbers::parse_number;
 use crate::numbers::{self, money};
-use figures::{cost_projections, weighted_totals};
+use figures::{cost_projections, scenario_load, weighted_totals};
 use red_flags::{
-    carried_over, client_unnamed, every_section_answered, filled_rows, has_diagram, implausible_figures, placeholders,
-    red_flag_report, red_flags,
+    carried_over, client_unnamed, contradictions, copy_paste, every_section_answered, filled_rows, has_diagram,
+    implausible_figures, placeholders, red_flag_report, red_flags,
 };
 use slides::*;
 use timeline::rollout_timeline;
@@ -29,7 +34,7 @@ use timeline::rollout_timeline;
 /// The sections of the proposal document (all but the presentation), for the criteria that
 /// read all of it.
 const PROPOSAL_SECTIONS: &[&str] =
-    &["client", "platform", "security", "cost", "deployment", "operations", "diagrams", "roadmap"];
+    &["client", "platform", "security", "cost", "scaling", "deployment", "operations", "diagrams", "roadmap"];
 
 pub const CAPSTONE: Exercise = Exercise {
     key: "m6-2.3",
@@ -297,28 +302,81 @@ pub const CAPSTONE: Exercise = Exercise {
             ],
         },
         Section {
+            id: "scaling",
+            shown_when: None,
+            title: "Scaling plan",
+            intro: form_text!("Your Exercise 2.1 auto-scaling, checked against the cost scenarios. It starts as you wrote it in 2.1: refine it for this proposal."),
+            guidance: form_text!(&[
+                "Rubric, Cost & Operations (5 points): a realistic scaling plan.",
+                "Multiple triggers: requests AND tokens AND queue depth. The load table shows what each scenario asks of the token quota.",
+                "A plan that cannot carry the largest scenario is a red flag: raise the quota, cache, or change the scenario.",
+                "Copy-paste without synthesis is a red flag: say what the plan means for this client's peaks and budget.",
+            ]),
+            fields: &[
+                MIN_INSTANCES,
+                MAX_INSTANCES,
+                TRIGGERS,
+                SCALE_OUT_DELAY,
+                SCALE_IN_DELAY,
+                SESSION_AFFINITY,
+                HEALTH_PROBE_CHECKS_AI,
+                Field {
+                    id: "scenario_load",
+                    label: "Load per scenario",
+                    help: form_text!("Requests per day of each cost scenario, averaged over the day; peaks are higher."),
+                    kind: FieldKind::ComputedTable(ComputedTable {
+                        compute: scenario_load,
+                        pending: "Enter the tokens per request and the scenarios' requests per day under Cost analysis.",
+                    }),
+                    optional: false,
+                },
+                SCALING_JSON,
+                Field {
+                    id: "scaling_synthesis",
+                    label: "How the plan carries the rollout",
+                    help: form_text!("Which scenario reaches which limit (instances, quota, budget) and what happens then, for this client."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
             id: "deployment",
             shown_when: None,
             title: "Deployment strategy",
-            intro: form_text!("Exercise 2.1, carried over as you wrote it. Add what it means for this proposal."),
+            intro: form_text!("Your Exercise 2.1 strategy. Each part starts as you wrote it in 2.1: refine it for the client here, and say what it means for them."),
             guidance: form_text!(&[
                 "Copy-paste of exercises without synthesis is a red flag: say how the phases, migration and rollback fit this client's risk, budget and timeline.",
-                "Change the 2.1 answers in Exercise 2.1 itself; this page and the 2.1 export stay in step.",
+                "Refining a part here changes the proposal only; Exercise 2.1 keeps its own answer, and the form says where the two differ.",
+                "The rollout timeline is drawn from the phases and the start date.",
             ]),
             fields: &[
+                HOSTING_MODEL,
+                HYBRID_PATTERN,
+                PHASES,
+                MIGRATION_STRATEGY,
+                ROLLBACK_TRIGGERS,
+                ROLLBACK_PROCEDURE,
                 Field {
-                    id: "deployment_from_2_1",
-                    label: "From the deployment strategy",
-                    help: "",
-                    kind: FieldKind::Reference(Reference {
-                        exercise: "m6-2.1",
-                        fields: &["hosting_model", "phases", "migration_strategy", "rollback_triggers", "rollback_procedure"],
+                    id: "rollout_start",
+                    label: "Rollout start date",
+                    help: form_text!("YYYY-MM-DD: the first day of the first phase."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. 2027-02-01") },
+                    optional: false,
+                },
+                Field {
+                    id: "rollout_timeline",
+                    label: "Rollout timeline",
+                    help: form_text!("The phases from the start date; an ongoing phase is shown as open-ended. The file carries it as a Mermaid gantt chart."),
+                    kind: FieldKind::Chart(Chart {
+                        compute: rollout_timeline,
+                        pending: "Needs the start date and the phases' durations (e.g. “4-6 weeks”).",
                     }),
                     optional: false,
                 },
                 Field {
                     id: "deployment_synthesis",
-                    label: "Deployment synthesis",
+                    label: "What the rollout means for the client",
                     help: form_text!("Why this rollout suits the client, and how the go/no-go decisions tie to the business case."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
@@ -329,25 +387,23 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "operations",
             shown_when: None,
             title: "Operations",
-            intro: form_text!("Exercise 2.2, carried over as you wrote it. Add what the client's teams will run day to day."),
+            intro: form_text!("Your Exercise 2.2 runbook: tools, metrics, logging, incidents and on-call. Each part starts as you wrote it in 2.2: refine it for the client here."),
             guidance: form_text!(&[
                 "Rubric, Cost & Operations: operational procedures documented.",
                 "Say who runs what after go-live, and how the metrics connect to the cost model and the rollout decisions.",
+                "The tools should fit the recommended platform: another cloud's services need a reason.",
+                "Replace placeholders such as “<pager alias>” with the client's contacts, or say who will decide them.",
             ]),
             fields: &[
-                Field {
-                    id: "operations_from_2_2",
-                    label: "From the operations runbook",
-                    help: "",
-                    kind: FieldKind::Reference(Reference {
-                        exercise: "m6-2.2",
-                        fields: &["ai_metrics", "steps", "containment"],
-                    }),
-                    optional: false,
-                },
+                STACK,
+                AI_METRICS,
+                LOGGED,
+                STEPS,
+                CONTAINMENT,
+                ROLES,
                 Field {
                     id: "operations_synthesis",
-                    label: "Operations synthesis",
+                    label: "Who runs the service",
                     help: form_text!("Who operates the system, with which tools, and how incidents reach the client."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
@@ -362,7 +418,7 @@ pub const CAPSTONE: Exercise = Exercise {
             guidance: form_text!(&[
                 "No architecture diagrams is a red flag. Reuse your Session 1 diagrams: refine them and add the deployment details.",
                 "Group components by layer (client, edge, application, AI, data) so the drawing reads left to right.",
-                "The rollout timeline is drawn from the phases of Exercise 2.1 and the start date.",
+                "A hybrid or on-premises deployment shows its boundary: put what runs on the client's premises in a group named e.g. “On-premises”.",
             ]),
             fields: &[
                 Field {
@@ -399,23 +455,6 @@ pub const CAPSTONE: Exercise = Exercise {
                     label: "Architecture diagram",
                     help: "",
                     kind: FieldKind::Diagram(DiagramSpec { components: "components", connections: "connections" }),
-                    optional: false,
-                },
-                Field {
-                    id: "rollout_start",
-                    label: "Rollout start date",
-                    help: form_text!("YYYY-MM-DD: the first day of the first phase."),
-                    kind: FieldKind::Text { placeholder: form_text!("e.g. 2027-02-01") },
-                    optional: false,
-                },
-                Field {
-                    id: "rollout_timeline",
-                    label: "Rollout timeline",
-                    help: form_text!("The Exercise 2.1 phases from the start date; an ongoing phase is drawn as 12 weeks. The file carries it as a Mermaid gantt chart."),
-                    kind: FieldKind::Chart(Chart {
-                        compute: rollout_timeline,
-                        pending: "Needs the start date and the phases' durations in Exercise 2.1 (e.g. “4-6 weeks”).",
-                    }),
                     optional: false,
                 },
             ],
@@ -492,6 +531,34 @@ pub const CAPSTONE: Exercise = Exercise {
         },
     ],
     companion: Some(Companion { deliverable: "executive-presentation.md", section: "presentation" }),
+    carried: &[
+        Carried {
+            exercise: "m6-2.1",
+            fields: &[
+                "min_instances",
+                "max_instances",
+                "triggers",
+                "scale_out_delay",
+                "scale_in_delay",
+                "session_affinity",
+                "health_probe_checks_ai",
+                "hosting_model",
+                "hybrid_pattern",
+                "phases",
+                "migration_strategy",
+                "rollback_triggers",
+                "rollback_procedure",
+            ],
+        },
+        Carried { exercise: "m6-2.2", fields: &["stack", "ai_metrics", "logged", "steps", "containment", "roles"] },
+    ],
+    client_document: Some(ClientDocument {
+        title: "Enterprise AI Architecture Proposal",
+        client: "client_name",
+        // The platforms' names head their columns of scores.
+        not_in_body: &["platform_a", "platform_b", "platform_c"],
+        section_titles: &[("client", "Executive summary")],
+    }),
     red_flags,
     grading: Some(Grading::Points(&rubric::RUBRIC)),
     files: &[],
@@ -517,19 +584,29 @@ pub const CAPSTONE: Exercise = Exercise {
             met: |a| cost_projections(a).is_some_and(|g| g.rows.len() >= 3),
         },
         Criterion {
-            text: "Deployment and operations carried over from Exercises 2.1 and 2.2, each with a synthesis",
+            text: "Scaling, deployment and operations carried over from Exercises 2.1 and 2.2, each with a synthesis",
             judges: &[],
             met: |a| {
-                carried_over(a, "m6-2.1", "phases")
-                    && carried_over(a, "m6-2.2", "ai_metrics")
-                    && a.has("deployment_synthesis")
-                    && a.has("operations_synthesis")
+                carried_over(a, "phases")
+                    && carried_over(a, "triggers")
+                    && carried_over(a, "ai_metrics")
+                    && ["scaling_synthesis", "deployment_synthesis", "operations_synthesis"].iter().all(|f| a.has(f))
             },
         },
         Criterion { text: "At least one architecture diagram", judges: &[], met: |a| has_diagram(a) },
-        Criterion { text: "No placeholder text (TBD, TODO, lorem, xxx)", judges: PROPOSAL_SECTIONS, met: |a| placeholders(a).is_empty() },
+        Criterion { text: "No placeholder text (TBD, TBC, TODO, <...>, the guide's example rows left as they are)", judges: PROPOSAL_SECTIONS, met: |a| placeholders(a).is_empty() },
         Criterion { text: "The client is named in the text, not generic", judges: &[], met: |a| client_unnamed(a).is_none() },
         Criterion { text: "Plausible figures: weights adding up to 100%, scores from 1 to 5, costs above zero, more users in each scenario, phases of a week or more", judges: &["platform", "cost"], met: |a| implausible_figures(a).is_empty() },
+        Criterion {
+            text: "The exercises agree: volumes, token quota, tools and hosting match across 2.1, 2.2 and the proposal",
+            judges: &["cost", "scaling", "deployment", "operations", "diagrams"],
+            met: |a| contradictions(a).is_empty(),
+        },
+        Criterion {
+            text: "Synthesis, not copy-paste: each carried part refined for the client or explained in its synthesis",
+            judges: &["scaling", "deployment", "operations"],
+            met: |a| copy_paste(a).is_empty(),
+        },
     ],
 };
 

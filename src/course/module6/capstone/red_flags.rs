@@ -7,19 +7,22 @@ use super::timeline::duration_days;
 use super::*;
 
 /// Words that mark text as unfinished (the guide's "placeholder text" red flag).
-const PLACEHOLDERS: &[&str] = &["tbd", "todo", "lorem", "xxx", "fixme", "tba"];
+const PLACEHOLDERS: &[&str] = &["tbd", "tbc", "todo", "lorem", "xxx", "fixme", "tba"];
+
+/// Phrases that do the same.
+const PLACEHOLDER_PHRASES: &[&str] = &["to be confirmed", "to be decided", "to be defined", "insert here"];
+
+/// Fewer words than this is a token synthesis (the "copy-paste without synthesis" red flag).
+const SYNTHESIS_WORDS: usize = 30;
 
 pub(super) fn filled_rows(rows: &[Row], column: &str) -> usize {
     rows.iter().filter(|r| r.get(column).is_some_and(|v| !v.trim().is_empty())).count()
 }
 
-/// Whether another exercise's field is answered (its defaults alone do not count for tables
-/// whose cells are still empty).
-pub(super) fn carried_over(a: &Inputs, exercise: &str, field: &str) -> bool {
-    let answers = a.other(exercise);
-    find_exercise(exercise)
-        .and_then(|(_, e)| e.field(field))
-        .is_some_and(|f| crate::course::progress::is_answered(f, &answers))
+/// Whether a carried field is answered, here or in its exercise (defaults alone do not
+/// count for tables whose cells are still empty).
+pub(super) fn carried_over(a: &Inputs, field: &str) -> bool {
+    CAPSTONE.field(field).is_some_and(|f| crate::course::progress::is_answered(f, a))
 }
 
 pub(super) fn every_section_answered(a: &Inputs) -> bool {
@@ -31,7 +34,8 @@ pub(super) fn has_diagram(a: &ExerciseAnswers) -> bool {
     graph.nodes.len() >= 2 && !graph.edges.is_empty()
 }
 
-/// Every answer of the proposal as (where, text), for the text checks.
+/// Every answer of the proposal as (where, text), for the text checks; carried parts as the
+/// proposal shows them.
 fn written_text(a: &ExerciseAnswers) -> Vec<(&'static str, &str)> {
     let mut texts = Vec::new();
     for field in CAPSTONE.document_sections(a).flat_map(|s| s.fields.iter()) {
@@ -57,14 +61,59 @@ pub(super) fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
                 word.eq_ignore_ascii_case(p) || (p == "xxx" && word.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(p)))
             };
             if let Some(p) = PLACEHOLDERS.iter().find(|p| is(p)) {
-                let message = format!("“{}” in {place}", p.to_ascii_uppercase());
-                if !found.contains(&message) {
-                    found.push(message);
-                }
+                push_once(&mut found, format!("“{}” in {place}", p.to_ascii_uppercase()));
+            }
+        }
+        for phrase in PLACEHOLDER_PHRASES.iter().filter(|p| contains_ignoring_case(text, p)) {
+            push_once(&mut found, format!("“{phrase}” in {place}"));
+        }
+        if let Some(bracketed) = angle_bracketed(text) {
+            push_once(&mut found, format!("“{bracketed}” in {place}"));
+        }
+    }
+    for field in CAPSTONE.document_sections(a).flat_map(|s| s.fields.iter()) {
+        let FieldKind::Table(TableSpec { rows: TableRows::Editable { defaults }, columns, .. }) = &field.kind else {
+            continue;
+        };
+        for (row, example) in a.rows(field.id).iter().zip(defaults.iter()) {
+            // A cell the guide prefilled with a figure left to the client, kept as it was:
+            // "Cost per request: above target" says nothing of this client.
+            let untouched = columns.iter().zip(example.iter()).skip(1).any(|(column, cell)| {
+                let vague = ["target", "limit"].iter().any(|w| contains_ignoring_case(cell, w));
+                vague
+                    && !cell.bytes().any(|b| b.is_ascii_digit())
+                    && row.get(column.id).is_some_and(|v| v.trim() == *cell)
+            });
+            if untouched {
+                let name = example.first().copied().unwrap_or("a row");
+                push_once(&mut found, format!("the example row “{name}” left as prefilled in {}", field.label));
             }
         }
     }
     found
+}
+
+fn push_once(found: &mut Vec<String>, message: String) {
+    if !found.contains(&message) {
+        found.push(message);
+    }
+}
+
+/// The first `<something to fill in>` in a text: an opening `<` followed by a letter, and a
+/// closing `>` on the same line (so "< 5 s" and "a -> b" are not taken for one).
+fn angle_bracketed(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let line = after.split('\n').next().unwrap_or("");
+        if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            if let Some(close) = line.find('>') {
+                return Some(&rest[open..open + close + 2]);
+            }
+        }
+        rest = after;
+    }
+    None
 }
 
 /// Why the text reads as generic, if it does: no client name, or never used in the text.
@@ -131,13 +180,218 @@ pub(super) fn implausible_figures(a: &Inputs) -> Vec<String> {
             }
         }
     }
-    for row in a.other("m6-2.1").rows("phases") {
+    for row in a.rows("phases") {
         let name = row.get("name").map(|s| s.trim()).filter(|s| !s.is_empty()).unwrap_or("A phase");
         if duration_days(row.get("duration").map_or("", |d| d)).is_some_and(|(low, _)| low < 7.0) {
-            flags.push(format!("Phase “{name}” (Exercise 2.1) is shorter than a week."));
+            flags.push(format!("Phase “{name}” is shorter than a week."));
         }
     }
     flags
+}
+
+/// Where the exercises contradict each other, each naming both answers: the volumes, the
+/// token quota, the platform against the runbook's tools, the hosting against the diagram,
+/// and a recommendation that is not the top-ranked platform without saying why.
+pub(super) fn contradictions(a: &Inputs) -> Vec<String> {
+    let mut flags = Vec::new();
+    let planned = a.other("m6-2.1").number("requests_per_day").filter(|n| *n > 0.0);
+    let largest = a
+        .rows("scenarios")
+        .iter()
+        .filter_map(|row| Some((row.get("requests_per_day").and_then(|v| parse_number(v))?, row)))
+        .fold(
+            None,
+            |best: Option<(f64, &Row)>, (n, row)| if best.is_some_and(|(b, _)| b >= n) { best } else { Some((n, row)) },
+        );
+    let requests = |n: f64| numbers::grouped(n, 0);
+    if let (Some(planned), Some((largest, row))) = (planned, largest) {
+        if (planned - largest).abs() > planned * 0.1 {
+            let name = row.get("scenario").map(|s| s.trim()).filter(|s| !s.is_empty()).unwrap_or("a scenario");
+            flags.push(format!(
+                "Volumes disagree: Exercise 2.1 plans for {} requests a day, but the largest cost scenario ({name}) has {}.",
+                requests(planned),
+                requests(largest)
+            ));
+        }
+    }
+    let busiest = planned.into_iter().chain(largest.map(|(n, _)| n)).fold(0.0, f64::max);
+    if let (Some(tokens), Some(quota)) = (a.number("tokens_per_request"), token_quota(a)) {
+        let per_minute = busiest * tokens / 1440.0;
+        if busiest > 0.0 && per_minute > quota {
+            flags.push(format!(
+                "Token throughput exceeds the quota: {} requests a day × {} tokens is about {} tokens a minute, above the {} tokens a minute in the scaling triggers.",
+                requests(busiest),
+                requests(tokens),
+                requests(per_minute),
+                requests(quota)
+            ));
+        }
+    }
+    if let Some(flag) = platform_against_tools(a) {
+        flags.push(flag);
+    }
+    let hosting = a.text("hosting_model");
+    if matches!(hosting, "hybrid" | "on-premises") && has_diagram(a) && !has_boundary(a) {
+        let model = if hosting == "hybrid" { "Hybrid" } else { "On-premises" };
+        flags.push(format!(
+            "The hosting model is {model}, but the architecture diagram shows no on-premises boundary: group what runs on the client's premises (e.g. a group named “On-premises”)."
+        ));
+    }
+    if let Some(flag) = recommendation_not_top(a) {
+        flags.push(flag);
+    }
+    flags
+}
+
+/// The tokens-per-minute limit the scaling triggers name: the largest figure in that
+/// trigger's threshold and notes ("72000", "80% of the 90k TPM quota" -> 90,000).
+fn token_quota(a: &ExerciseAnswers) -> Option<f64> {
+    let row = a.rows("triggers").get(1)?;
+    let text = format!("{} {}", row.get("threshold").map_or("", |t| t), row.get("notes").map_or("", |n| n));
+    let mut best: Option<f64> = None;
+    for word in text.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '/') {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let Some(n) = parse_number(digits) else { continue };
+        if word.ends_with('%') || digits.is_empty() {
+            continue;
+        }
+        let n = match word[digits.len()..].to_ascii_lowercase().as_str() {
+            "k" => n * 1e3,
+            "m" => n * 1e6,
+            _ => n,
+        };
+        best = Some(best.map_or(n, |b: f64| b.max(n)));
+    }
+    best
+}
+
+/// Clouds and services whose names give them away, for the platform-against-tools check.
+const CLOUDS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "AWS",
+        &["aws", "amazon", "bedrock", "sagemaker"],
+        &["CloudWatch", "S3", "X-Ray", "DynamoDB", "Kinesis", "OpenSearch"],
+    ),
+    (
+        "Azure",
+        &["azure", "microsoft"],
+        &["Azure Monitor", "Log Analytics", "Application Insights", "Blob Storage", "Cosmos DB", "Sentinel"],
+    ),
+    (
+        "Google Cloud",
+        &["google", "vertex", "gemini", "gcp"],
+        &["Cloud Logging", "Cloud Monitoring", "Stackdriver", "BigQuery", "Cloud Storage"],
+    ),
+];
+
+/// Whether `word` stands in `text` as a word of its own, ignoring ASCII case.
+fn has_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let boundary = |i: Option<&u8>| !i.is_some_and(|b| b.is_ascii_alphanumeric());
+    (0..text.len().saturating_sub(word.len() - 1)).any(|i| {
+        text[i..i + word.len()].eq_ignore_ascii_case(word)
+            && boundary(i.checked_sub(1).and_then(|j| text.get(j)))
+            && boundary(text.get(i + word.len()))
+    })
+}
+
+/// The recommended platform on one cloud while the runbook's tools are another cloud's.
+fn platform_against_tools(a: &Inputs) -> Option<String> {
+    let platform = a.text("recommended_platform").trim();
+    let home = CLOUDS.iter().position(|(_, names, _)| names.iter().any(|n| has_word(platform, n)))?;
+    let mut tools: Vec<&str> = a.rows("stack").iter().flat_map(|r| r.values()).map(String::as_str).collect();
+    tools.push(a.text("logged"));
+    for (index, (cloud, _, services)) in CLOUDS.iter().enumerate() {
+        let used: Vec<&str> =
+            services.iter().copied().filter(|s| index != home && tools.iter().any(|t| has_word(t, s))).collect();
+        if !used.is_empty() {
+            return Some(format!(
+                "{platform} ({}) is recommended, but the operations use {cloud} services: {}. Use the platform's own tools, or say why not.",
+                CLOUDS[home].0,
+                used.join(", ")
+            ));
+        }
+    }
+    None
+}
+
+/// Words that mark a diagram group or box as running on the client's premises.
+const ON_PREMISES: &[&str] = &["on-prem", "on-premises", "on premises", "data centre", "data center", "private cloud"];
+
+fn has_boundary(a: &ExerciseAnswers) -> bool {
+    let edge = a.text("hybrid_pattern") == "edge";
+    a.rows("components")
+        .iter()
+        .flat_map(|r| r.values())
+        .any(|text| ON_PREMISES.iter().any(|w| contains_ignoring_case(text, w)) || (edge && has_word(text, "edge")))
+}
+
+/// A recommendation other than the top-ranked platform, with a rationale that never names
+/// the platform it passes over.
+fn recommendation_not_top(a: &Inputs) -> Option<String> {
+    let recommended = a.text("recommended_platform").trim();
+    let totals = weighted_totals(a)?;
+    let top: Vec<&Vec<String>> = totals.rows.iter().filter(|r| r[2] == "1").collect();
+    if recommended.is_empty() || top.iter().any(|r| r[0].eq_ignore_ascii_case(recommended)) {
+        return None;
+    }
+    let first = top.first()?;
+    (!contains_ignoring_case(a.text("recommendation_rationale"), &first[0])).then(|| {
+        format!(
+            "{recommended} is recommended, but {} ranks first ({}): say in the rationale why not {}.",
+            first[0], first[1], first[0]
+        )
+    })
+}
+
+/// The carried parts left as the exercises wrote them with no more than a token synthesis
+/// (the guide's first red flag: "copy-paste of exercises without synthesis").
+pub(super) fn copy_paste(a: &Inputs) -> Vec<String> {
+    let mut flags = Vec::new();
+    for (section, synthesis) in [
+        ("scaling", "scaling_synthesis"),
+        ("deployment", "deployment_synthesis"),
+        ("operations", "operations_synthesis"),
+    ] {
+        let Some(section) = CAPSTONE.section(section) else { continue };
+        let carried: Vec<&Field> = section.fields.iter().filter(|f| CAPSTONE.carried_from(f.id).is_some()).collect();
+        if !carried.iter().any(|f| carried_over(a, f.id)) {
+            continue;
+        }
+        let refined = carried.iter().any(|f| CAPSTONE.carried_state(f.id, a.workbook) == Some(CarriedState::Differs));
+        let words = a.text(synthesis).split_whitespace().count();
+        if !refined && words < SYNTHESIS_WORDS {
+            let source = carried.first().and_then(|f| CAPSTONE.carried_from(f.id)).and_then(find_exercise);
+            let number = source.map_or("", |(_, e)| e.number);
+            let client = Some(a.text("client_name").trim()).filter(|c| !c.is_empty()).unwrap_or("the client");
+            flags.push(format!(
+                "Copy-paste without synthesis: “{}” is Exercise {number} as written, with a synthesis of {words} words. Refine it for {client}, or say what it means for them ({SYNTHESIS_WORDS} words or more).",
+                section.title
+            ));
+        }
+    }
+    flags
+}
+
+/// About how many A4 pages the proposal prints: the cover and the appendix, and each
+/// section from a new page (the print stylesheet's rule), at about 2,500 characters a page,
+/// a table row taking a line and a drawing half a page.
+pub(super) fn printed_pages(a: &ExerciseAnswers) -> usize {
+    let section_pages = CAPSTONE.document_sections(a).map(|section| {
+        let mut characters = 0;
+        for field in section.fields {
+            characters += match &field.kind {
+                FieldKind::Table(_) => {
+                    a.rows(field.id).iter().map(|r| 60 + r.values().map(String::len).sum::<usize>()).sum()
+                }
+                FieldKind::Diagram(_) | FieldKind::Chart(_) => 1250,
+                FieldKind::ComputedTable(_) | FieldKind::Computed(_) => 400,
+                _ => 80 + a.text(field.id).len(),
+            };
+        }
+        characters.div_ceil(2500).max(1)
+    });
+    2 + section_pages.sum::<usize>()
 }
 
 /// The red flags of the proposal's content, each naming what is wrong (`Exercise::red_flags`:
@@ -153,6 +407,8 @@ pub(super) fn red_flags(a: &Inputs) -> Vec<String> {
         flags.push("No architecture diagram yet: add two components and a connection.".to_owned());
     }
     flags.extend(implausible_figures(a));
+    flags.extend(contradictions(a));
+    flags.extend(copy_paste(a));
     flags
 }
 
@@ -165,10 +421,14 @@ pub(super) fn red_flag_report(a: &Inputs) -> Option<String> {
         flags.push(format!("Sections not complete: {}.", missing.join(", ")));
     }
     flags.extend(red_flags(a));
+    let length = format!(
+        "Length: about {} printed A4 pages; the guide expects typically 15-25 with diagrams, and 10-15 slides.",
+        printed_pages(a)
+    );
     if flags.is_empty() {
-        return Some("No red flags found.".to_owned());
+        return Some(format!("No red flags found.\n{length}"));
     }
-    Some(flags.iter().map(|f| format!("• {f}")).collect::<Vec<_>>().join("\n"))
+    Some(flags.iter().map(|f| format!("• {f}")).chain([length]).collect::<Vec<_>>().join("\n"))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -181,10 +441,9 @@ mod tests {
     use crate::course::module6::capstone::testing::*;
     #[test]
     fn red_flags_name_what_is_wrong() {
-        let mut workbook = Workbook::default();
-        let plan = workbook.exercises.entry("m6-2.1".into()).or_default();
-        *plan.rows_mut("phases") = vec![row(&[("name", "Smoke test"), ("duration", "3 days")])];
+        let workbook = Workbook::default();
         let mut a = ExerciseAnswers::default();
+        *a.rows_mut("phases") = vec![row(&[("name", "Smoke test"), ("duration", "3 days")])];
         a.set_text("client_name", "Northwind".into());
         a.set_text("executive_summary", "Northwind should adopt Azure. Budget TBD.".into());
         a.set_text("price_per_1k", "0".into());
@@ -198,7 +457,7 @@ mod tests {
             assert!(report.contains("fewer than two answers"), "{report}");
             assert!(report.contains("price per 1K tokens is zero"), "{report}");
             assert!(report.contains("Limited has no more users (10) than Pilot (100)."), "{report}");
-            assert!(report.contains("Phase “Smoke test” (Exercise 2.1) is shorter than a week."), "{report}");
+            assert!(report.contains("Phase “Smoke test” is shorter than a week."), "{report}");
             assert!(report.contains("No architecture diagram"), "{report}");
             assert!(report.contains("The weights add up to 70%, not 100%."), "{report}");
             assert!(report.contains("Azure scores 7 on Cost: scores run from 1 to 5"), "{report}");

@@ -38,9 +38,9 @@ pub const RUBRIC: Rubric = Rubric {
                 "Operational procedures documented",
                 "Realistic scaling plan",
             ],
-            sections: &["cost", "operations"],
+            sections: &["cost", "scaling", "operations"],
             // Cost projections; 2.1 and 2.2 carried over; plausible figures.
-            evidence: &[3, 4, 8],
+            evidence: &[3, 4, 8, 9],
         },
         RubricCriterion {
             id: "proposal_quality",
@@ -53,7 +53,7 @@ pub const RUBRIC: Rubric = Rubric {
             ],
             sections: &["client", "deployment", "diagrams", "roadmap"],
             // Every section answered; an architecture diagram; no placeholder text.
-            evidence: &[0, 5, 6],
+            evidence: &[0, 5, 6, 10],
         },
     ],
     pass_mark: 14,

@@ -35,12 +35,12 @@ pub(super) fn duration_days(text: &str) -> Option<(f64, f64)> {
 /// Days drawn for an ongoing phase (or one whose duration does not read).
 const ONGOING_DAYS: u32 = 84;
 
-/// The Exercise 2.1 phases, one after another from the start date, as a gantt chart.
+/// The proposal's phases (carried from Exercise 2.1), one after another from the start
+/// date, as a gantt chart.
 pub(super) fn rollout_gantt(a: &Inputs) -> Option<Gantt> {
     let start = Date::parse(a.text("rollout_start").trim())?;
-    let phases = a.other("m6-2.1");
     let phases: Vec<&Row> =
-        phases.rows("phases").iter().filter(|r| r.get("name").is_some_and(|n| !n.trim().is_empty())).collect();
+        a.rows("phases").iter().filter(|r| r.get("name").is_some_and(|n| !n.trim().is_empty())).collect();
     let duration = |row: &Row| duration_days(row.get("duration").map_or("", |d| d));
     if phases.iter().all(|r| duration(r).is_none()) {
         return None;
@@ -81,20 +81,19 @@ mod tests {
 
     #[test]
     fn gantt_chains_the_phases_from_the_start_date() {
-        let mut workbook = Workbook::default();
-        let plan = workbook.exercises.entry("m6-2.1".into()).or_default();
-        *plan.rows_mut("phases") = vec![
+        let workbook = Workbook::default();
+        let mut a = ExerciseAnswers::default();
+        *a.rows_mut("phases") = vec![
             row(&[("name", "Pilot: east"), ("users", "10"), ("duration", "4-6 weeks")]),
             row(&[("name", "General"), ("users", "All"), ("duration", "Ongoing")]),
         ];
-        let mut a = ExerciseAnswers::default();
         inputs_of(&a, &workbook, |i| assert_eq!(rollout_gantt(i), None, "no start date"));
         a.set_text("rollout_start", "2027-02-01".into());
         inputs_of(&a, &workbook, |i| {
             assert_eq!(
                 rollout_gantt(i).unwrap().mermaid(),
                 "gantt\n    title Rollout timeline\n    dateFormat YYYY-MM-DD\n    section Rollout\n    \
-                 Pilot  east (10 users) :p1, 2027-02-01, 42d\n    General (All) :p2, after p1, 84d"
+                 Pilot  east (10 users) :p1, 2027-02-01, 42d\n    General (All), ongoing :milestone, p2, after p1, 0d"
             );
         });
     }
