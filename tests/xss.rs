@@ -63,6 +63,13 @@ fn shape(tag: &str) -> String {
 }
 
 const PREVIEW_TAGS: &[&str] = &[
+    "<dl class=\"front-matter\">",
+    "</dl>",
+    "<dt>",
+    "</dt>",
+    "<dd>",
+    "</dd>",
+    "<p class=\"definitions\">",
     "<h1>",
     "</h1>",
     "<h2>",
@@ -189,7 +196,9 @@ fn payloads_in_every_field_stay_text_in_preview_export_and_import() {
             assert!(foreign.is_empty(), "{payload}: preview has {foreign:?}");
 
             let markdown = exercise_markdown(&deliverable);
-            for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
+            // Front matter is metadata to GitHub and to Marp, pandoc and static site tools alike.
+            let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+            for event in Parser::new_ext(&markdown, options) {
                 match event {
                     Event::Html(h) | Event::InlineHtml(h) => assert!(
                         h.as_ref() == "<br>" || h.starts_with("<!-- workbook-answers") || !h.contains('<'),

@@ -126,11 +126,15 @@ fn block(block: &Block) -> String {
         Block::Code { language, code } => escape::code_block(language, code),
         Block::Diagram { mermaid, .. } => escape::code_block("mermaid", mermaid),
         // Each value a JSON string, which YAML reads as a double-quoted scalar: nothing typed
-        // can end the block or add a key.
+        // can end the block or add a key. `<` and `>` as escapes, so that a renderer that
+        // does not know front matter shows no HTML either.
         Block::FrontMatter(entries) => {
             let lines: Vec<String> = entries
                 .iter()
-                .map(|(key, value)| format!("{key}: {}", serde_json::Value::from(value.as_str())))
+                .map(|(key, value)| {
+                    let quoted = serde_json::Value::from(value.as_str()).to_string();
+                    format!("{key}: {}", quoted.replace('<', "\\u003c").replace('>', "\\u003e"))
+                })
                 .collect();
             format!("---\n{}\n---", lines.join("\n"))
         }
