@@ -27,7 +27,7 @@ pub fn to_json(workbook: &Workbook, saved_at: &str) -> String {
         saved_at: saved_at.to_owned(),
         workbook: workbook.clone(),
     };
-    serde_json::to_string_pretty(&backup).expect("a workbook always serializes")
+    serde_json::to_string(&backup).expect("a workbook always serializes")
 }
 
 /// A file name that sorts by date and says what it is: `workbook-backup-2026-11-23-1000.json`.

@@ -210,6 +210,22 @@ pub(crate) fn shorten(text: &str, chars: usize) -> String {
     short
 }
 
+/// The app's stylesheet rules for drawings (style.css, `figure.diagram`), for an SVG shown
+/// on its own (a slide's image), where no page styles it.
+const STANDALONE_STYLE: &str = "<style>svg{font:13px sans-serif;background:#fff}rect{fill:#fff;stroke:#2458a6;stroke-width:1.5}\
+line{stroke:#555;stroke-width:1.5}marker path{fill:#555}text{fill:#1a1a1a}text.group,text.edge-label,text.tick-label{font-size:11px;fill:#555}\
+text.edge-label{paint-order:stroke;stroke:#fff;stroke-width:4px}rect.bar{fill:#2458a6;stroke:none}\
+rect.bar.ongoing{fill-opacity:.3;stroke:#2458a6;stroke-dasharray:5 3}line.tick{stroke:#d4d4d4;stroke-width:1}</style>";
+
+/// A drawing of this app (`Layout::svg`, `Gantt::svg`) with its styles inside, to be shown
+/// as an image of its own.
+pub fn standalone_svg(svg: &str) -> String {
+    match svg.find('>') {
+        Some(end) => format!("{}{STANDALONE_STYLE}{}", &svg[..=end], &svg[end + 1..]),
+        None => svg.to_owned(),
+    }
+}
+
 impl Layout {
     /// The drawing as SVG markup. Every text is escaped; the only tags are written here.
     pub fn svg(&self, title: &str) -> String {

@@ -660,7 +660,7 @@ mod tests {
             ),
             (
                 "future.json",
-                backup.replace("\"schema_version\": 2", "\"schema_version\": 7").into_bytes(),
+                backup.replace("\"schema_version\":2", "\"schema_version\":7").into_bytes(),
                 "saved by a newer version of the Workbook (format 7",
             ),
             ("huge.md", vec![b'a'; MAX_BYTES + 1], "it is just over 154 MB, the largest file the Workbook imports"),

@@ -117,7 +117,7 @@ impl ClientDocument {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CarriedState {
     /// Not refined here: the other exercise's answer is shown and exported.
-    Follows,
+    Follows = 1,
     /// Refined here, and still the same as the other exercise's answer.
     Same,
     /// Refined here, and different from the other exercise's answer.
@@ -226,7 +226,7 @@ impl Exercise {
     /// exercise. Leaves the workbook as it is.
     pub fn answers_in(&self, workbook: &Workbook) -> ExerciseAnswers {
         let mut answers = self.stored_answers_in(workbook);
-        for carried in self.carried {
+        for carried in self.carried.iter().filter(|_| cfg!(feature = "client-documents")) {
             let Some((_, source)) = find_exercise(carried.exercise) else { continue };
             if carried.fields.iter().all(|id| answers.values.contains_key(*id)) {
                 continue;

@@ -6,8 +6,8 @@
 
 use crate::course::progress::{is_answered, self_check};
 use crate::course::{
-    find_exercise, is_money, CarriedState, ChoiceOption, ClientDocument, Column, ComputedFormat, Drawing, Exercise,
-    Field, FieldKind, Grid, Inputs, Module, Reference, TableRows, TableSpec,
+    find_exercise, is_money, ChoiceOption, Column, ComputedFormat, Drawing, Exercise, Field, FieldKind, Grid, Inputs,
+    Module, Reference, TableRows, TableSpec,
 };
 use crate::diagram::Graph;
 use crate::model::{ExerciseAnswers, Profile, Row, Workbook};
@@ -45,11 +45,14 @@ pub enum Block {
         mermaid: String,
         svg: String,
     },
+    #[cfg(feature = "client-documents")]
     /// Details about the file rather than its content (YAML front matter at the top of the
     /// file: the course, the participant, the app), as (key, value).
-    FrontMatter(Vec<(&'static str, String)>),
-    /// Short answers as definition lines: "**Recommended platform:** Azure OpenAI".
-    Definitions(Vec<(String, Inline)>),
+    FrontMatter(Vec<(String, String)>),
+    #[cfg(feature = "client-documents")]
+    /// Short answers as definition lines, one line of spans each: "**Recommended platform:**
+    /// Azure OpenAI".
+    Definitions(Vec<Vec<Inline>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +102,7 @@ impl<'a> Deliverable<'a> {
 pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
     let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
     let inputs = Inputs::new(answers, others);
+    #[cfg(feature = "client-documents")]
     if let Some(style) = &exercise.client_document {
         return client_document(deliverable, style, &inputs);
     }
@@ -111,10 +115,12 @@ pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
     blocks
 }
 
+#[cfg(feature = "client-documents")]
 /// A document for the client: the course's details in front matter, a cover line, the
 /// sections with short answers as definition lines, and the course's self-check in an
 /// appendix after the client's reading.
-fn client_document(deliverable: &Deliverable, style: &ClientDocument, inputs: &Inputs) -> Vec<Block> {
+fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocument, inputs: &Inputs) -> Vec<Block> {
+    use crate::course::CarriedState;
     let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
     let client = Some(answers.text(style.client).trim()).filter(|c| !c.is_empty()).unwrap_or(profile.scenario.trim());
     let title = if client.is_empty() { style.title.to_owned() } else { format!("{}: {client}", style.title) };
@@ -125,16 +131,20 @@ fn client_document(deliverable: &Deliverable, style: &ClientDocument, inputs: &I
     let or_not_answered =
         |value: &str| if value.is_empty() { not_answered() } else { Inline::Strong(value.to_owned()) };
     let mut blocks = vec![
-        Block::FrontMatter(vec![
-            ("title", title.clone()),
-            ("client", client.to_owned()),
-            ("prepared_by", name.to_owned()),
-            ("date", date.map(|d| d.iso()).unwrap_or_default()),
-            ("course", course.clone()),
-            ("cohort", profile.cohort.trim().to_owned()),
-            ("exported", exported_at.to_owned()),
-            ("workbook", format!("v{}", crate::APP_VERSION)),
-        ]),
+        Block::FrontMatter(
+            [
+                ("title", title.clone()),
+                ("client", client.to_owned()),
+                ("prepared_by", name.to_owned()),
+                ("date", date.map(|d| d.iso()).unwrap_or_default()),
+                ("course", course.clone()),
+                ("cohort", profile.cohort.trim().to_owned()),
+                ("exported", exported_at.to_owned()),
+                ("workbook", format!("v{}", crate::APP_VERSION)),
+            ]
+            .map(|(key, value)| (key.to_owned(), value))
+            .to_vec(),
+        ),
         Block::Heading { level: 1, text: title },
         Block::Paragraph(vec![
             text("Prepared for "),
@@ -160,7 +170,9 @@ fn client_document(deliverable: &Deliverable, style: &ClientDocument, inputs: &I
                             value.push_str(unit);
                         }
                     }
-                    definitions.push((field.label.to_owned(), answer));
+                    // A question keeps its question mark instead of a colon.
+                    let colon = if field.label.ends_with('?') { "" } else { ":" };
+                    definitions.push(vec![Inline::Strong(format!("{}{colon}", field.label)), text(" "), answer]);
                 }
                 _ => {
                     if !definitions.is_empty() {

@@ -79,6 +79,7 @@ fn write_block(html: &mut String, block: &Block) {
         Block::Diagram { svg, .. } => {
             let _ = write!(html, "<figure class=\"diagram\">{svg}</figure>");
         }
+        #[cfg(feature = "client-documents")]
         Block::FrontMatter(entries) => {
             html.push_str("<dl class=\"front-matter\">");
             for (key, value) in entries {
@@ -86,15 +87,14 @@ fn write_block(html: &mut String, block: &Block) {
             }
             html.push_str("</dl>");
         }
+        #[cfg(feature = "client-documents")]
         Block::Definitions(items) => {
             html.push_str("<p class=\"definitions\">");
-            for (index, (label, value)) in items.iter().enumerate() {
+            for (index, spans) in items.iter().enumerate() {
                 if index > 0 {
                     html.push_str("<br>");
                 }
-                let colon = if label.ends_with('?') { "" } else { ":" };
-                let _ = write!(html, "<strong>{}{colon}</strong> ", escape(label));
-                write_inline(html, value);
+                spans.iter().for_each(|span| write_inline(html, span));
             }
             html.push_str("</p>");
         }

@@ -22,7 +22,7 @@ pub fn exercise_markdown(deliverable: &Deliverable) -> String {
     // A carried part not refined here follows its exercise: leave it out, so that loading
     // the file back restores exactly that (and the answers are not written twice).
     let own;
-    let answers = if exercise.carried.is_empty() {
+    let answers = if !cfg!(feature = "client-documents") || exercise.carried.is_empty() {
         answers
     } else {
         let mut refined = answers.clone();
@@ -92,7 +92,82 @@ pub fn companion_markdown(deliverable: &Deliverable) -> Option<String> {
     ));
     deck.push_str(&slides.join("\n\n---\n\n"));
     deck.push('\n');
-    Some(deck)
+    // Drawings on slides are a client deck's (Module 6's capstone).
+    Some(if cfg!(feature = "client-documents") { with_drawings(deck, exercise, &inputs) } else { deck })
+}
+
+/// A slide shows a drawing of the exercise (the architecture, the rollout timeline) by an
+/// image pointing at the field: `![Architecture](#architecture_diagram)`. The file gets the
+/// drawing itself, an SVG image inline (Marp shows an `<img>` with a data URL; a markdown
+/// image may not use one), so it is as current as the answers at export.
+fn with_drawings(deck: String, exercise: &crate::course::Exercise, inputs: &Inputs) -> String {
+    let mut out = String::with_capacity(deck.len());
+    let mut rest = deck.as_str();
+    while let Some(open) = rest.find("![") {
+        let after = &rest[open + 2..];
+        // `alt](#field)`: the image's text and the field it points at.
+        let target = after.find("](#").and_then(|close| Some((close, after[close + 3..].split(')').next()?)));
+        let drawn = target.and_then(|(close, id)| {
+            let field = exercise.field(id).filter(|f| matches!(f.kind, FieldKind::Diagram(_) | FieldKind::Chart(_)))?;
+            Some((close, id, field))
+        });
+        let Some((close, id, field)) = drawn else {
+            out.push_str(&rest[..open + 2]);
+            rest = after;
+            continue;
+        };
+        out.push_str(&rest[..open]);
+        let alt = &after[..close];
+        match super::document::field_body(field, inputs) {
+            super::document::Block::Diagram { svg, .. } => {
+                out.push_str("<img src=\"data:image/svg+xml;base64,");
+                out.push_str(&base64(crate::diagram::standalone_svg(&svg).as_bytes()));
+                out.push_str("\" alt=\"");
+                out.push_str(&escape::html(alt));
+                out.push_str("\">");
+            }
+            _ => {
+                out.push('_');
+                out.push_str(&escape::inline(alt));
+                out.push_str(": not drawn yet._");
+            }
+        }
+        rest = &after[close + 3 + id.len() + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Standard base64 (RFC 4648, padded).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            let c = if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] } else { b'=' };
+            out.push(char::from(c));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_is_rfc_4648() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(super::base64(plain.as_bytes()), encoded);
+        }
+    }
 }
 
 /// Blocks separated by one blank line; no trailing newline.
@@ -125,6 +200,7 @@ fn block(block: &Block) -> String {
         }
         Block::Code { language, code } => escape::code_block(language, code),
         Block::Diagram { mermaid, .. } => escape::code_block("mermaid", mermaid),
+        #[cfg(feature = "client-documents")]
         // Each value a JSON string, which YAML reads as a double-quoted scalar: nothing typed
         // can end the block or add a key. `<` and `>` as escapes, so that a renderer that
         // does not know front matter shows no HTML either.
@@ -132,21 +208,17 @@ fn block(block: &Block) -> String {
             let lines: Vec<String> = entries
                 .iter()
                 .map(|(key, value)| {
-                    let quoted = serde_json::Value::from(value.as_str()).to_string();
+                    let quoted = serde_json::to_string(value).unwrap_or_default();
                     format!("{key}: {}", quoted.replace('<', "\\u003c").replace('>', "\\u003e"))
                 })
                 .collect();
             format!("---\n{}\n---", lines.join("\n"))
         }
-        Block::Definitions(items) => items
-            .iter()
-            .map(|(label, value)| {
-                // A question keeps its question mark instead of a colon.
-                let colon = if label.ends_with('?') { "" } else { ":" };
-                format!("**{}{colon}** {}", escape::inline(label), inline(value, escape::inline))
-            })
-            .collect::<Vec<_>>()
-            .join("\\\n"),
+        #[cfg(feature = "client-documents")]
+        // Lines ending in a backslash: CommonMark's hard line break.
+        Block::Definitions(items) => {
+            items.iter().map(|spans| inlines(spans, escape::inline)).collect::<Vec<_>>().join("\\\n")
+        }
     }
 }
 

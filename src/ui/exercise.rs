@@ -219,9 +219,10 @@ fn Preview(module: &'static Module, exercise: &'static Exercise) -> impl IntoVie
             let answers = exercise.answers_in(w);
             let mut html =
                 to_html(&exercise_document(&Deliverable::of(module, exercise, w, &answers, "when you export")));
-            // The generated files follow the document, as they will be committed.
+            // The generated files follow the document, as they will be committed (Module 5's
+            // page only: no other page's download carries their code).
             let inputs = Inputs::new(&answers, w);
-            for file in exercise.files {
+            for file in exercise.files.iter().filter(|_| cfg!(feature = "module5")) {
                 html.push_str(&to_html(&[
                     Block::Heading { level: 2, text: file.path.to_owned() },
                     Block::Code { language: "yaml", code: generated::text(exercise, file, &inputs) },
@@ -307,6 +308,7 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
     let generated = exercise
         .files
         .iter()
+        .filter(|_| cfg!(feature = "module5"))
         .enumerate()
         .map(|(index, generated)| {
             let produce = Callback::new(move |()| {

@@ -46,7 +46,9 @@ fn dom_id(field: &Field) -> String {
 
 #[component]
 pub fn FieldView(key: &'static str, field: &'static Field) -> impl IntoView {
-    let carried = find_exercise(key).and_then(|(_, e)| Some((e, find_exercise(e.carried_from(field.id)?)?.1)));
+    let carried = find_exercise(key)
+        .filter(|_| cfg!(feature = "client-documents"))
+        .and_then(|(_, e)| Some((e, find_exercise(e.carried_from(field.id)?)?.1)));
     match carried {
         Some((exercise, source)) => view! { <CarriedField key field exercise source/> }.into_any(),
         None => field_widget(key, field),
@@ -64,65 +66,59 @@ fn CarriedField(
     source: &'static Exercise,
 ) -> impl IntoView {
     let workbook = app_state().workbook;
-    let state = Memo::new(move |_| workbook.with(|w| exercise.carried_state(field.id, w)));
+    // The state as its discriminant: a memo of a new type would bring its own copy of the
+    // reactive code (about 1 KB gzip), a `usize` memo is already there.
+    let state = Memo::new(move |_| workbook.with(|w| exercise.carried_state(field.id, w).map_or(0, |s| s as usize)));
+    let is = move |wanted: CarriedState| state.get() == wanted as usize;
     let source_html = Memo::new(move |_| {
         workbook.with(|w| {
             let answers = source.answers_in(w);
             to_html(&[answer_block(field, &Inputs::new(&answers, w))])
         })
     });
-    let refine = move |_| {
-        let theirs = workbook.with_untracked(|w| source.answers_in(w).values.get(field.id).cloned());
-        update_answers(key, |a| {
-            a.values.insert(field.id.to_owned(), theirs.unwrap_or_else(|| Value::Text(String::new())));
-        });
-    };
-    let follow = move |_| {
-        let differs = state.get_untracked() == Some(CarriedState::Differs);
-        let question =
-            format!("Drop your version of “{}” and use Exercise {}'s answer again?", field.label, source.number);
-        if differs && !window().confirm_with_message(&question).unwrap_or(false) {
-            return;
-        }
-        update_answers(key, |a| {
-            a.values.remove(field.id);
-        });
-    };
-    let from = format!("Exercise {} · {}", source.number, source.title);
-    let label_id = format!("{}-carried", dom_id(field));
-    move || {
-        if state.get().is_none_or(|s| s == CarriedState::Follows) {
-            view! {
-                <section class="field reference carried" aria-labelledby=label_id.clone()>
-                    <p class="label" id=label_id.clone()>{field.label}</p>
-                    <p class="help">"As you wrote it in " {from.clone()} "."</p>
-                    <div class="markdown reference-body" inner_html=move || source_html.get()></div>
-                    <button type="button" class="secondary" on:click=refine>
-                        "Refine “" {field.label} "” for this proposal"
-                    </button>
-                </section>
-            }
-            .into_any()
+    let follows = move || !is(CarriedState::Same) && !is(CarriedState::Differs);
+    // Refining starts from the other exercise's answer (its default rows included). Going
+    // back puts the refined version in the exercise's history first, as before any replace,
+    // so nothing is lost.
+    let toggle = move |_| {
+        if follows() {
+            let theirs = workbook.with_untracked(|w| source.answers_in(w).values.get(field.id).cloned());
+            update_answers(key, |a| {
+                a.values.insert(field.id.to_owned(), theirs.unwrap_or_else(|| Value::Text(String::new())));
+            });
         } else {
-            let status = move || match state.get() {
-                Some(CarriedState::Differs) => format!("Refined here: differs from Exercise {}.", source.number),
-                _ => format!("Same as Exercise {} so far: change it for this proposal.", source.number),
-            };
-            view! {
-                <div class="carried refined">
-                    {field_widget(key, field)}
-                    <p class="help carried-status" role="status">{status}</p>
-                    <details class="carried-source">
-                        <summary>"What " {from.clone()} " says"</summary>
-                        <div class="markdown reference-body" inner_html=move || source_html.get()></div>
-                    </details>
-                    <button type="button" class="secondary" on:click=follow>
-                        "Use Exercise " {source.number} "'s answer again"
-                    </button>
-                </div>
-            }
-            .into_any()
+            let current = workbook.with_untracked(|w| exercise.stored_answers_in(w));
+            let reason = format!("Before using Exercise {}'s “{}” again", source.number, field.label);
+            super::history::take_snapshot(app_state(), key, &current, &reason);
+            update_answers(key, |a| {
+                a.values.remove(field.id);
+            });
         }
+    };
+    let status = move || {
+        let n = source.number;
+        match (follows(), is(CarriedState::Differs)) {
+            (true, _) => format!("As you wrote it in Exercise {n}: refine it for this proposal, or keep it."),
+            (false, true) => format!("Refined here: differs from Exercise {n}."),
+            (false, false) => format!("Same as Exercise {n} so far: change it for this proposal."),
+        }
+    };
+    let action = move || match follows() {
+        true => format!("Refine “{}” for this proposal", field.label),
+        false => format!("Use Exercise {}'s answer again", source.number),
+    };
+    // One small tree for both states (cheaper in the download than two views): the widget
+    // once refined, the source's answer open while it is followed.
+    view! {
+        <div class="carried">
+            <div hidden=follows>{field_widget(key, field)}</div>
+            <details class="field reference" prop:open=follows>
+                <summary>{field.label} " · Exercise " {source.number} " · " {source.title}</summary>
+                <div class="markdown reference-body" inner_html=move || source_html.get()></div>
+            </details>
+            <p class="help" role="status">{status}</p>
+            <button type="button" class="secondary" on:click=toggle>{action}</button>
+        </div>
     }
 }
 

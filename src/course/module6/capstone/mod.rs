@@ -560,7 +560,9 @@ pub const CAPSTONE: Exercise = Exercise {
         section_titles: &[("client", "Executive summary")],
     }),
     red_flags,
-    grading: Some(Grading::Points(&rubric::RUBRIC)),
+    // Only the review pages (and the native tests) grade: the participants. page leaves the
+    // rubric out of its download.
+    grading: if cfg!(any(feature = "review", not(target_arch = "wasm32"))) { Some(Grading::Points(&rubric::RUBRIC)) } else { None },
     files: &[],
     criteria: &[
         Criterion { text: "Every section of the proposal is answered", judges: &[], met: |a| every_section_answered(a) },

@@ -190,51 +190,52 @@ pub(super) fn implausible_figures(a: &Inputs) -> Vec<String> {
 }
 
 /// Where the exercises contradict each other, each naming both answers: the volumes, the
-/// token quota, the platform against the runbook's tools, the hosting against the diagram,
-/// and a recommendation that is not the top-ranked platform without saying why.
+/// token quota, the platform against the operations' tools, the hosting against the
+/// diagram, and a recommendation that is not the top-ranked platform without saying why.
+/// Written with plain loops: every closure handed to an iterator adaptor is code of its
+/// own in the download, and this runs on data of a few rows.
 pub(super) fn contradictions(a: &Inputs) -> Vec<String> {
     let mut flags = Vec::new();
-    let planned = a.other("m6-2.1").number("requests_per_day").filter(|n| *n > 0.0);
-    let largest = a
-        .rows("scenarios")
-        .iter()
-        .filter_map(|row| Some((row.get("requests_per_day").and_then(|v| parse_number(v))?, row)))
-        .fold(
-            None,
-            |best: Option<(f64, &Row)>, (n, row)| if best.is_some_and(|(b, _)| b >= n) { best } else { Some((n, row)) },
-        );
-    let requests = |n: f64| numbers::grouped(n, 0);
-    if let (Some(planned), Some((largest, row))) = (planned, largest) {
-        if (planned - largest).abs() > planned * 0.1 {
-            let name = row.get("scenario").map(|s| s.trim()).filter(|s| !s.is_empty()).unwrap_or("a scenario");
-            flags.push(format!(
-                "Volumes disagree: Exercise 2.1 plans for {} requests a day, but the largest cost scenario ({name}) has {}.",
-                requests(planned),
-                requests(largest)
-            ));
+    let planned = a.other("m6-2.1").number("requests_per_day").unwrap_or(0.0);
+    let (mut largest, mut largest_name) = (0.0, "a scenario");
+    for row in a.rows("scenarios") {
+        let requests = row.get("requests_per_day").and_then(|v| parse_number(v)).unwrap_or(0.0);
+        if requests > largest {
+            largest = requests;
+            largest_name = row.get("scenario").map_or("", |s| s.trim());
         }
     }
-    let busiest = planned.into_iter().chain(largest.map(|(n, _)| n)).fold(0.0, f64::max);
+    if planned > 0.0 && largest > 0.0 && (planned - largest).abs() > planned * 0.1 {
+        flags.push(format!(
+            "Volumes disagree: Exercise 2.1 plans for {} requests a day, but the largest cost scenario ({largest_name}) has {}.",
+            numbers::grouped(planned, 0),
+            numbers::grouped(largest, 0)
+        ));
+    }
+    let busiest = if planned > largest { planned } else { largest };
     if let (Some(tokens), Some(quota)) = (a.number("tokens_per_request"), token_quota(a)) {
         let per_minute = busiest * tokens / 1440.0;
-        if busiest > 0.0 && per_minute > quota {
+        if per_minute > quota {
             flags.push(format!(
                 "Token throughput exceeds the quota: {} requests a day × {} tokens is about {} tokens a minute, above the {} tokens a minute in the scaling triggers.",
-                requests(busiest),
-                requests(tokens),
-                requests(per_minute),
-                requests(quota)
+                numbers::grouped(busiest, 0),
+                numbers::grouped(tokens, 0),
+                numbers::grouped(per_minute, 0),
+                numbers::grouped(quota, 0)
             ));
         }
     }
     if let Some(flag) = platform_against_tools(a) {
         flags.push(flag);
     }
-    let hosting = a.text("hosting_model");
-    if matches!(hosting, "hybrid" | "on-premises") && has_diagram(a) && !has_boundary(a) {
-        let model = if hosting == "hybrid" { "Hybrid" } else { "On-premises" };
+    let hosting = match a.text("hosting_model") {
+        "hybrid" => "Hybrid",
+        "on-premises" => "On-premises",
+        _ => "",
+    };
+    if !hosting.is_empty() && has_diagram(a) && !has_boundary(a) {
         flags.push(format!(
-            "The hosting model is {model}, but the architecture diagram shows no on-premises boundary: group what runs on the client's premises (e.g. a group named “On-premises”)."
+            "The hosting model is {hosting}, but the architecture diagram shows no on-premises boundary: group what runs on the client's premises (e.g. a group named “On-premises”)."
         ));
     }
     if let Some(flag) = recommendation_not_top(a) {
@@ -244,28 +245,35 @@ pub(super) fn contradictions(a: &Inputs) -> Vec<String> {
 }
 
 /// The tokens-per-minute limit the scaling triggers name: the largest figure in that
-/// trigger's threshold and notes ("72000", "80% of the 90k TPM quota" -> 90,000).
+/// trigger's threshold and notes ("72000", "80% of the 90k TPM quota" -> 90,000; a
+/// percentage is not a limit).
 fn token_quota(a: &ExerciseAnswers) -> Option<f64> {
     let row = a.rows("triggers").get(1)?;
-    let text = format!("{} {}", row.get("threshold").map_or("", |t| t), row.get("notes").map_or("", |n| n));
     let mut best: Option<f64> = None;
-    for word in text.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '/') {
-        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let Some(n) = parse_number(digits) else { continue };
-        if word.ends_with('%') || digits.is_empty() {
-            continue;
+    for text in [row.get("threshold"), row.get("notes")].into_iter().flatten() {
+        for word in text.split_whitespace() {
+            let bytes = word.as_bytes();
+            let mut end = 0;
+            while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b',' || bytes[end] == b'.') {
+                end += 1;
+            }
+            let Some(n) = parse_number(&word[..end]) else { continue };
+            let n = match bytes.get(end) {
+                Some(b'k' | b'K') => n * 1e3,
+                Some(b'm' | b'M') => n * 1e6,
+                Some(b'%') => continue,
+                _ => n,
+            };
+            if best.is_none_or(|b| n > b) {
+                best = Some(n);
+            }
         }
-        let n = match word[digits.len()..].to_ascii_lowercase().as_str() {
-            "k" => n * 1e3,
-            "m" => n * 1e6,
-            _ => n,
-        };
-        best = Some(best.map_or(n, |b: f64| b.max(n)));
     }
     best
 }
 
-/// Clouds and services whose names give them away, for the platform-against-tools check.
+/// Clouds and services whose names give them away, for the platform-against-tools check:
+/// (cloud, words naming a platform on it, its services).
 const CLOUDS: &[(&str, &[&str], &[&str])] = &[
     (
         "AWS",
@@ -287,27 +295,49 @@ const CLOUDS: &[(&str, &[&str], &[&str])] = &[
 /// Whether `word` stands in `text` as a word of its own, ignoring ASCII case.
 fn has_word(text: &str, word: &str) -> bool {
     let (text, word) = (text.as_bytes(), word.as_bytes());
-    let boundary = |i: Option<&u8>| !i.is_some_and(|b| b.is_ascii_alphanumeric());
-    (0..text.len().saturating_sub(word.len() - 1)).any(|i| {
-        text[i..i + word.len()].eq_ignore_ascii_case(word)
-            && boundary(i.checked_sub(1).and_then(|j| text.get(j)))
-            && boundary(text.get(i + word.len()))
-    })
+    let mut i = 0;
+    while i + word.len() <= text.len() {
+        let before = i == 0 || !text[i - 1].is_ascii_alphanumeric();
+        let after = text.get(i + word.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if before && after && text[i..i + word.len()].eq_ignore_ascii_case(word) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
-/// The recommended platform on one cloud while the runbook's tools are another cloud's.
+/// The recommended platform on one cloud while the proposal's operations use another
+/// cloud's services.
 fn platform_against_tools(a: &Inputs) -> Option<String> {
     let platform = a.text("recommended_platform").trim();
-    let home = CLOUDS.iter().position(|(_, names, _)| names.iter().any(|n| has_word(platform, n)))?;
-    let mut tools: Vec<&str> = a.rows("stack").iter().flat_map(|r| r.values()).map(String::as_str).collect();
-    tools.push(a.text("logged"));
-    for (index, (cloud, _, services)) in CLOUDS.iter().enumerate() {
-        let used: Vec<&str> =
-            services.iter().copied().filter(|s| index != home && tools.iter().any(|t| has_word(t, s))).collect();
+    let mut texts: Vec<&str> = vec![a.text("logged")];
+    for row in a.rows("stack") {
+        for cell in row.values() {
+            texts.push(cell);
+        }
+    }
+    let mut home = None;
+    for (cloud, names, _) in CLOUDS {
+        for name in names.iter() {
+            if home.is_none() && has_word(platform, name) {
+                home = Some(*cloud);
+            }
+        }
+    }
+    let home = home?;
+    for (cloud, _, services) in CLOUDS {
+        let mut used: Vec<&str> = Vec::new();
+        for service in services.iter() {
+            for text in &texts {
+                if *cloud != home && !used.contains(service) && has_word(text, service) {
+                    used.push(service);
+                }
+            }
+        }
         if !used.is_empty() {
             return Some(format!(
-                "{platform} ({}) is recommended, but the operations use {cloud} services: {}. Use the platform's own tools, or say why not.",
-                CLOUDS[home].0,
+                "{platform} ({home}) is recommended, but the operations use {cloud} services: {}. Use the platform's own tools, or say why not.",
                 used.join(", ")
             ));
         }
@@ -316,14 +346,23 @@ fn platform_against_tools(a: &Inputs) -> Option<String> {
 }
 
 /// Words that mark a diagram group or box as running on the client's premises.
-const ON_PREMISES: &[&str] = &["on-prem", "on-premises", "on premises", "data centre", "data center", "private cloud"];
+const ON_PREMISES: &[&str] = &["on-prem", "on premises", "data centre", "data center", "private cloud"];
 
 fn has_boundary(a: &ExerciseAnswers) -> bool {
     let edge = a.text("hybrid_pattern") == "edge";
-    a.rows("components")
-        .iter()
-        .flat_map(|r| r.values())
-        .any(|text| ON_PREMISES.iter().any(|w| contains_ignoring_case(text, w)) || (edge && has_word(text, "edge")))
+    for row in a.rows("components") {
+        for text in row.values() {
+            for words in ON_PREMISES {
+                if contains_ignoring_case(text, words) {
+                    return true;
+                }
+            }
+            if edge && has_word(text, "edge") {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A recommendation other than the top-ranked platform, with a rationale that never names
@@ -331,42 +370,49 @@ fn has_boundary(a: &ExerciseAnswers) -> bool {
 fn recommendation_not_top(a: &Inputs) -> Option<String> {
     let recommended = a.text("recommended_platform").trim();
     let totals = weighted_totals(a)?;
-    let top: Vec<&Vec<String>> = totals.rows.iter().filter(|r| r[2] == "1").collect();
-    if recommended.is_empty() || top.iter().any(|r| r[0].eq_ignore_ascii_case(recommended)) {
+    let mut first = None;
+    for row in &totals.rows {
+        if row[2] == "1" {
+            if row[0].eq_ignore_ascii_case(recommended) {
+                return None;
+            }
+            first = first.or(Some(row));
+        }
+    }
+    let first = first?;
+    if recommended.is_empty() || contains_ignoring_case(a.text("recommendation_rationale"), &first[0]) {
         return None;
     }
-    let first = top.first()?;
-    (!contains_ignoring_case(a.text("recommendation_rationale"), &first[0])).then(|| {
-        format!(
-            "{recommended} is recommended, but {} ranks first ({}): say in the rationale why not {}.",
-            first[0], first[1], first[0]
-        )
-    })
+    Some(format!(
+        "{recommended} is recommended, but {} ranks first ({}): say in the rationale why not {}.",
+        first[0], first[1], first[0]
+    ))
 }
 
 /// The carried parts left as the exercises wrote them with no more than a token synthesis
 /// (the guide's first red flag: "copy-paste of exercises without synthesis").
 pub(super) fn copy_paste(a: &Inputs) -> Vec<String> {
     let mut flags = Vec::new();
+    let client = Some(a.text("client_name").trim()).filter(|c| !c.is_empty()).unwrap_or("the client");
     for (section, synthesis) in [
         ("scaling", "scaling_synthesis"),
         ("deployment", "deployment_synthesis"),
         ("operations", "operations_synthesis"),
     ] {
         let Some(section) = CAPSTONE.section(section) else { continue };
-        let carried: Vec<&Field> = section.fields.iter().filter(|f| CAPSTONE.carried_from(f.id).is_some()).collect();
-        if !carried.iter().any(|f| carried_over(a, f.id)) {
-            continue;
+        let (mut source, mut answered, mut refined) = (None, false, false);
+        for field in section.fields {
+            let Some(from) = CAPSTONE.carried_from(field.id) else { continue };
+            source = source.or(Some(from));
+            answered |= carried_over(a, field.id);
+            refined |= CAPSTONE.carried_state(field.id, a.workbook) == Some(CarriedState::Differs);
         }
-        let refined = carried.iter().any(|f| CAPSTONE.carried_state(f.id, a.workbook) == Some(CarriedState::Differs));
         let words = a.text(synthesis).split_whitespace().count();
-        if !refined && words < SYNTHESIS_WORDS {
-            let source = carried.first().and_then(|f| CAPSTONE.carried_from(f.id)).and_then(find_exercise);
-            let number = source.map_or("", |(_, e)| e.number);
-            let client = Some(a.text("client_name").trim()).filter(|c| !c.is_empty()).unwrap_or("the client");
+        let Some((_, source)) = source.and_then(find_exercise) else { continue };
+        if answered && !refined && words < SYNTHESIS_WORDS {
             flags.push(format!(
-                "Copy-paste without synthesis: “{}” is Exercise {number} as written, with a synthesis of {words} words. Refine it for {client}, or say what it means for them ({SYNTHESIS_WORDS} words or more).",
-                section.title
+                "Copy-paste without synthesis: “{}” is Exercise {} as written, with a synthesis of {words} words. Refine it for {client}, or say what it means for them ({SYNTHESIS_WORDS} words or more).",
+                section.title, source.number
             ));
         }
     }
@@ -377,21 +423,29 @@ pub(super) fn copy_paste(a: &Inputs) -> Vec<String> {
 /// section from a new page (the print stylesheet's rule), at about 2,500 characters a page,
 /// a table row taking a line and a drawing half a page.
 pub(super) fn printed_pages(a: &ExerciseAnswers) -> usize {
-    let section_pages = CAPSTONE.document_sections(a).map(|section| {
+    let mut pages = 2;
+    for section in CAPSTONE.document_sections(a) {
         let mut characters = 0;
         for field in section.fields {
             characters += match &field.kind {
                 FieldKind::Table(_) => {
-                    a.rows(field.id).iter().map(|r| 60 + r.values().map(String::len).sum::<usize>()).sum()
+                    let mut cells = 0;
+                    for row in a.rows(field.id) {
+                        cells += 60;
+                        for value in row.values() {
+                            cells += value.len();
+                        }
+                    }
+                    cells
                 }
                 FieldKind::Diagram(_) | FieldKind::Chart(_) => 1250,
                 FieldKind::ComputedTable(_) | FieldKind::Computed(_) => 400,
                 _ => 80 + a.text(field.id).len(),
             };
         }
-        characters.div_ceil(2500).max(1)
-    });
-    2 + section_pages.sum::<usize>()
+        pages += characters.div_ceil(2500).max(1);
+    }
+    pages
 }
 
 /// The red flags of the proposal's content, each naming what is wrong (`Exercise::red_flags`:

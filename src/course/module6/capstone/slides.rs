@@ -145,17 +145,14 @@ pub(super) fn slide_operations(a: &Inputs) -> Option<String> {
     ))
 }
 
+/// The architecture drawn: the deck writer puts the diagram itself in place of the image
+/// that points at its field (`render::markdown`), with the components' groups beside it.
 pub(super) fn slide_architecture(a: &Inputs) -> Option<String> {
     let graph = diagram::Graph::from_tables(a.rows("components"), a.rows("connections"));
-    let arrows = bullets(graph.edges.iter().map(|e| {
-        let (from, to) = (escape::inline(&graph.nodes[e.from].name), escape::inline(&graph.nodes[e.to].name));
-        if e.label.is_empty() {
-            format!("{from} → {to}")
-        } else {
-            format!("{from} → {to}: {}", escape::inline(&e.label))
-        }
-    }));
-    Some(format!("## Architecture\n\n{}", or_placeholder(&arrows, "Components and connections")))
+    if graph.is_empty() {
+        return Some("## Architecture\n\n_Components and connections_".to_owned());
+    }
+    Some("## Architecture\n\n![Architecture diagram](#architecture_diagram)".to_owned())
 }
 
 pub(super) fn slide_roadmap(a: &Inputs) -> Option<String> {
