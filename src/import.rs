@@ -52,6 +52,9 @@ pub enum Incoming {
         /// The file's text, kept only when it was edited by hand: what a reviewer compares
         /// with the document rendered again from the answers.
         edited_text: Option<String>,
+        /// Carried parts in `answers` that followed their exercise at export: a workbook
+        /// importing the file lets them follow it again (`Embedded::follows`).
+        follows: Vec<String>,
     },
     /// A file the Workbook generated from an exercise (a workflow): it carries no answers;
     /// what it says is whether it was edited by hand since.
@@ -390,6 +393,7 @@ fn read_deliverable(text: &str) -> Result<Incoming, Problem> {
         migrated_from: read.migrated_from,
         edited_by_hand: read.edited_by_hand,
         edited_text: (read.edited_by_hand == Some(true)).then(|| text.to_owned()),
+        follows: embedded.follows,
     })
 }
 
@@ -416,8 +420,10 @@ pub fn apply(current: &Workbook, incoming: &Incoming) -> Workbook {
                 next = apply(&next, document);
             }
         }
-        Incoming::Deliverable { exercise, profile, answers, .. } => {
-            next.exercises.insert(exercise.key.to_owned(), answers.clone());
+        Incoming::Deliverable { exercise, profile, answers, follows, .. } => {
+            let mut answers = answers.clone();
+            answers.values.retain(|id, _| !follows.contains(id));
+            next.exercises.insert(exercise.key.to_owned(), answers);
             for (mine, theirs) in [
                 (&mut next.profile.name, &profile.name),
                 (&mut next.profile.cohort, &profile.cohort),

@@ -196,8 +196,7 @@ fn the_largest_workbook_a_browser_saves_exports_files_that_import_back() {
         assert!(bytes.len() <= MAX_BYTES, "{name} is {} bytes, over the import limit of {MAX_BYTES}", bytes.len());
         let same_answers = |incoming: &Incoming| match incoming {
             Incoming::Deliverable { exercise, answers, profile, .. } => {
-                // What the exercise stores: its carried parts not refined follow their exercise.
-                *answers == exercise.stored_answers_in(&workbook) && *profile == workbook.profile
+                *answers == exercise.answers_in(&workbook) && *profile == workbook.profile
             }
             _ => false,
         };

@@ -34,6 +34,11 @@ pub struct Embedded {
     /// [`digest`] of the document above the block; absent in files from before version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_digest: Option<String>,
+    /// Parts carried from other exercises (`Exercise::carried`) that were not refined: they
+    /// are in `answers`, so the file stands on its own for a reviewer, and loading the file
+    /// back into a workbook lets them follow their exercise again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follows: Vec<String>,
 }
 
 /// A fingerprint of a document's visible text, to notice edits (not a security measure).
@@ -56,6 +61,7 @@ pub fn embed(
     answers: &ExerciseAnswers,
     exported_at: &str,
     body: &str,
+    follows: Vec<String>,
 ) -> String {
     let payload = Embedded {
         format: FORMAT.to_owned(),
@@ -66,6 +72,7 @@ pub fn embed(
         profile: profile.clone(),
         answers: answers.clone(),
         body_digest: Some(digest(body)),
+        follows,
     };
     // One line: the answers ride along for the app, not for a reader of the file.
     let json = serde_json::to_string(&payload).expect("answers always serialize");

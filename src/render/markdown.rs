@@ -19,18 +19,19 @@ pub fn exercise_markdown(deliverable: &Deliverable) -> String {
     let deliverable = &Deliverable { answers: &answers, others: &others, ..*deliverable };
     let mut markdown = to_markdown(&exercise_document(deliverable));
     let Deliverable { exercise, profile, answers, others, exported_at, .. } = *deliverable;
-    // A carried part not refined here follows its exercise: leave it out, so that loading
-    // the file back restores exactly that (and the answers are not written twice).
-    let own;
-    let answers = if !cfg!(feature = "client-documents") || exercise.carried.is_empty() {
-        answers
-    } else {
-        let mut refined = answers.clone();
-        refined.values.retain(|id, _| exercise.carried_state(id, others) != Some(crate::course::CarriedState::Follows));
-        own = refined;
-        &own
-    };
-    let block = embedded::embed(exercise, profile, answers, exported_at, &markdown);
+    // Carried parts not refined here ride along as shown, marked as following their
+    // exercise (see `Embedded::follows`).
+    let mut follows = Vec::new();
+    if cfg!(feature = "client-documents") {
+        for id in exercise.carried.iter().flat_map(|c| c.fields.iter()) {
+            if answers.values.contains_key(*id)
+                && exercise.carried_state(id, others) == Some(crate::course::CarriedState::Follows)
+            {
+                follows.push((*id).to_owned());
+            }
+        }
+    }
+    let block = embedded::embed(exercise, profile, answers, exported_at, &markdown, follows);
     markdown.push_str("\n\n");
     markdown.push_str(&block);
     markdown.push('\n');
