@@ -1,7 +1,7 @@
 // The whole of Module 6 as a participant does it: parts of 2.1 and 2.2, then the 2.3
-// capstone, which shows the 2.1/2.2 answers without retyping, computes the scores and
-// costs, draws the diagram, and exports four files: both exercises, the proposal and
-// the Marp deck.
+// capstone, which starts its deployment, scaling and operations parts from the 2.1/2.2
+// answers and lets them be refined for the client, computes the scores and costs, draws
+// the diagram, and exports four files: both exercises, the proposal and the Marp deck.
 import { test, expect } from "@playwright/test";
 import { expectNoViolations } from "./axe.mjs";
 import { box, download, fillAll, pane, section } from "./form.mjs";
@@ -38,7 +38,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await page.goto("./#/exercise/m6-2.3");
   await expect(page).toHaveTitle("Exercise 2.3 · Capstone: Enterprise Architecture Proposal · Session 2 Workbook");
   // Nothing typed yet: no criterion is met, not even "no placeholder text".
-  await expect(page.getByText("0 of 9 success criteria met", { exact: true })).toBeVisible();
+  await expect(page.getByText("0 of 11 success criteria met", { exact: true })).toBeVisible();
   await fillAll(page, {
     "Client name": "Northwind Insurance",
     "Client context and challenge": "Northwind Insurance handles 40,000 claims a month.",
@@ -80,12 +80,20 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await expect(projections.getByRole("row", { name: "Pilot 10 200 $90 $1,500 $1,590 $159 $19,080", exact: true })).toBeVisible();
   await expect(projections.getByRole("row", { name: /^General availability 50 40000 \$18,000 \$3,000 \$21,000 \$420 / })).toBeVisible();
 
-  // 2.1 and 2.2 appear without retyping.
+  // 2.1 and 2.2 appear without retyping, each part as that exercise has it...
   await section(page, "Deployment strategy").click();
-  await expect(pane(page).getByRole("region", { name: "From the deployment strategy" })).toContainText("Turn the feature flag off");
-  await expect(pane(page).getByRole("region", { name: "From the deployment strategy" }).getByRole("textbox")).toHaveCount(0);
+  const procedure = pane(page).getByRole("group", { name: /^Step-by-step procedure · Exercise 2\.1/ });
+  await expect(procedure).toContainText("Turn the feature flag off");
+  await expect(box(page, "Step-by-step procedure")).toBeHidden();
+  // ... and refined for the proposal on request, the source beside it.
+  await pane(page).getByRole("button", { name: "Refine “Step-by-step procedure” for this proposal" }).click();
+  await expect(box(page, "Step-by-step procedure")).toHaveValue("Turn the feature flag off, then redeploy the previous release.");
+  await expect(pane(page).getByText("Same as Exercise 2.1 so far: change it for this proposal.")).toBeVisible();
+  await box(page, "Step-by-step procedure").fill("Northwind's on-call turns the claims flag off, then redeploys the previous release.");
+  await expect(pane(page).getByText("Refined here: differs from Exercise 2.1.")).toBeVisible();
+  await expectNoViolations(page, "2.3 deployment");
   await section(page, "Operations").click();
-  await expect(pane(page).getByRole("region", { name: "From the operations runbook" })).toContainText("> 8 s");
+  await expect(pane(page).getByRole("group", { name: /^Metrics and alerts · Exercise 2\.2/ })).toContainText("> 8 s");
 
   await section(page, "Architecture diagrams").click();
   await expect(pane(page).getByText("Nothing here yet: use “Add component” below.")).toBeVisible();
@@ -99,7 +107,8 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await expect(drawing).toContainText("Azure OpenAI");
   // The timeline is drawn (bars with their dates), in the form and in the preview; the
   // Mermaid text the file carries is one click away.
-  await expect(pane(page).getByText("Needs the start date and the phases' durations in Exercise 2.1")).toBeVisible();
+  await section(page, "Deployment strategy").click();
+  await expect(pane(page).getByText("Needs the start date and the phases' durations (e.g. “4-6 weeks”).")).toBeVisible();
   await box(page, "Rollout start date").fill("2027-02-01");
   const timeline = pane(page).getByRole("group", { name: "Rollout timeline" });
   await expect(timeline.locator("svg.gantt rect.bar")).toHaveCount(3);
@@ -108,6 +117,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await expect(timeline).toContainText("from 7 Jun 2027, ongoing");
   await pane(page).getByText("Mermaid text in the export").last().click();
   await expect(pane(page).locator("pre.code").last()).toContainText("Pilot (10 users) :p1, 2027-02-01, 42d");
+  await expect(pane(page).locator("pre.code").last()).toContainText("General availability (All users), ongoing :milestone, p3, after p2, 0d");
   await expect(page.locator(".preview-body svg.gantt rect.bar")).toHaveCount(3);
   await expectNoViolations(page, "2.3 diagrams");
 
@@ -115,6 +125,10 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await section(page, "Executive presentation").click();
   await expect(pane(page).getByText("“TBD” in Executive summary")).toBeVisible();
   await expect(pane(page).getByText("General availability has no more users (50) than Limited (100).")).toBeVisible();
+  // The guide's example row left as it was; the refined procedure is not copy-paste.
+  await expect(pane(page).getByText(/the example row “Cost per request” left as prefilled in Metrics and alerts/)).toBeVisible();
+  await expect(pane(page).getByText(/Copy-paste without synthesis: “Deployment strategy”/)).toHaveCount(0);
+  await expect(pane(page).getByText(/Length: about \d+ printed A4 pages; the guide expects typically 15-25/)).toBeVisible();
   await expect(box(page, "Slide 4: Recommendation")).toHaveValue(/## Recommendation: Azure OpenAI/);
   await box(page, "Slide 3: Executive summary").fill("## Executive summary\n\n- Pilot in February");
   await expect(pane(page).getByRole("button", { name: "Use the draft again" })).toBeVisible();
@@ -124,17 +138,23 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await expect(box(page, "Slide 3: Executive summary")).toHaveValue("## Executive summary\n\n- Pilot in February");
 
   const proposal = await download(page, "enterprise-architecture-proposal.md");
-  expect(proposal).toContain("# Capstone: Enterprise Architecture Proposal");
+  expect(proposal.startsWith('---\ntitle: "Enterprise AI Architecture Proposal: Northwind Insurance"\n')).toBe(true);
+  expect(proposal).toContain("\n# Enterprise AI Architecture Proposal: Northwind Insurance\n\nPrepared for **Northwind Insurance** by **Ada Lovelace**");
+  expect(proposal).toContain("**Recommended platform:** Azure OpenAI");
+  expect(proposal).not.toContain("| Question | Answer |");
+  expect(proposal).not.toContain("From Exercise");
   expect(proposal).toContain("| Criterion | Weight (%) | AWS Bedrock | Azure OpenAI | Platform C |");
   expect(proposal).toContain("| Azure OpenAI | 4.5 | 1 |");
   expect(proposal).toContain("| Pilot | 10 | 200 | \\$90 | \\$1,500 | \\$1,590 | \\$159 | \\$19,080 |");
-  expect(proposal).toContain("_From Exercise 2.1 (deployment-strategy.md):_");
-  expect(proposal).toContain("Turn the feature flag off");
+  // The refined part in the proposal, 2.1's own answer left as it was.
+  expect(proposal).toContain("Northwind's on-call turns the claims flag off");
+  expect(proposal).toContain("- **Step-by-step procedure:** refined from Exercise 2.1");
   expect(proposal).toContain("| P95 latency | \\< 5 s | \\> 8 s |");
   expect(proposal).toContain('```mermaid\nflowchart LR\n    subgraph g1["Client"]\n        n1["Claims portal"]');
   expect(proposal).toContain("    n1 -->|\"HTTPS\"| n2");
   expect(proposal).toContain("```mermaid\ngantt\n");
-  expect(proposal).toContain("- [ ] No placeholder text (TBD, TODO, lorem, xxx)");
+  expect(proposal).toContain("## Appendix: course self-check");
+  expect(proposal).toContain("- [ ] No placeholder text (TBD, TBC, TODO, \\<...\\>, the guide's example rows left as they are)");
   expect(proposal).not.toContain("Slide 3");
   expect(proposal).toContain("<!-- workbook-answers");
 
@@ -145,6 +165,8 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   expect(slides[2]).toBe("## Executive summary\n\n- Pilot in February");
   expect(deck).toContain("## Recommendation: Azure OpenAI");
   expect(deck).toContain("# Enterprise AI Architecture Proposal\n\n## Northwind Insurance\n\nAda Lovelace");
+  // The architecture slide carries the diagram itself.
+  expect(slides[9]).toMatch(/^## Architecture\n\n<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Architecture diagram">$/);
 });
 
 test("the proposal prints as a document without the app around it", async ({ page }) => {
@@ -158,14 +180,16 @@ test("the proposal prints as a document without the app around it", async ({ pag
   await expect(preview).toBeVisible();
   // The rollout timeline prints as a drawing, not as Mermaid source.
   await page.emulateMedia({ media: "screen" });
-  await section(page, "Architecture diagrams").click();
+  await section(page, "Deployment strategy").click();
   await box(page, "Rollout start date").fill("2027-02-01");
   await page.emulateMedia({ media: "print" });
   await expect(preview.locator("svg.gantt rect.bar")).toHaveCount(3);
   await expect(preview.locator("svg.gantt")).toBeVisible();
   await expect(preview).not.toContainText("dateFormat");
-  await expect(preview.locator("h1")).toHaveText("Capstone: Enterprise Architecture Proposal");
-  await expect(preview).toContainText("Northwind Insurance");
+  await expect(preview.locator("h1")).toHaveText("Enterprise AI Architecture Proposal: Northwind Insurance");
+  await expect(preview).toContainText("Prepared for Northwind Insurance");
+  // The course's details (front matter) are for the files, not for the printed proposal.
+  await expect(preview.locator("dl.front-matter")).toBeHidden();
   const breaks = await preview.locator("h2").evaluateAll((headings) => headings.map((h) => getComputedStyle(h).breakBefore));
   expect(breaks.slice(1).every((b) => b === "page")).toBe(true);
 });

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 export const pane = (page) => page.locator(".section-pane");
 export const box = (page, name) => pane(page).getByRole("textbox", { name, exact: true });
 export const section = (page, name) =>
-  page.getByRole("complementary", { name: "Sections" }).getByRole("button", { name: new RegExp(`^\\d\\. ${name}`) });
+  page.getByRole("complementary", { name: "Sections" }).getByRole("button", { name: new RegExp(`^\\d+\\. ${name}`) });
 
 /** Types each value into the textbox with that label, in order. */
 export async function fillAll(page, answers) {

@@ -35,8 +35,9 @@ async function render(browser, diagrams) {
 test("the expected proposal's architecture and timeline render in Mermaid", async ({ browser }) => {
   const proposal = await readFile(new URL("../tests/expected/enterprise-architecture-proposal.md", import.meta.url), "utf8");
   const diagrams = mermaidBlocks(proposal);
-  expect(diagrams.map((d) => d.split("\n")[0])).toEqual(["flowchart LR", "gantt"]);
-  const [flowchart, gantt, broken] = await render(browser, [...diagrams, 'flowchart LR\n    n1["open --> n2']);
+  // The timeline is part of the deployment strategy, the architecture comes after it.
+  expect(diagrams.map((d) => d.split("\n")[0])).toEqual(["gantt", "flowchart LR"]);
+  const [gantt, flowchart, broken] = await render(browser, [...diagrams, 'flowchart LR\n    n1["open --> n2']);
   expect(broken.error, "Mermaid reports a syntax error, so a passing render means something").toBeDefined();
   expect(flowchart.error).toBeUndefined();
   expect(gantt.error).toBeUndefined();
@@ -44,7 +45,10 @@ test("the expected proposal's architecture and timeline render in Mermaid", asyn
   const components = [...proposal.matchAll(/^ {8}n\d+\["/gm)].length;
   expect(components).toBeGreaterThan(3);
   expect(flowchart.svg.match(/class="node /g)?.length).toBe(components);
-  expect(gantt.svg.match(/class="task /g)?.length).toBe(diagrams[1].split("\n").filter((l) => / :p\d+, /.test(l)).length);
+  // One bar per phase with a duration, and the ongoing phase as a milestone.
+  const phases = diagrams[0].split("\n").filter((l) => / :(milestone, )?p\d+, /.test(l));
+  expect(phases.some((l) => l.includes(":milestone, "))).toBe(true);
+  expect(gantt.svg.match(/class="task /g)?.length).toBe(phases.length);
 });
 
 test("the Module 5 pipeline diagram renders in Mermaid", async ({ browser }) => {
@@ -69,6 +73,7 @@ test("names with Mermaid's own syntax in them still render", async ({ page, brow
   }
   await pane(page).getByRole("button", { name: "Add connection", exact: true }).click();
   await fillAll(page, { "Connection 1 From": hostile, "Connection 1 To": "Claims <b>assistant</b>", "Connection 1 Label": "-->|x|" });
+  await section(page, "Deployment strategy").click();
   await box(page, "Rollout start date").fill("2027-02-01");
   const diagrams = mermaidBlocks(await download(page, "enterprise-architecture-proposal.md"));
   expect(diagrams).toHaveLength(2);

@@ -101,9 +101,9 @@ test("bad files are refused with the file's name and what is wrong, and the work
     ["photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]), "it is not a text file"],
     ["notes.md", "# My own notes\n\nWritten by hand.", "it has no Workbook answers in it"],
     ["cut.md", exported.text.slice(0, exported.text.length - 40), "the file stops in the middle"],
-    ["future.md", exported.text.replace('"version": 2,', '"version": 9,'), "it was exported by a newer version of the Workbook"],
+    ["future.md", exported.text.replace('"version":2,', '"version":9,'), "it was exported by a newer version of the Workbook"],
     ["package.json", '{"name": "left-pad"}', "it is JSON, but not a Workbook backup"],
-    ["broken.json", backup.text.replace('"format"', "format"), "it is not valid JSON (line 2"],
+    ["broken.json", backup.text.replace('"format"', "format"), "it is not valid JSON (line 1"],
     ["cut.json", backup.text.slice(0, 200), "the file stops in the middle"],
     ["huge.md", { path: huge }, "it is just over 154 MB, the largest file the Workbook imports"],
   ];

@@ -112,8 +112,10 @@ fn CarriedField(
     view! {
         <div class="carried">
             <div hidden=follows>{field_widget(key, field)}</div>
-            <details class="field reference" prop:open=follows>
-                <summary>{field.label} " · Exercise " {source.number} " · " {source.title}</summary>
+            <details class="field reference" prop:open=follows aria-labelledby=format!("{}-source", dom_id(field))>
+                <summary id=format!("{}-source", dom_id(field))>
+                    {field.label} " · Exercise " {source.number} " · " {source.title}
+                </summary>
                 <div class="markdown reference-body" inner_html=move || source_html.get()></div>
             </details>
             <p class="help" role="status">{status}</p>

@@ -107,7 +107,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "hosting_rationale",
                     label: "Rationale",
-                    help: form_text!("Why this model for this client: tie it to the answers above and to the scenario."),
+                    help: form_text!("Why this model for this client: tie it to the answers above and to the scenario. If it is not the suggested one, say why."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -238,14 +238,14 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
     companion: None,
     carried: &[],
     client_document: None,
-    red_flags: crate::course::no_red_flags,
+    red_flags,
     grading: None,
     files: &[],
     criteria: &[
         Criterion {
-            text: "Hosting model chosen with the guide's three questions answered and a rationale",
+            text: "Hosting model chosen with the guide's three questions answered and a rationale (saying why, where the choice differs from the suggestion)",
             judges: &[],
-            met: |a| a.has("q_regulation") && a.has("q_volume") && a.has("q_ops") && a.has("hosting_model") && a.has("hosting_rationale"),
+            met: |a| a.has("q_regulation") && a.has("q_volume") && a.has("q_ops") && a.has("hosting_model") && a.has("hosting_rationale") && !hosting_unexplained(a),
         },
         Criterion {
             text: "Auto-scaling uses multiple triggers: requests AND tokens AND queue depth",
@@ -514,21 +514,48 @@ pub(in crate::course::module6) const ROLLBACK_PROCEDURE: Field = Field {
 
 /// The guide's decision path: (1) regulations prohibit cloud → on-premises; (2) over 10M
 /// requests/day → do a cost analysis; (3) no ops expertise → stay on cloud despite cost.
-fn suggest_hosting(a: &Inputs) -> Option<String> {
+/// The hosting models it points to, and the suggestion in words.
+fn hosting_path(a: &ExerciseAnswers) -> Option<(&'static [&'static str], &'static str)> {
     let answer = |field| match a.text(field) {
         "yes" => Some(true),
         "no" => Some(false),
         _ => None,
     };
     let (regulated, high_volume, has_ops) = (answer("q_regulation")?, answer("q_volume")?, answer("q_ops")?);
-    let suggestion = match (regulated, high_volume, has_ops) {
-        (true, _, true) => "On-premises: regulations keep the data inside your control perimeter.",
-        (true, _, false) => "On-premises, but the client lacks ops expertise: favour a vendor-managed private cloud or an appliance, or a hybrid with sensitive data kept on-premises.",
-        (false, true, true) => "Hybrid or on-premises deserves a cost analysis: above 10M requests/day self-hosting can be cheaper.",
-        (false, true, false) => "Cloud: the volume would justify a cost analysis of self-hosting, but without ops expertise stay on cloud despite the cost.",
-        (false, false, _) => "Cloud: no regulatory barrier and volume below the self-hosting break-even.",
-    };
-    Some(suggestion.to_owned())
+    Some(match (regulated, high_volume, has_ops) {
+        (true, _, true) => (&["on-premises"], "On-premises: regulations keep the data inside your control perimeter."),
+        (true, _, false) => (&["on-premises", "hybrid"], "On-premises, but the client lacks ops expertise: favour a vendor-managed private cloud or an appliance, or a hybrid with sensitive data kept on-premises."),
+        (false, true, true) => (&["hybrid", "on-premises"], "Hybrid or on-premises deserves a cost analysis: above 10M requests/day self-hosting can be cheaper."),
+        (false, true, false) => (&["cloud"], "Cloud: the volume would justify a cost analysis of self-hosting, but without ops expertise stay on cloud despite the cost."),
+        (false, false, _) => (&["cloud"], "Cloud: no regulatory barrier and volume below the self-hosting break-even."),
+    })
+}
+
+fn suggest_hosting(a: &Inputs) -> Option<String> {
+    hosting_path(a).map(|(_, suggestion)| suggestion.to_owned())
+}
+
+/// A rationale shorter than this does not say why a choice differs from the suggestion.
+const REASON_WORDS: usize = 12;
+
+/// A hosting model other than the guide's suggestion needs its reason in the rationale.
+fn hosting_unexplained(a: &ExerciseAnswers) -> bool {
+    let chosen = a.text("hosting_model");
+    hosting_path(a).is_some_and(|(models, _)| {
+        !chosen.is_empty()
+            && !models.contains(&chosen)
+            && a.text("hosting_rationale").split_whitespace().count() < REASON_WORDS
+    })
+}
+
+fn red_flags(a: &Inputs) -> Vec<String> {
+    let mut flags = Vec::new();
+    if hosting_unexplained(a) {
+        flags.push(format!(
+            "The hosting model differs from the guide's suggestion and the rationale does not say why ({REASON_WORDS} words or more)."
+        ));
+    }
+    flags
 }
 
 /// max = hourly budget / cost per instance-hour, rounded down.
@@ -649,6 +676,19 @@ mod tests {
             a.set_text(field, (*value).to_owned());
         }
         a
+    }
+
+    #[test]
+    fn a_choice_other_than_the_suggestion_asks_for_its_reason() {
+        let base = [("q_regulation", "no"), ("q_volume", "no"), ("q_ops", "yes"), ("hosting_model", "hybrid")];
+        let short = answers(&[base.as_slice(), &[("hosting_rationale", "EU data.")]].concat());
+        assert!(hosting_unexplained(&short));
+        assert_eq!(with_inputs(&short, red_flags).len(), 1);
+        let reasoned = "Claims documents stay in the EU data centre; only redacted text goes to the cloud model.";
+        assert!(!hosting_unexplained(&answers(&[base.as_slice(), &[("hosting_rationale", reasoned)]].concat())));
+        // The suggested model needs no more than a rationale.
+        let cloud = [("q_regulation", "no"), ("q_volume", "no"), ("q_ops", "yes"), ("hosting_model", "cloud")];
+        assert!(!hosting_unexplained(&answers(&[cloud.as_slice(), &[("hosting_rationale", "Simple.")]].concat())));
     }
 
     #[test]
