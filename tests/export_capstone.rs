@@ -155,3 +155,25 @@ fn the_deck_has_ten_to_fifteen_slides_and_keeps_the_edited_one() {
     assert!(deck.contains("## Recommendation: Azure OpenAI"), "a drafted slide");
     assert!(deck.contains("| Azure OpenAI | 4.25 | 1 |"));
 }
+
+/// A proposal exported before the capstone carried its parts (answers as pretty JSON, 2.1
+/// and 2.2 shown by reference) still loads: its own answers come back, and the parts it
+/// never stored follow 2.1 and 2.2.
+#[test]
+fn a_proposal_exported_in_the_earlier_layout_loads_back() {
+    let earlier = include_str!("samples/v2-enterprise-architecture-proposal.md");
+    let incoming = workbook::import::read("enterprise-architecture-proposal.md", earlier.as_bytes()).unwrap();
+    assert!(incoming.warnings().is_empty(), "{:?}", incoming.warnings());
+    let workbook = module_6();
+    let mut elsewhere = workbook.clone();
+    elsewhere.exercises.remove("m6-2.3");
+    let restored = workbook::import::apply(&elsewhere, &incoming);
+    let capstone = find_exercise("m6-2.3").unwrap().1;
+    let answers = capstone.answers_in(&restored);
+    assert_eq!(
+        answers.text("deployment_synthesis"),
+        "Feature flags per claims team let Northwind Insurance stop the rollout within minutes."
+    );
+    assert_eq!(answers.rows("phases"), workbook.exercises["m6-2.1"].rows("phases"), "the phases follow 2.1");
+    assert_eq!(capstone.carried_state("phases", &restored), Some(workbook::course::CarriedState::Follows));
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{module_6, EXPORTED_AT};
+use common::{module_6, module_6_first_draft, EXPORTED_AT};
 use workbook::backup;
 use workbook::course::find_exercise;
 use workbook::fixtures::module5_workbook;
@@ -175,6 +175,46 @@ fn each_deliverable_is_complete_incomplete_or_missing_with_the_self_checks_findi
             "Module 6: the capstone is missing key sections: give specific feedback before certification.",
         ]
     );
+}
+
+/// The first draft's contradictions and copy-paste reach the instructor from the files
+/// alone, and the consistent module's proposal, loaded alone, is complete without them.
+#[test]
+fn the_review_names_copy_paste_and_contradictions_between_the_exercises() {
+    let files = |workbook: &Workbook| -> Vec<(String, Vec<u8>)> {
+        [
+            ("m6-2.1", "deployment-strategy.md"),
+            ("m6-2.2", "operations-runbook.md"),
+            ("m6-2.3", "enterprise-architecture-proposal.md"),
+        ]
+        .map(|(key, file)| (format!("ada/{file}"), document(workbook, key, EXPORTED_AT)))
+        .to_vec()
+    };
+    let mut cohort = Cohort::default();
+    cohort.add(files(&named(module_6_first_draft(), "Ada", "B")), vec![]);
+    let participant = &cohort.participants[0];
+    let proposal = assess(participant, &workbook_of(participant), find_exercise("m6-2.3").unwrap().1);
+    let said = proposal.findings.join("\n");
+    for flag in [
+        "Volumes disagree: Exercise 2.1 plans for 150,000 requests a day",
+        "Token throughput exceeds the quota",
+        "the operations use AWS services: CloudWatch, S3",
+        "shows no on-premises boundary",
+        "Copy-paste without synthesis: “Operations” is Exercise 2.2 as written",
+        "“to be confirmed” in Roles and contacts",
+    ] {
+        assert!(said.contains(flag), "missing {flag:?} in {said}");
+    }
+
+    let consistent = named(module_6(), "Grace", "B");
+    let mut alone = Cohort::default();
+    alone.add(
+        vec![("grace/enterprise-architecture-proposal.md".into(), document(&consistent, "m6-2.3", EXPORTED_AT))],
+        vec![],
+    );
+    let participant = &alone.participants[0];
+    let proposal = assess(participant, &workbook_of(participant), find_exercise("m6-2.3").unwrap().1);
+    assert_eq!((proposal.status, proposal.findings), (Status::Complete, vec![]));
 }
 
 #[test]

@@ -224,7 +224,7 @@ pub(in crate::course::module6) const STACK: Field = Field {
 pub(in crate::course::module6) const AI_METRICS: Field = Field {
     id: "ai_metrics",
     label: "Metrics and alerts",
-    help: form_text!("Start from the guide’s examples; change the numbers to this client’s, add or remove rows."),
+    help: form_text!("The alert thresholds start from the guide’s (P95 above 10 s, cost per request above target, token usage above 80% of the limit); the targets and the other rows are starting points of this app, not the guide’s. Put this client’s numbers in, add or remove rows."),
     kind: FieldKind::Table(TableSpec {
         row_noun: "metric",
         columns: &[

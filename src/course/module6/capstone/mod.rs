@@ -51,6 +51,7 @@ pub const CAPSTONE: Exercise = Exercise {
             intro: form_text!("Who the proposal is for and what you recommend, in a page a CTO reads first."),
             guidance: form_text!(&[
                 "This is what you would present to a CTO: make it professional quality.",
+                "Typically 15-25 pages including diagrams, with an executive presentation of 10-15 slides: completeness matters more than length (the guide). The report before the deck estimates the printed length.",
                 "Real is better if you can: sanitise the client's name and sensitive details. Otherwise build a realistic scenario from common client patterns.",
                 "Name the client throughout. Generic content not tied to the client is a red flag.",
             ]),
