@@ -51,7 +51,8 @@ fn main() {
         });
     }
 
-    // The capstone, with Exercises 2.1 and 2.2 filled too (it shows them by reference).
+    // The capstone, with Exercises 2.1 and 2.2 filled too (it carries parts of them, and
+    // its checks compare the two).
     println!(
         "\n| export of the Exercise 2.3 capstone, every field answered | median | p95 | min |\n|---|---:|---:|---:|"
     );
@@ -62,6 +63,7 @@ fn main() {
     }
     let (module, capstone) = find_exercise("m6-2.3").expect("Exercise 2.3 exists");
     let answers = fill(capstone, 200 * 1024);
+    workbook.exercises.insert(capstone.key.to_owned(), answers.clone());
     let typed: usize = answers.values.values().map(|v| serde_json::to_string(v).map(|s| s.len()).unwrap_or(0)).sum();
     let deliverable = Deliverable::of(module, capstone, &workbook, &answers, "2026-11-23 10:00 UTC");
     let size = exercise_markdown(&deliverable).len();
@@ -70,6 +72,14 @@ fn main() {
     });
     let inputs = Inputs::new(&answers, &workbook);
     measure("self-check (run by the form on each change)", || self_check(capstone, &inputs).len());
+    // The report before the deck: every red flag, the cross-exercise checks included,
+    // recomputed by the form as the answers change.
+    let Some(workbook::course::FieldKind::Computed(report)) = capstone.field("red_flags").map(|f| &f.kind) else {
+        panic!("the capstone has its red-flag report")
+    };
+    let resolved = capstone.answers_in(&workbook);
+    let resolved_inputs = Inputs::new(&resolved, &workbook);
+    measure("red-flag report (“Before you hand in”)", || (report.compute)(&resolved_inputs).map_or(0, |r| r.len()));
     let deck = companion_markdown(&deliverable).map_or(0, |d| d.len());
     measure(&format!("executive presentation → {} KB file", deck / 1024), || {
         companion_markdown(&deliverable).map_or(0, |d| d.len())
