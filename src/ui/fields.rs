@@ -114,7 +114,7 @@ fn CarriedField(
             <div hidden=follows>{field_widget(key, field)}</div>
             <details class="field reference" prop:open=follows aria-labelledby=format!("{}-source", dom_id(field))>
                 <summary id=format!("{}-source", dom_id(field))>
-                    {field.label} " · Exercise " {source.number} " · " {source.title}
+                    {field.label} " · from Exercise " {source.number}
                 </summary>
                 <div class="markdown reference-body" inner_html=move || source_html.get()></div>
             </details>
