@@ -116,7 +116,8 @@ impl ClientDocument {
 /// Where a carried field stands against the exercise it comes from.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CarriedState {
-    /// Not refined here: the other exercise's answer is shown and exported.
+    /// Not refined here: the other exercise's answer is shown and exported. (From 1: the
+    /// form keeps the state as a number, 0 for a field that is not carried.)
     Follows = 1,
     /// Refined here, and still the same as the other exercise's answer.
     Same,

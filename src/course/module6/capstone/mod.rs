@@ -2,9 +2,11 @@
 //! executive presentation. Source: the guide's "Capstone Overview", "Capstone Quality
 //! Indicators" and "Capstone Evaluation Criteria" (Appendix C rubric).
 //!
-//! The capstone is synthesis: Exercises 2.1 and 2.2 are shown through `Reference` fields,
-//! never retyped, and the figures (weighted scores, cost projections, the rollout
-//! timeline) are computed from the participant's inputs.
+//! The capstone is synthesis: its scaling, deployment and operations parts start from
+//! Exercises 2.1 and 2.2 (`Exercise::carried`: the same fields, never retyped) and are
+//! refined for the client; the figures (weighted scores, cost projections, each scenario's
+//! load, the rollout timeline) are computed from the participant's inputs. It is written
+//! as a client document (`Exercise::client_document`).
 
 mod figures;
 mod red_flags;

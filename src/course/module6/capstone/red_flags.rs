@@ -1,6 +1,7 @@
 //! The guide's red flags, checked on the whole proposal: unfinished sections, placeholder
-//! text, a client never named, no diagram, implausible figures. The self-check reads these
-//! too, so the report and the criteria always agree.
+//! text, a client never named, no diagram, implausible figures, exercises that contradict
+//! each other, copy-paste without synthesis. The self-check reads these too, so the report
+//! and the criteria always agree.
 
 use super::figures::{platform_names, projection, SCORE_COLUMNS};
 use super::timeline::duration_days;
