@@ -367,6 +367,33 @@ pub fn capstone() -> ExerciseAnswers {
     );
     set_rows(
         a,
+        "steps",
+        &[
+            &[("actions", "Azure Monitor alerts page on the thresholds above; adjusters report in #claims-ai.")],
+            &[(
+                "actions",
+                "On-call checks the AI dashboard: Azure OpenAI issue or our infrastructure? Sets the severity.",
+            )],
+            &[(
+                "actions",
+                "The circuit breaker opens automatically; on-call switches to the fallback model if quality allows.",
+            )],
+            &[(
+                "actions",
+                "Trace IDs from the failing claims in Application Insights; Azure status; the last deployment's diff.",
+            )],
+            &[(
+                "actions",
+                "Fix forward or roll back (see the deployment strategy); confirm metrics recover for 30 minutes.",
+            )],
+            &[(
+                "actions",
+                "Blameless review within 5 working days, shared with the Head of Claims; actions tracked to closure.",
+            )],
+        ],
+    );
+    set_rows(
+        a,
         "roles",
         &[
             &[
@@ -404,7 +431,7 @@ pub fn module_6_first_draft() -> Workbook {
     let strategy = workbook.exercises.get_mut("m6-2.1").unwrap();
     strategy.set_text("requests_per_day", "150,000".into());
     let capstone = workbook.exercises.get_mut("m6-2.3").unwrap();
-    for refined in ["stack", "ai_metrics", "roles"] {
+    for refined in ["stack", "ai_metrics", "steps", "roles"] {
         capstone.values.remove(refined);
     }
     capstone.values.remove("scaling_synthesis");
