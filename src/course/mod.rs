@@ -718,6 +718,33 @@ mod tests {
         }
     }
 
+    /// A carried field is listed once in `Exercise::carried` and stands in the sections of
+    /// both exercises (the same const): a field added to one list and not the other would
+    /// silently stop following, or follow an answer it does not have.
+    #[test]
+    fn carried_fields_are_the_source_exercises_own_and_all_listed() {
+        for exercise in MODULES.iter().flat_map(|m| m.exercises.iter()) {
+            for carried in exercise.carried {
+                let (_, source) = find_exercise(carried.exercise).expect(carried.exercise);
+                for id in carried.fields {
+                    let (here, there) = (exercise.field(id), source.field(id));
+                    assert!(here.is_some() && there.is_some(), "{}: {id} is not a field of both", exercise.key);
+                    assert_eq!(here.map(|f| f.label), there.map(|f| f.label), "{}: {id}", exercise.key);
+                }
+                // A shared computed field (the scaling JSON) is computed here, not carried.
+                for field in exercise.fields().filter(|f| f.kind.is_input() && source.field(f.id).is_some()) {
+                    assert!(
+                        carried.fields.contains(&field.id),
+                        "{}: {} is also {}'s: list it",
+                        exercise.key,
+                        field.id,
+                        source.key
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn references_name_existing_fields() {
         for field in all_fields() {
