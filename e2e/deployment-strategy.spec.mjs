@@ -317,11 +317,17 @@ test("exercise URLs survive a reload; another module's exercise opens on its pag
 });
 
 test("the save state is visible: saving while a change waits, saved once it is stored", async ({ page }) => {
+  // "Saving…" lasts the 300 ms between a change and its save: too short to poll for on a
+  // busy machine. A paused clock holds the page in that state until the test moves time on.
+  await page.clock.install();
   await page.goto(EXERCISE);
   const status = page.getByRole("status").filter({ hasText: /Sav/ });
   await expect(status).toHaveText("Saved in this browser");
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   await field(page, "Client / scenario summary").fill("a change to save");
   await expect(status).toHaveText("Saving…");
+  expect(await page.evaluate(() => localStorage.getItem("workbook") ?? "")).not.toContain("a change to save");
+  await page.clock.runFor(300);
   await expect(status).toHaveText("Saved in this browser");
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("workbook")));
   expect(stored.exercises["m6-2.1"].values.scenario_summary).toBe("a change to save");
