@@ -70,7 +70,7 @@ core_lane() {
       "^actionlint:|layouts written" lint_workflows &&
     step browser "Browser adapters: wasm-bindgen-test in headless Chromium" "^test result" \
       cargo test --locked --profile browser-test --target wasm32-unknown-unknown \
-      --test browser_storage --test browser_review_store
+      --no-default-features --features module5,module6 --test browser_storage --test browser_review_store
 }
 
 # An interrupted run stops both lanes and whatever they started.

@@ -25,7 +25,7 @@ pub mod workflow;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;
 
 /// Version written into every export, so a reviewer knows which app produced a file.

@@ -1,6 +1,8 @@
 //! Browser adapters: the only code (with `ui`) that touches `web_sys`. Each is small so the
 //! behaviour worth testing lives in the pure core.
 
+// Only the pages download files (the browser tests build no `ui`).
+#[cfg(feature = "ui")]
 pub mod download;
 pub mod file_input;
 pub mod review_store;
