@@ -7,6 +7,7 @@
 # It uses the release build in dist/ (built first if missing; scripts/test.sh leaves one).
 # The load is started and stopped by this script, and each load process also stops by
 # itself after LOAD_SECONDS (default 2 hours), so nothing outlives an interrupted run.
+# LOAD_PROCESSES (default 2) sets how many busy loops run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -24,22 +25,23 @@ stop_load() {
   wait 2>/dev/null || true
 }
 trap stop_load EXIT INT TERM
-for _ in 1 2; do
+for _ in $(seq 1 "${LOAD_PROCESSES:-2}"); do
   timeout "${LOAD_SECONDS:-7200}" sh -c 'while :; do :; done' &
   load_pids+=($!)
 done
-echo "==> Load: two busy loops (pids ${load_pids[*]}), stopped when this script ends"
+echo "==> Load: ${#load_pids[@]} busy loops (pids ${load_pids[*]}), stopped when this script ends"
 
-# Playwright empties test-results/ at each start, so the runs' reports are kept elsewhere.
+# Each run's report, log and failure traces, kept apart (Playwright empties its output folder).
 reports=target/e2e-under-load
+rm -rf "$reports"
 mkdir -p "$reports"
 failed_runs=0
 started=$SECONDS
 for run in $(seq 1 "$runs"); do
   run_started=$SECONDS
-  # Each run's JSON report is kept apart, so the figures below are per run.
-  if PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/run-$run.json" npx playwright test \
-    --reporter=line,json "$@" >"$reports/run-$run.log" 2>&1; then
+  # A failure keeps its trace (run-N/<test>/trace.zip), for `npx playwright show-trace`.
+  if E2E_TRACE=retain-on-failure PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/run-$run.json" npx playwright test \
+    --output "$reports/run-$run" --reporter=line,json "$@" >"$reports/run-$run.log" 2>&1; then
     outcome=passed
   else
     outcome=FAILED
