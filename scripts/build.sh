@@ -19,6 +19,15 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 profile=debug
 for arg in "$@"; do [ "$arg" != --release ] || profile=release; done
 
+# One build at a time (serve.sh and test.sh both build): two would copy target/ into the
+# second chain's folder while the other compiles from it.
+mkdir -p target
+exec 9>target/build.lock
+if ! flock -n 9; then
+  echo "Another build of the site is running; waiting for it to finish."
+  flock 9
+fi
+
 # page <cargo target folder> [trunk build arguments...]
 page() {
   local target=$1
@@ -32,9 +41,9 @@ page() {
 page target "$@"
 
 second=target/second-chain
-rm -rf "$second"
 mkdir -p "$second/wasm32-unknown-unknown"
 # Only this profile's folders: build scripts and macros (host), and the wasm dependencies.
+# Copied over the last copy, which keeps the review pages' own builds for the next run.
 cp -a "target/$profile" "$second/"
 cp -a "target/wasm32-unknown-unknown/$profile" "$second/wasm32-unknown-unknown/"
 
@@ -44,7 +53,13 @@ cp -a "target/wasm32-unknown-unknown/$profile" "$second/wasm32-unknown-unknown/"
   page "$second" "$@" --dist dist/review/participant review/participant/index.html
 ) >"$second.log" 2>&1 &
 review_pages=$!
-trap 'kill "$review_pages" 2>/dev/null || true' EXIT
+# Should this script fail or be stopped, the review pages' chain (Trunk, cargo, rustc) stops too.
+stop_tree() {
+  local child
+  for child in $(pgrep -P "$1"); do stop_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+trap 'stop_tree "$review_pages"' EXIT
 page target "$@" --dist dist/module-5 module-5/index.html
 page target "$@" --dist dist/restore restore/index.html
 status=0
