@@ -5,9 +5,9 @@
 # After the format check, two lanes run side by side, each step after the one it needs:
 #   app lane:   release build of the five pages -> first-load size budget -> end to end
 #   core lane:  native tests -> workflow lint -> browser adapters (wasm-bindgen-test)
-# The release build leaves one core idle for much of its time (each page ends in a
-# single-threaded link), and the core lane fills it. The core lane runs at a lower priority
-# (nice), so the app lane, which takes longer, keeps its pace. The lanes build into
+# The release build leaves a core idle for much of its time (a page's own crate, its link
+# and wasm-opt each run on one core), and the core lane fills it; it is done before the
+# build, so the end-to-end suite mostly has the machine to itself. The lanes build into
 # different profiles of target/ (release; test and browser-test), so neither waits for the
 # other's cargo lock.
 #
@@ -77,10 +77,7 @@ core_lane() {
 trap 'trap - INT TERM; kill 0' INT TERM
 app_lane &
 app_pid=$!
-(
-  renice -n 10 "$BASHPID" >/dev/null
-  core_lane
-) &
+core_lane &
 core_pid=$!
 app_status=0
 core_status=0
