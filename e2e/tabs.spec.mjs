@@ -6,6 +6,24 @@ const EXERCISE = "./#/exercise/m6-2.1";
 const field = (page, name) => page.locator(".section-pane").getByRole("textbox", { name, exact: true });
 const saved = (page) => expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
 
+/**
+ * Types `text` into the field as one input event, without focusing it: a tab that loses
+ * focus may flush its save at once, which would deliver one tab's edit to the other before
+ * the other's edit is made.
+ */
+const typeAtOnce = (locator, text) =>
+  locator.evaluate((el, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+
+/** Stops time in every tab of the context, a second from now, once both tabs have saved. */
+async function pauseClock(context, a, b) {
+  await saved(a);
+  await saved(b);
+  await context.clock.pauseAt((await a.evaluate(() => Date.now())) + 1000);
+}
+
 async function twoTabs(context) {
   const a = await context.newPage();
   await a.goto(EXERCISE);
@@ -15,10 +33,13 @@ async function twoTabs(context) {
 }
 
 test("edits to different answers in two tabs at once both survive", async ({ context }) => {
+  // A paused clock makes "at once" certain: both edits are made before either tab saves.
+  await context.clock.install();
   const [a, b] = await twoTabs(context);
-  // Within one save interval of each other: neither tab has seen the other's save yet.
-  await field(a, "Expected users").fill("2000");
-  await field(b, "Expected requests per day").fill("50000");
+  await pauseClock(context, a, b);
+  await Promise.all([typeAtOnce(field(a, "Expected users"), "2000"), typeAtOnce(field(b, "Expected requests per day"), "50000")]);
+  // Time flows again: both tabs save, and each merges the other's save.
+  await context.clock.resume();
   for (const page of [a, b]) {
     await expect(field(page, "Expected users")).toHaveValue("2000");
     await expect(field(page, "Expected requests per day")).toHaveValue("50000");
@@ -49,18 +70,9 @@ test("the same answer changed in both tabs at once: both tabs agree, a banner sa
   // then reach the other before that tab's edit, which is no clash at all.)
   await context.clock.install();
   const [a, b] = await twoTabs(context);
-  await saved(a);
-  await saved(b);
-  await context.clock.pauseAt((await a.evaluate(() => Date.now())) + 1000);
+  await pauseClock(context, a, b);
   const summary = (page) => field(page, "Client / scenario summary");
-  // Typed as one input event each, milliseconds apart, so that nothing (not even a flush
-  // when a page loses focus) can deliver one tab's save to the other in between.
-  const type = (page, text) =>
-    summary(page).evaluate((el, text) => {
-      el.value = text;
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    }, text);
-  await Promise.all([type(a, "typed in tab A"), type(b, "typed in tab B")]);
+  await Promise.all([typeAtOnce(summary(a), "typed in tab A"), typeAtOnce(summary(b), "typed in tab B")]);
   await context.clock.runFor(1000);
 
   // Whichever tab saved last, both end up showing the same text…
