@@ -269,6 +269,33 @@ fn the_summary_csv_quotes_commas_quotes_and_line_breaks() {
     assert_eq!(rows[1][column("Module 6 2.2 status")], "missing");
 }
 
+#[test]
+fn no_csv_cell_starts_a_formula_whatever_the_files_say() {
+    let formulas = ["=HYPERLINK(\"http://evil.example\",\"Click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"];
+    let mut cohort = Cohort::default();
+    for (i, formula) in formulas.iter().enumerate() {
+        // A formula as the name and as the cohort, each participant apart.
+        let workbook = named(module_6(), &format!("{formula}{i}"), &format!("{formula}{i}"));
+        cohort.add(vec![(format!("{i}.md"), document(&workbook, "m6-2.1", EXPORTED_AT))], vec![]);
+    }
+    assert_eq!(cohort.participants.len(), formulas.len());
+    let rows = parse_csv(&csv::summary(&cohort));
+    for row in &rows {
+        assert_eq!(row.len(), rows[0].len());
+        for cell in row {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a spreadsheet runs {cell:?}");
+        }
+    }
+    // The text itself is kept, behind the apostrophe that makes it text.
+    for (i, formula) in formulas.iter().enumerate() {
+        let shown = |text: &str| text.trim_start_matches('\'').trim().to_owned();
+        let expected = format!("{formula}{i}").trim().to_owned();
+        assert!(rows.iter().any(|row| shown(&row[0]) == expected && shown(&row[1]) == expected), "{expected:?}");
+    }
+    assert_eq!(csv::field("=1+1"), "\"'=1+1\"");
+    assert_eq!(csv::field("-"), "\"'-\"");
+}
+
 /// A small RFC 4180 reader, for the test only.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());

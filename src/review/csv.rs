@@ -1,6 +1,7 @@
 //! The cohort summary an LMS gradebook or a spreadsheet opens as is: plain RFC 4180 CSV,
 //! UTF-8, one header row, CRLF line ends, a field quoted when it holds a comma, a quote or
-//! a line break (its quotes doubled).
+//! a line break (its quotes doubled). Names and cohorts come from participants' files, so a
+//! field a spreadsheet would run as a formula is made text first.
 
 use super::cohort::{display_name, Cohort};
 use super::findings::{deliverables, review_row};
@@ -19,9 +20,15 @@ fn verdicts_passed(criteria: usize, grade: &Grade) -> String {
     grade.verdicts.values().filter(|passed| **passed).count().to_string()
 }
 
-/// One CSV field, quoted when it must be.
+/// What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV field, quoted when it must be. A field that starts like a formula gets a leading
+/// `'`, which Excel, Sheets and LibreOffice read as text, and is quoted, as OWASP advises.
 pub fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
