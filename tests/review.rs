@@ -175,6 +175,16 @@ fn each_deliverable_is_complete_incomplete_or_missing_with_the_self_checks_findi
             "Module 6: the capstone is missing key sections: give specific feedback before certification.",
         ]
     );
+
+    // The feedback file says the same to the participant, in words meant for them.
+    let feedback = workbook::review::grading::feedback_markdown(participant, &Default::default());
+    assert!(feedback.contains("## Next steps\n\n- Module 6: finish Exercise 2.2;"), "{feedback}");
+    assert!(feedback.contains("- Module 6: your proposal is missing required sections"), "{feedback}");
+    for note_to_instructors in
+        ["give specific feedback", "reach out", "offer support", "priority support", "To follow up"]
+    {
+        assert!(!feedback.contains(note_to_instructors), "{note_to_instructors:?} in {feedback}");
+    }
 }
 
 /// The first draft's contradictions and copy-paste reach the instructor from the files

@@ -131,12 +131,71 @@ fn owner_of(path: &str) -> &'static str {
     deliverables().find(|(_, e)| e.files.iter().any(|f| f.path == path)).map_or("", |(_, e)| e.key)
 }
 
-/// The guides' intervention thresholds this participant reaches, each with what to do.
-/// A module counts only for participants who handed in something of it.
-pub fn interventions(participant: &Participant, assessments: &[(&'static Exercise, Assessment)]) -> Vec<String> {
+/// A threshold of the guides' intervention tables that a participant reached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Threshold {
+    /// Module 6: these of Exercises 2.1 and 2.2 ("2.1", "2.2") are incomplete or missing.
+    Module6Unfinished(Vec<&'static str>),
+    /// Module 6: the capstone was handed in with required sections missing.
+    Module6CapstoneIncomplete,
+    /// Module 6: all three deliverables handed in, each with findings.
+    Module6FindingsEverywhere,
+    /// Module 5: the capstone, which validates the module, is incomplete or missing.
+    Module5CapstoneIncomplete,
+    /// Module 5: no monitoring workflow (Exercise 2.2 missing).
+    Module5NoMonitoring,
+}
+
+impl Threshold {
+    /// What the guide tells the instructor to do.
+    pub fn for_instructor(&self) -> String {
+        match self {
+            Threshold::Module6Unfinished(exercises) => format!(
+                "Module 6: Exercise {} incomplete or missing: reach out, offer support.",
+                exercises.join(" and ")
+            ),
+            Threshold::Module6CapstoneIncomplete => {
+                "Module 6: the capstone is missing key sections: give specific feedback before certification.".into()
+            }
+            Threshold::Module6FindingsEverywhere => {
+                "Module 6: findings in every deliverable: a 1:1 conversation about the module's objectives.".into()
+            }
+            Threshold::Module5CapstoneIncomplete => {
+                "Module 5: the capstone is incomplete: priority support, it validates the module.".into()
+            }
+            Threshold::Module5NoMonitoring => "Module 5: no monitoring workflow (Exercise 2.2 missing).".into(),
+        }
+    }
+
+    /// The same, said to the participant (their feedback file).
+    pub fn for_participant(&self) -> String {
+        match self {
+            Threshold::Module6Unfinished(exercises) => format!(
+                "Module 6: finish Exercise {}; your instructor is glad to help if you are stuck.",
+                exercises.join(" and ")
+            ),
+            Threshold::Module6CapstoneIncomplete => {
+                "Module 6: your proposal is missing required sections (listed below); it can be certified once they are written.".into()
+            }
+            Threshold::Module6FindingsEverywhere => {
+                "Module 6: each of your deliverables has findings (below); let us go through them together, in a 1:1 on the module's objectives.".into()
+            }
+            Threshold::Module5CapstoneIncomplete => {
+                "Module 5: your complete pipeline (Exercise 2.3) is not finished yet; it validates the module, so finish it first.".into()
+            }
+            Threshold::Module5NoMonitoring => {
+                "Module 5: Exercise 2.2, the monitoring workflow, is missing; your pipeline needs it.".into()
+            }
+        }
+    }
+}
+
+/// The guides' intervention thresholds this participant reaches. A module counts only for
+/// participants who handed in something of it.
+pub fn thresholds(participant: &Participant, assessments: &[(&'static Exercise, Assessment)]) -> Vec<Threshold> {
     let status = |key: &str| assessments.iter().find(|(e, _)| e.key == key).map(|(_, a)| a.status);
     let in_module = |prefix: &str| participant.exercises.keys().any(|k| k.starts_with(prefix));
-    let mut flags = Vec::new();
+    let mut reached = Vec::new();
     if in_module("m6-") {
         let unfinished: Vec<&str> = [("m6-2.1", "2.1"), ("m6-2.2", "2.2")]
             .into_iter()
@@ -144,33 +203,31 @@ pub fn interventions(participant: &Participant, assessments: &[(&'static Exercis
             .map(|(_, number)| number)
             .collect();
         if !unfinished.is_empty() {
-            flags.push(format!(
-                "Module 6: Exercise {} incomplete or missing: reach out, offer support.",
-                unfinished.join(" and ")
-            ));
+            reached.push(Threshold::Module6Unfinished(unfinished));
         }
         if status("m6-2.3") == Some(Status::Incomplete) {
-            flags.push(
-                "Module 6: the capstone is missing key sections: give specific feedback before certification.".into(),
-            );
+            reached.push(Threshold::Module6CapstoneIncomplete);
         }
         let delivered: Vec<_> =
             assessments.iter().filter(|(e, a)| e.key.starts_with("m6-") && a.status != Status::Missing).collect();
         if delivered.len() == 3 && delivered.iter().all(|(_, a)| !a.findings.is_empty()) {
-            flags.push(
-                "Module 6: findings in every deliverable: a 1:1 conversation about the module's objectives.".into(),
-            );
+            reached.push(Threshold::Module6FindingsEverywhere);
         }
     }
     if in_module("m5-") {
         if status("m5-2.3") != Some(Status::Complete) {
-            flags.push("Module 5: the capstone is incomplete: priority support, it validates the module.".into());
+            reached.push(Threshold::Module5CapstoneIncomplete);
         }
         if status("m5-2.2") == Some(Status::Missing) {
-            flags.push("Module 5: no monitoring workflow (Exercise 2.2 missing).".into());
+            reached.push(Threshold::Module5NoMonitoring);
         }
     }
-    flags
+    reached
+}
+
+/// The thresholds reached, each with what the guide tells the instructor to do.
+pub fn interventions(participant: &Participant, assessments: &[(&'static Exercise, Assessment)]) -> Vec<String> {
+    thresholds(participant, assessments).iter().map(Threshold::for_instructor).collect()
 }
 
 /// A participant's whole row: each deliverable's assessment, in [`deliverables`] order,

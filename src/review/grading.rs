@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::course::{Exercise, Grading, Rubric};
 
 use super::cohort::{display_name, Participant};
-use super::findings::{deliverables, review_row, Status};
+use super::findings::{deliverables, review_row, thresholds, Status};
 
 /// What an instructor decided for one participant's deliverable.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
@@ -89,11 +89,12 @@ pub fn feedback_markdown(participant: &Participant, grades: &BTreeMap<String, Gr
     if !cohort.is_empty() {
         out.push_str(&format!("Cohort: {}\n\n", escape(cohort)));
     }
-    let (assessments, interventions) = review_row(participant);
-    if !interventions.is_empty() {
-        out.push_str("## To follow up\n\n");
-        for line in &interventions {
-            out.push_str(&format!("- {}\n", escape(line)));
+    let (assessments, _) = review_row(participant);
+    let next_steps = thresholds(participant, &assessments);
+    if !next_steps.is_empty() {
+        out.push_str("## Next steps\n\n");
+        for step in &next_steps {
+            out.push_str(&format!("- {}\n", escape(&step.for_participant())));
         }
         out.push('\n');
     }
