@@ -405,6 +405,17 @@ fn the_rubric_totals_against_the_pass_mark_and_reaches_the_csv_and_the_feedback(
 
     let participant = &cohort.participants[0];
     assert_eq!(feedback_file_name(participant), "feedback-ada-lovelace-phd.md");
+    for (name, file) in [
+        ("Tomás García", "feedback-tomas-garcia.md"),
+        ("Zoë Ødegård", "feedback-zoe-odegard.md"),
+        ("ŁUKASZ ŻÓŁĆ", "feedback-lukasz-zolc.md"),
+        ("Jürgen Straße-Œhlers", "feedback-jurgen-strasse-oehlers.md"),
+        ("李雷", "feedback-participant.md"),
+    ] {
+        let mut cohort = Cohort::default();
+        cohort.add(vec![("a.md".into(), document(&named(module_6(), name, "B"), "m6-2.1", EXPORTED_AT))], vec![]);
+        assert_eq!(feedback_file_name(&cohort.participants[0]), file, "{name}");
+    }
     let feedback = feedback_markdown(participant, &cohort.grades[&id]);
     for expected in [
         "# Feedback: Ada Lovelace, PhD",

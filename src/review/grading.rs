@@ -66,12 +66,46 @@ pub fn comment_library(grades: &Grades) -> Vec<String> {
     library.into_iter().map(|(comment, _)| comment.to_owned()).collect()
 }
 
-/// The feedback file's name: `feedback-ada-lovelace.md`.
+/// A Latin letter with a diacritic (or a ligature) as the ASCII letters people write it
+/// with: "á" -> "a", "ß" -> "ss". Other characters: `None`.
+fn plain_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// The feedback file's name: `feedback-ada-lovelace.md`; accented letters written plain
+/// (`feedback-tomas-garcia.md` for Tomás García), anything else a hyphen.
 pub fn feedback_file_name(participant: &Participant) -> String {
     let mut slug = String::new();
-    for c in display_name(&participant.profile).chars() {
+    for c in display_name(&participant.profile).chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
+            slug.push(c);
+        } else if let Some(plain) = plain_latin(c) {
+            slug.push_str(plain);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
