@@ -527,11 +527,18 @@ fn is_blank(value: Option<&Value>) -> bool {
     }
 }
 
+/// `noun` for `count` of them: "1 phase", "3 phases", "3 severities", "2 criteria".
 fn plural(noun: &str, count: usize) -> String {
     if count == 1 {
-        noun.to_owned()
-    } else {
-        format!("{noun}s")
+        return noun.to_owned();
+    }
+    if let Some(stem) = noun.strip_suffix("ion").filter(|_| noun.ends_with("criterion")) {
+        return format!("{stem}ia");
+    }
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{stem}ies"),
+        _ if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") => format!("{noun}es"),
+        _ => format!("{noun}s"),
     }
 }
 
@@ -700,5 +707,23 @@ mod tests {
             (changes[1].before.as_str(), changes[1].after.as_str()),
             ("3 phases, 9 of 15 cells answered", "3 phases, 10 of 15 cells answered")
         );
+    }
+
+    #[test]
+    fn a_table_counts_its_rows_in_english() {
+        let (_, monitoring) = find_exercise("m5-2.2").unwrap();
+        let before = Workbook::default();
+        let mut after = before.clone();
+        let rows = monitoring.answers_in_mut(&mut after).rows_mut("routing");
+        rows.resize_with(3, crate::model::Row::new);
+        rows[0].insert("channel".into(), "#incidents".into());
+        let change = changes(&before, &after).into_iter().find(|c| c.answer == "Severity routing").unwrap();
+        assert!(change.after.starts_with("3 severities, "), "{}", change.after);
+        let said: Vec<String> = ["phase", "criterion", "severity level", "key", "pass", "branch"]
+            .iter()
+            .map(|noun| plural(noun, 2))
+            .collect();
+        assert_eq!(said, ["phases", "criteria", "severity levels", "keys", "passes", "branches"]);
+        assert_eq!(plural("severity", 1), "severity");
     }
 }
