@@ -154,3 +154,12 @@ test("history keeps a version at each export and restoring one is undoable", asy
   await expect(history.getByRole("listitem")).toHaveCount(3);
   await expectNoViolations(page, "history panel");
 });
+
+test("the restore page opens on the import, and its Exercises link goes to the list of exercises", async ({ page }) => {
+  await page.goto("./restore/");
+  await expect(page.getByRole("heading", { level: 1, name: "Restore a backup or import a file" })).toBeVisible();
+  await expect(page).toHaveTitle(/Restore or import/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exercises" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 2 homework" })).toBeVisible();
+  expect(new URL(page.url()).pathname).not.toContain("/restore/");
+});

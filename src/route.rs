@@ -49,10 +49,18 @@ pub const HERE: &str = if cfg!(feature = "grading") {
 };
 
 impl Route {
-    /// Parses `location.hash` (with or without the leading `#`).
+    /// Parses `location.hash` (with or without the leading `#`) on this build's page.
     pub fn parse(hash: &str) -> Route {
+        Route::parse_on(hash, HERE)
+    }
+
+    /// Parses `hash` as page `here` reads it: an empty hash is where that page opens (the
+    /// restore page is for restoring, so it opens on the import; every other page on the
+    /// list of exercises).
+    pub fn parse_on(hash: &str, here: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
         match path.split('/').collect::<Vec<_>>().as_slice() {
+            [""] if here == RESTORE_PAGE => Route::Import,
             [""] => Route::Home,
             ["profile"] => Route::Profile,
             ["import"] => Route::Import,
@@ -70,10 +78,12 @@ impl Route {
         self.href_from(HERE)
     }
 
-    /// The page that shows this route (`Module::page`, or the restore page); `None` for
-    /// the routes every page has.
-    pub fn page(&self) -> Option<&'static str> {
+    /// The page that shows this route, seen from page `here` (`Module::page`, or the
+    /// restore page); `None` for the routes every page has. The restore page opens on the
+    /// import, so its link to the list of exercises goes to the site's root page.
+    fn page_from(&self, here: &str) -> Option<&'static str> {
         match self {
+            Route::Home if here == RESTORE_PAGE => Some(""),
             Route::Import => Some(RESTORE_PAGE),
             Route::Review => Some(REVIEW_PAGE),
             Route::Exercise(key) => find_exercise(key).map(|(module, _)| module.page),
@@ -84,7 +94,7 @@ impl Route {
     /// The `href` of a link to this route from page `here`: the hash alone when `here`
     /// shows it, else the path to the page that does, then the hash.
     pub fn href_from(&self, here: &str) -> String {
-        match self.page() {
+        match self.page_from(here) {
             Some(page) if page != here => format!("{}{page}{}", "../".repeat(here.matches('/').count()), self.hash()),
             _ => self.hash(),
         }
@@ -92,7 +102,7 @@ impl Route {
 
     /// Whether this build's page shows the route.
     pub fn is_here(&self) -> bool {
-        self.page().is_none_or(|page| page == HERE)
+        self.page_from(HERE).is_none_or(|page| page == HERE)
     }
 
     /// The route as a URL hash.
@@ -141,5 +151,16 @@ mod tests {
         assert_eq!(Route::parse("#/exercise/m6-2.1/"), Route::Exercise("m6-2.1"));
         assert_eq!(Route::parse("#/exercise/m9-9.9"), Route::NotFound("exercise/m9-9.9".into()));
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+    }
+
+    #[test]
+    fn the_restore_page_opens_on_the_import_and_links_home_to_the_root_page() {
+        for hash in ["", "#", "#/"] {
+            assert_eq!(Route::parse_on(hash, RESTORE_PAGE), Route::Import, "{hash:?}");
+            assert_eq!(Route::parse_on(hash, "module-5/"), Route::Home, "{hash:?}");
+        }
+        assert_eq!(Route::parse_on("#/profile", RESTORE_PAGE), Route::Profile);
+        assert_eq!(Route::Home.href_from(RESTORE_PAGE), "../#/");
+        assert_eq!(Route::Home.href_from("module-5/"), "#/");
     }
 }
