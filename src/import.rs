@@ -181,7 +181,8 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("the file is empty".into(), ADVICE_OURS));
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    // A zip by its signature, or by its name when its start is damaged.
+    if bytes.starts_with(b"PK") || file_name.to_ascii_lowercase().ends_with(".zip") {
         return read_repository(bytes).and_then(within_row_limit).map_err(|(problem, advice)| fail(problem, advice));
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -236,7 +237,7 @@ fn read_repository(bytes: &[u8]) -> Result<Incoming, Problem> {
         // would weigh more than the rest of this page's import).
         let contents = archive.get_entry(entry.wayfinder()).map_err(broken)?.data();
         if crate::render::bundle::crc32(contents) != entry.crc32() {
-            return Err((format!("“{path}” in it is damaged (its checksum does not match)"), ADVICE_AGAIN));
+            return Err((format!("it is a damaged .zip: “{path}” in it does not match its checksum"), ADVICE_AGAIN));
         }
         let text =
             std::str::from_utf8(contents).map_err(|_| (format!("“{path}” in it is not a text file"), ADVICE_OURS))?;

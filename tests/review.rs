@@ -333,6 +333,27 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
+fn a_damaged_zip_is_called_a_damaged_zip() {
+    let good = module5_zip(&module5_workbook("canary", "kubernetes", "slack"));
+    let mut start_overwritten = good.clone();
+    start_overwritten[..64].fill(0);
+    let mut middle_overwritten = good.clone();
+    let middle = good.len() / 2;
+    middle_overwritten[middle..middle + 64].fill(0xff);
+    for (how, bytes) in [
+        ("cut in half", good[..middle].to_vec()),
+        ("start overwritten", start_overwritten),
+        ("middle overwritten", middle_overwritten),
+    ] {
+        let error = match workbook::import::read("exercise-2.3-environments.zip", &bytes) {
+            Err(error) => error,
+            Ok(_) => panic!("{how}: read"),
+        };
+        assert!(error.problem.contains(".zip") && error.problem.contains("damaged"), "{how}: {}", error.problem);
+    }
+}
+
+#[test]
 fn files_of_the_same_name_from_different_participants_all_load() {
     let files: Vec<(String, Vec<u8>)> = ["Ada", "Grace", "Edsger"]
         .iter()
