@@ -175,6 +175,8 @@ impl Schedule {
             format!("Every hour at minute {}", list(&minutes.iter().map(u32::to_string).collect::<Vec<_>>()))
         } else if hour.starts_with("*/") && minutes.len() == 1 {
             format!("Every {} hours at minute {}", &hour[2..], minutes[0])
+        } else if let Some(during) = within_hours(&minutes, &hours) {
+            during
         } else {
             let times: Vec<String> =
                 hours.iter().flat_map(|h| minutes.iter().map(move |m| format!("{h:02}:{m:02}"))).take(6).collect();
@@ -183,8 +185,7 @@ impl Schedule {
         };
         if !all(u64::from(self.weekdays), 0, 6) {
             let days = values(u64::from(self.weekdays), 0, 6);
-            let contiguous = days.windows(2).all(|w| w[1] == w[0] + 1);
-            if contiguous && days.len() > 2 {
+            if is_contiguous(&days) && days.len() > 2 {
                 text += &format!(", {} to {}", WEEKDAYS[days[0] as usize], WEEKDAYS[days[days.len() - 1] as usize]);
             } else {
                 let names: Vec<String> = days.iter().map(|d| format!("{}s", WEEKDAYS[*d as usize])).collect();
@@ -201,6 +202,32 @@ impl Schedule {
             text += &format!(", in {}", list(&months));
         }
         text + " (UTC)"
+    }
+}
+
+fn is_contiguous(values: &[u32]) -> bool {
+    values.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+/// A schedule through a span of hours, as a person says it: "Every 10 minutes from 05:00 to
+/// 22:50", "Every hour from 09:00 to 17:00". `None` unless the hours are one span of two or
+/// more and the minutes are one minute, or evenly spaced from :00 through the hour.
+fn within_hours(minutes: &[u32], hours: &[u32]) -> Option<String> {
+    let (&first, &last) = (hours.first()?, hours.last()?);
+    if hours.len() < 2 || !is_contiguous(hours) {
+        return None;
+    }
+    if let [minute] = minutes {
+        return Some(format!("Every hour from {first:02}:{minute:02} to {last:02}:{minute:02}"));
+    }
+    let step = *minutes.get(1)?;
+    let evenly_spaced = 60 % step == 0
+        && minutes.len() as u32 == 60 / step
+        && minutes.iter().enumerate().all(|(i, m)| *m == i as u32 * step);
+    match step {
+        _ if !evenly_spaced => None,
+        1 => Some(format!("Every minute from {first:02}:00 to {last:02}:59")),
+        _ => Some(format!("Every {step} minutes from {first:02}:00 to {last:02}:{:02}", 60 - step)),
     }
 }
 
@@ -223,6 +250,18 @@ mod tests {
         assert_eq!(words("0 */6 * * *"), "Every 6 hours at minute 0 (UTC)");
         assert_eq!(words("0 0 1 jan *"), "At 00:00, on day 1 of the month, in January (UTC)");
         assert_eq!(words("0 12 * * 7"), "At 12:00, on Sundays (UTC)");
+    }
+
+    #[test]
+    fn schedules_through_a_span_of_hours_read_as_a_person_says_them() {
+        assert_eq!(words("*/10 5-22 * * 1-6"), "Every 10 minutes from 05:00 to 22:50, Monday to Saturday (UTC)");
+        assert_eq!(words("0 9-17 * * 1-5"), "Every hour from 09:00 to 17:00, Monday to Friday (UTC)");
+        assert_eq!(words("30 8-18 * * *"), "Every hour from 08:30 to 18:30 (UTC)");
+        assert_eq!(words("* 1-2 * * *"), "Every minute from 01:00 to 02:59 (UTC)");
+        assert_eq!(words("0,15,30,45 6-7 * * *"), "Every 15 minutes from 06:00 to 07:45 (UTC)");
+        // Not one span, or uneven minutes: the times themselves.
+        assert_eq!(words("0 9,17 * * *"), "At 09:00 and 17:00 (UTC)");
+        assert_eq!(words("0,10 5-6 * * *"), "At 05:00, 05:10, 06:00 and 06:10 (UTC)");
     }
 
     #[test]
