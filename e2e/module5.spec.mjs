@@ -7,6 +7,7 @@ import { test, expect } from "@playwright/test";
 import { unzipSync, strFromU8 } from "fflate";
 import { box, pane, section } from "./form.mjs";
 import { deploymentStrategy, downloadBytes, lintWorkflows, monitoring, pipeline } from "./module5-flow.mjs";
+import { expectNoViolations } from "./axe.mjs";
 
 test("a participant completes Module 5 and downloads a repository that actionlint passes", async ({ page, browser }) => {
   await page.goto("./module-5/#/profile");
@@ -129,4 +130,32 @@ test("a participant edits a workflow by hand, actionlint checks it when asked, a
   await expect(editor).toHaveValue(generated);
   await expect(preview.getByText("deploy-production.yml", { exact: true })).toBeVisible();
   await expect(preview.getByRole("button", { name: "Use the generated version again" })).toBeDisabled();
+});
+
+test("what GitHub or the chat would not accept is said beside the field, with what to write", async ({ page }) => {
+  // A secret name GitHub refuses.
+  await page.goto("./module-5/#/exercise/m5-2.1");
+  await section(page, "Environment and secrets").click();
+  const secret = box(page, "Secret 1 Name");
+  await secret.fill("grafana token");
+  await expect(pane(page).getByText("GitHub refuses “grafana token” as a secret name: use letters, digits and underscores, not starting with a digit or GITHUB_, e.g. GRAFANA_TOKEN.")).toBeVisible();
+  await expect(secret).toHaveAccessibleDescription(/GitHub refuses/);
+  await secret.fill("GRAFANA_TOKEN");
+  await expect(pane(page).getByText(/GitHub refuses/)).toHaveCount(0);
+
+  // A schedule through a span of hours, in words as a person says it.
+  await page.goto("./module-5/#/exercise/m5-2.2");
+  await box(page, "Schedule (cron, UTC)").fill("*/10 5-22 * * 1-6");
+  await expect(pane(page).getByText("Every 10 minutes from 05:00 to 22:50, Monday to Saturday (UTC)")).toBeVisible();
+
+  // A Discord mention that calls no one.
+  await section(page, "Alerts").click();
+  await pane(page).getByRole("group", { name: "Alerts go to" }).getByRole("radio", { name: /^Discord/ }).check();
+  const mention = box(page, "Critical Mention");
+  await mention.fill("@oncall");
+  await expect(pane(page).getByText("“@oncall” calls no one from a Discord webhook: write a role as <@&ROLE_ID>, a person as <@USER_ID>.")).toBeVisible();
+  await expect(mention).toHaveAccessibleDescription(/calls no one/);
+  await mention.fill("<@&123456789012345678>");
+  await expect(pane(page).getByText(/calls no one from a Discord webhook/)).toHaveCount(0);
+  await expectNoViolations(page, "Module 5 alerts with a checked mention");
 });

@@ -471,14 +471,21 @@ pub struct Column {
     /// Cells are amounts of money, written like every amount (`$1,500`) when they read as
     /// numbers.
     pub money: bool,
+    /// What is wrong with a cell, said beside it as it is typed (see [`CellCheck`]).
+    pub check: Option<CellCheck>,
 }
+
+/// What is wrong with a cell's text, in a sentence that says what to write instead; `None`
+/// when nothing is. It sees the exercise's answers, since what is right can depend on
+/// another one (a mention is written one way for Slack, another for Discord).
+pub type CellCheck = fn(cell: &str, inputs: &Inputs) -> Option<String>;
 
 /// Columns read as one line each in the course files: `Column::short("users", "Users")`,
 /// `Column::long("criteria", "Success criteria").optional()`.
 impl Column {
     /// A one-line cell every row needs.
     pub const fn short(id: &'static str, label: &'static str) -> Column {
-        Column { id, label, long: false, optional: false, heading_from: None, money: false }
+        Column { id, label, long: false, optional: false, heading_from: None, money: false, check: None }
     }
 
     /// A multi-line cell every row needs.
@@ -494,6 +501,12 @@ impl Column {
     /// Cells that are amounts of money (see `money`).
     pub const fn money(self) -> Column {
         Column { money: true, ..self }
+    }
+
+    /// Cells checked as they are typed (see [`CellCheck`]). Only the forms check, so pages
+    /// without them leave the check out.
+    pub const fn checked(self, check: CellCheck) -> Column {
+        Column { check: if cfg!(feature = "forms") { Some(check) } else { None }, ..self }
     }
 
     /// Headed by the answer to text field `field` once it has one (see `heading_from`).
@@ -647,6 +660,27 @@ pub fn find_exercise(key: &str) -> Option<(&'static Module, &'static Exercise)> 
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// The features a module's feature brings, read from Cargo.toml.
+    fn features_of(module_feature: &str) -> String {
+        let manifest = include_str!("../../Cargo.toml");
+        let line = manifest.lines().find(|l| l.starts_with(&format!("{module_feature} = "))).unwrap();
+        line.to_owned()
+    }
+
+    #[test]
+    fn a_module_with_number_fields_brings_the_number_widget() {
+        for (module, feature) in [(&module5::MODULE, "module5"), (&module6::MODULE, "module6")] {
+            let asks_numbers =
+                module.exercises.iter().flat_map(|e| e.fields()).any(|f| matches!(f.kind, FieldKind::Number { .. }));
+            let brings_widget = features_of(feature).contains("\"number-fields\"");
+            assert_eq!(
+                asks_numbers, brings_widget,
+                "{}: add or remove \"number-fields\" in Cargo.toml's `{feature}`",
+                module.name
+            );
+        }
+    }
 
     #[test]
     fn keys_and_ids_are_unique() {

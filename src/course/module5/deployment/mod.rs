@@ -171,7 +171,10 @@ pub const DEPLOYMENT: Exercise = Exercise {
                     help: form_text!("Names only (letters, digits, underscores). Never paste a value here or anywhere in the workbook."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "secret",
-                        columns: &[Column::short("name", "Name"), Column::short("purpose", "Used for")],
+                        columns: &[
+                            Column::short("name", "Name").checked(secret_name_problem),
+                            Column::short("purpose", "Used for"),
+                        ],
                         rows: TableRows::Editable {
                             defaults: &[&["AI_API_KEY", "The model API key the service calls with"]],
                         },
@@ -348,6 +351,20 @@ fn strategy_steps_complete(a: &Inputs) -> bool {
         }
         _ => false,
     }
+}
+
+/// A secret's name GitHub refuses, with its rule and a name it accepts.
+fn secret_name_problem(name: &str, _: &Inputs) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() || crate::workflow::is_identifier(name) {
+        return None;
+    }
+    let accepted: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    let example = if crate::workflow::is_identifier(&accepted) { format!(", e.g. {accepted}") } else { String::new() };
+    Some(format!(
+        "GitHub refuses “{name}” as a secret name: use letters, digits and underscores, not starting with a digit or GITHUB_{example}."
+    ))
 }
 
 /// Every secret named is a valid name, and no answer holds what looks like a credential.

@@ -143,3 +143,16 @@ fn an_expression_typed_into_a_command_reaches_the_script_through_env() {
     assert!(deploy.env.contains(&("EXPR_1".into(), "${{ github.event.issue.title }}".into())));
     assert!(deploy.env.contains(&("TOKEN".into(), "${{ secrets.TOKEN }}".into())));
 }
+
+#[test]
+fn a_secret_name_github_refuses_is_said_with_its_rule() {
+    let check = |name: &str| inputs(&module5_deployment("canary", "kubernetes"), |a| secret_name_problem(name, a));
+    let said = check("grafana token").unwrap();
+    assert!(said.contains("“grafana token”") && said.contains("letters, digits and underscores"), "{said}");
+    assert!(said.ends_with("e.g. GRAFANA_TOKEN."), "{said}");
+    assert!(check("GITHUB_TOKEN").unwrap().contains("not starting with a digit or GITHUB_"));
+    assert!(!check("2FA_SEED").unwrap().contains("e.g."), "no example that GitHub refuses too");
+    for accepted in ["AI_API_KEY", "grafana_token", "_X1", "", "  "] {
+        assert_eq!(check(accepted), None, "{accepted:?}");
+    }
+}

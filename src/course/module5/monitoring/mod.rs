@@ -130,10 +130,13 @@ pub const MONITORING: Exercise = Exercise {
                 Field {
                     id: "routing",
                     label: "Severity routing",
-                    help: form_text!("Who each severity calls. In Slack, <!here> or <!channel> mentions; in Discord, @here or a role."),
+                    help: form_text!("Who each severity calls. Slack: <!here>, <!channel>, <!subteam^GROUP_ID>. Discord: @here, a role as <@&ROLE_ID>. A plain @name calls no one."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "severity",
-                        columns: &[Column::short("mention", "Mention").optional(), Column::short("action", "Expected response")],
+                        columns: &[
+                            Column::short("mention", "Mention").optional().checked(mention_problem),
+                            Column::short("action", "Expected response"),
+                        ],
                         rows: TableRows::Fixed { header: "Severity", labels: SEVERITIES },
                     }),
                     optional: false,
@@ -219,6 +222,27 @@ const PLATFORMS: &[ChoiceOption] = &[
 ];
 
 pub(super) const SEVERITIES: &[&str] = &["Critical", "Warning", "Info"];
+
+/// A mention that calls no one from a webhook message on the chosen platform, with the
+/// form that does. Slack and Discord both ignore a plain `@name`; Slack writes its special
+/// mentions as `<!here>`, Discord as `@here`, and a Discord role is `<@&ROLE_ID>`.
+fn mention_problem(mention: &str, a: &Inputs) -> Option<String> {
+    let platform = if a.text("platform") == "discord" { "Discord" } else { "Slack" };
+    for word in mention.split_whitespace().map(|w| w.trim_end_matches([',', '.', ';'])) {
+        let fix = match (platform, word) {
+            ("Discord", "@here" | "@everyone") => continue,
+            ("Discord", "<!here>" | "<!channel>" | "<!everyone>") => "@here or @everyone".to_owned(),
+            ("Discord", name) if name.starts_with('@') => "a role as <@&ROLE_ID>, a person as <@USER_ID>".to_owned(),
+            ("Slack", special @ ("@here" | "@channel" | "@everyone")) => format!("<!{}>", &special[1..]),
+            ("Slack", name) if name.starts_with('@') => {
+                "a group as <!subteam^GROUP_ID>, a person as <@USER_ID>".to_owned()
+            }
+            _ => continue,
+        };
+        return Some(format!("“{word}” calls no one from a {platform} webhook: write {fix}."));
+    }
+    None
+}
 
 #[cfg(test)]
 mod tests;

@@ -85,3 +85,29 @@ fn every_check_keeps_going_and_each_failure_sends_its_alert() {
     let slack = to_yaml(&inputs(&module5_monitoring("slack"), monitoring_workflow));
     assert!(slack.contains("{text: $text}") && slack.contains("secrets.SLACK_WEBHOOK_URL"));
 }
+
+#[test]
+fn a_mention_that_calls_no_one_is_said_with_the_form_that_does() {
+    let check = |platform: &str, mention: &str| inputs(&module5_monitoring(platform), |a| mention_problem(mention, a));
+    assert_eq!(
+        check("discord", "@oncall").as_deref(),
+        Some("“@oncall” calls no one from a Discord webhook: write a role as <@&ROLE_ID>, a person as <@USER_ID>.")
+    );
+    assert!(check("discord", "<!here>").unwrap().ends_with("write @here or @everyone."));
+    assert!(check("slack", "@here").unwrap().ends_with("write <!here>."));
+    assert!(check("slack", "ping @claims-oncall now").unwrap().contains("<!subteam^GROUP_ID>"));
+    for (platform, calls_someone) in [
+        ("discord", "@here"),
+        ("discord", "@everyone, then <@&123456789012345678>"),
+        ("discord", "<@80351110224678912>"),
+        ("slack", "<!subteam^S0614TZR7> and <!channel>"),
+        ("slack", ""),
+        ("slack", "the on-call engineer"),
+    ] {
+        assert_eq!(check(platform, calls_someone), None, "{platform}: {calls_someone}");
+    }
+    // The routing column carries the check, so the form says it beside the cell.
+    let routing = MONITORING.fields().find(|f| f.id == "routing").unwrap();
+    let FieldKind::Table(spec) = &routing.kind else { panic!("a table") };
+    assert!(spec.columns.iter().any(|c| c.id == "mention" && c.check.is_some()));
+}
