@@ -117,15 +117,65 @@ fn angle_bracketed(text: &str) -> Option<&str> {
     None
 }
 
+/// Legal forms people leave out when they write a company's name ("North Freight" for
+/// "North Freight Ltd"), compared without case, dots and spaces.
+const LEGAL_FORMS: &[&str] = &[
+    "ltd",
+    "limited",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "ag",
+    "kg",
+    "se",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "oy",
+    "ab",
+    "as",
+    "aps",
+    "pty",
+    "lp",
+];
+
+/// The letters and digits of `text`, lower case: what is left when case, spacing and
+/// punctuation are ignored ("North-Freight" and "north freight" are both "northfreight").
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// The client's name as people write it: without a trailing legal form, compared by its
+/// letters and digits.
+fn name_as_written(name: &str) -> String {
+    let mut words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(&letters(w).as_str())) {
+        words.pop();
+    }
+    letters(&words.concat())
+}
+
 /// Why the text reads as generic, if it does: no client name, or never used in the text.
 pub(super) fn client_unnamed(a: &ExerciseAnswers) -> Option<&'static str> {
     let name = a.text("client_name").trim();
     if name.is_empty() {
         return Some("The client has no name: add it in “Client name”.");
     }
+    let name = name_as_written(name);
     let uses = written_text(a)
         .into_iter()
-        .filter(|(place, text)| *place != "Client name" && contains_ignoring_case(text, name))
+        .filter(|(place, text)| *place != "Client name" && letters(text).contains(&name))
         .take(2)
         .count();
     (uses < 2).then_some("The client's name appears in fewer than two answers: tie the text to this client.")
@@ -517,6 +567,23 @@ mod tests {
             assert!(report.contains("The weights add up to 70%, not 100%."), "{report}");
             assert!(report.contains("Azure scores 7 on Cost: scores run from 1 to 5"), "{report}");
         });
+        // The client's name as people write it: no legal form, any case and spacing.
+        let mut named = ExerciseAnswers::default();
+        named.set_text("client_name", "North Freight Ltd.".into());
+        for (field, text) in [
+            ("executive_summary", "North Freight adopts the assistant."),
+            ("client_context", "NORTH FREIGHT's claims team"),
+            ("recommendation_rationale", "north-freight runs Azure today."),
+            ("decision_requested", "North  Freight keeps data in the EU."),
+        ] {
+            named.set_text(field, text.into());
+        }
+        assert_eq!(client_unnamed(&named), None);
+        named.set_text("client_name", "Acme".into());
+        assert!(client_unnamed(&named).is_some(), "a name written nowhere is still flagged");
+        assert_eq!(name_as_written("Müller & Söhne GmbH"), "müllersöhne");
+        assert_eq!(name_as_written("Ltd"), "ltd", "a name that is only a legal form stays");
+
         // Words that merely contain a placeholder are fine.
         a.set_text("executive_summary", "Northwind's stubborn todolist of xxxl shirts".into());
         assert_eq!(placeholders(&a), vec!["“XXX” in Executive summary"]);
