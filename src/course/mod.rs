@@ -683,6 +683,22 @@ mod tests {
     }
 
     #[test]
+    fn a_module_with_checked_cells_brings_the_check_display() {
+        for (module, feature) in [(&module5::MODULE, "module5"), (&module6::MODULE, "module6")] {
+            let checks_cells =
+                module.exercises.iter().flat_map(|e| e.fields()).any(
+                    |f| matches!(&f.kind, FieldKind::Table(spec) if spec.columns.iter().any(|c| c.check.is_some())),
+                );
+            let brings_display = features_of(feature).contains("\"cell-checks\"");
+            assert_eq!(
+                checks_cells, brings_display,
+                "{}: add or remove \"cell-checks\" in Cargo.toml's `{feature}`",
+                module.name
+            );
+        }
+    }
+
+    #[test]
     fn keys_and_ids_are_unique() {
         let mut keys = HashSet::new();
         for module in MODULES {

@@ -557,18 +557,21 @@ fn CellInput(
     };
     let id = cell_id(field, index, column);
     // The column's own check (a name GitHub refuses, a mention that calls no one), said
-    // beside the cell as it is typed; empty for a column without one.
-    let problem_id = format!("{id}-problem");
-    let problem = move || {
-        let check = column.check?;
-        workbook.with(|w| with_inputs(w, key, |inputs| check(&value.get(), inputs)))
-    };
+    // beside the cell as it is typed, on pages whose modules have one (`cell-checks`).
+    let problem_id = cfg!(feature = "cell-checks").then(|| format!("{id}-problem"));
     let control = if column.long {
         view! { <textarea id=id aria-labelledby=labelled_by aria-describedby=problem_id.clone() rows="3" prop:value=move || value.get() on:input=on_input></textarea> }.into_any()
     } else {
         view! { <input id=id type="text" aria-labelledby=labelled_by aria-describedby=problem_id.clone() prop:value=move || value.get() on:input=on_input/> }.into_any()
     };
-    view! { {control} <p class="field-warning" id=problem_id aria-live="polite">{problem}</p> <CredentialWarning text=value/> }
+    let problem = problem_id.map(|problem_id| {
+        let problem = move || {
+            let check = column.check?;
+            workbook.with(|w| with_inputs(w, key, |inputs| check(&value.get(), inputs)))
+        };
+        view! { <p class="field-warning" id=problem_id aria-live="polite">{problem}</p> }
+    });
+    view! { {control} {problem} <CredentialWarning text=value/> }
 }
 
 #[component]
