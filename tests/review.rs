@@ -381,10 +381,16 @@ fn the_rubric_totals_against_the_pass_mark_and_reaches_the_csv_and_the_feedback(
         grade.points.insert(criterion.id.into(), points);
     }
     assert_eq!((total(rubric, &grade), passes(rubric, &grade)), (None, None), "not complete: no total");
+    use workbook::review::grading::score_summary;
+    assert_eq!(score_summary(capstone, Some(&grade)).as_deref(), Some("3 of 4 criteria scored"));
+    assert_eq!(score_summary(capstone, None).as_deref(), Some(""));
+    assert_eq!(score_summary(find_exercise("m5-2.3").unwrap().1, None), None, "graded per criterion, not on points");
     grade.points.insert("proposal_quality".into(), 2);
     assert_eq!((total(rubric, &grade), passes(rubric, &grade)), (Some(13), Some(false)), "13 of 20 is under 14");
+    assert_eq!(score_summary(capstone, Some(&grade)).as_deref(), Some("13 of 20 · not certified"));
     grade.points.insert("proposal_quality".into(), 3);
     assert_eq!((total(rubric, &grade), passes(rubric, &grade)), (Some(14), Some(true)), "14 of 20 passes");
+    assert_eq!(score_summary(capstone, Some(&grade)).as_deref(), Some("14 of 20 · certified"));
     grade.comments.insert("security".into(), "Map GDPR articles to controls, \"as discussed\".\nSee slide 6.".into());
 
     let ada = named(module_6(), "Ada Lovelace, PhD", "2026-B");

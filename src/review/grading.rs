@@ -42,6 +42,21 @@ pub fn passes(rubric: &Rubric, grade: &Grade) -> Option<bool> {
     total(rubric, grade).map(|t| t >= rubric.pass_mark)
 }
 
+/// The rubric score as the cohort table shows it: "14 of 20 · certified", "3 of 4 criteria
+/// scored" while grading, empty before; `None` for a deliverable not graded on points.
+pub fn score_summary(exercise: &Exercise, grade: Option<&Grade>) -> Option<String> {
+    let Some(Grading::Points(rubric)) = exercise.grading else { return None };
+    let max: u32 = rubric.criteria.iter().map(|c| c.points).sum();
+    let grade = grade.cloned().unwrap_or_default();
+    let scored = rubric.criteria.iter().filter(|c| grade.points.contains_key(c.id)).count();
+    Some(match total(rubric, &grade) {
+        Some(total) if total >= rubric.pass_mark => format!("{total} of {max} · certified"),
+        Some(total) => format!("{total} of {max} · not certified"),
+        None if scored == 0 => String::new(),
+        None => format!("{scored} of {} criteria scored", rubric.criteria.len()),
+    })
+}
+
 /// Whether an instructor has finished grading this deliverable.
 pub fn is_graded(exercise: &Exercise, grade: Option<&Grade>) -> bool {
     let Some(grade) = grade else { return false };

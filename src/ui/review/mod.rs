@@ -12,6 +12,7 @@ use crate::browser::file_input::{files_of, read_all};
 use crate::browser::{download::download, review_store};
 use crate::review::cohort::{display_name, Cohort};
 use crate::review::findings::{deliverables, review_row, Status};
+use crate::review::grading::score_summary;
 use crate::review::{backup, csv};
 use crate::route::Route;
 
@@ -24,7 +25,14 @@ struct Row {
     cohort: String,
     /// Per deliverable, in `deliverables()` order: its status and number of findings.
     cells: Vec<(Status, usize)>,
+    /// Per deliverable graded on points (`SCORED` order): the score so far.
+    scores: Vec<String>,
     interventions: Vec<String>,
+}
+
+/// The deliverables graded on a rubric's points, each with a score column.
+fn scored() -> impl Iterator<Item = (&'static crate::course::Module, &'static crate::course::Exercise)> {
+    deliverables().filter(|(_, e)| matches!(e.grading, Some(crate::course::Grading::Points(_))))
 }
 
 fn rows_of(cohort: &Cohort) -> Vec<Row> {
@@ -35,11 +43,14 @@ fn rows_of(cohort: &Cohort) -> Vec<Row> {
         .map(|(index, participant)| {
             let (assessments, interventions) = review_row(participant);
             let cells = assessments.into_iter().map(|(_, a)| (a.status, a.findings.len())).collect();
+            let grades = cohort.grades.get(&participant.id);
+            let scores = scored().filter_map(|(_, e)| score_summary(e, grades.and_then(|g| g.get(e.key)))).collect();
             Row {
                 index,
                 name: display_name(&participant.profile),
                 cohort: participant.profile.cohort.trim().to_owned(),
                 cells,
+                scores,
                 interventions,
             }
         })
@@ -53,18 +64,51 @@ struct SortBy {
     descending: bool,
 }
 
-fn sorted(mut rows: Vec<Row>, by: SortBy) -> Vec<Row> {
-    match by.column {
-        None => rows.sort_by_key(|r| r.name.to_ascii_lowercase()),
-        // Interventions, the last column.
-        Some(column) if column == deliverables().count() => rows.sort_by_key(|r| r.interventions.len()),
-        // Least done first; among equals, more findings first.
-        Some(column) => rows.sort_by_key(|r| (r.cells[column].0, usize::MAX - r.cells[column].1)),
-    }
+fn sorted(rows: Vec<Row>, by: SortBy) -> Vec<Row> {
+    let deliverable_columns = deliverables().count();
+    let score_columns = scored().count();
+    // One key type and one sort for every column: each sort instance is code in the download.
+    let key = |r: &Row| -> (usize, usize, String) {
+        match by.column {
+            None => (0, 0, r.name.to_ascii_lowercase()),
+            // Interventions, the last column.
+            Some(column) if column == deliverable_columns + score_columns => (r.interventions.len(), 0, String::new()),
+            // Scores: ungraded first, then partly scored, then by total.
+            Some(column) if column >= deliverable_columns => {
+                let score = &r.scores[column - deliverable_columns];
+                let total = score.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                let stage = if score.is_empty() {
+                    0
+                } else if score.contains(" · ") {
+                    2
+                } else {
+                    1
+                };
+                (stage, total, String::new())
+            }
+            // Least done first; among equals, more findings first.
+            Some(column) => (r.cells[column].0 as usize, usize::MAX - r.cells[column].1, String::new()),
+        }
+    };
+    let mut keyed: Vec<_> = rows.into_iter().map(|r| (key(&r), r)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
     if by.descending {
-        rows.reverse();
+        keyed.reverse();
     }
-    rows
+    keyed.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The table's caption: how many participants, and in which cohort or cohorts.
+fn caption(rows: &[Row]) -> String {
+    let mut cohorts: Vec<&str> = rows.iter().map(|r| r.cohort.as_str()).filter(|c| !c.is_empty()).collect();
+    cohorts.sort_unstable();
+    cohorts.dedup();
+    let participants = count(rows.len(), "participant");
+    match cohorts.as_slice() {
+        [] => participants,
+        [one] => format!("Cohort {one}: {participants}"),
+        many => format!("{participants} in {} cohorts: {}", many.len(), many.join(", ")),
+    }
 }
 
 const RESULT_ID: &str = "review-result";
@@ -271,7 +315,8 @@ fn CohortPage() -> impl IntoView {
                 "Load the files your participants exported: deliverables (" <code>".md"</code> "), Module 5 "
                 "repositories (" <code>".zip"</code> ") and workflows (" <code>".yml"</code> "), full backups ("
                 <code>".json"</code> "). Files are grouped by the name and cohort in them. Nothing leaves this "
-                "browser; the review is saved here, apart from any participant’s answers."
+                "browser: the review (the files’ answers, your scores and comments) is saved here, under a key "
+                "of its own, so your own workbook in this browser, if you have one, is never touched."
             </p>
             <section class="review-load" aria-labelledby="review-load-heading"
                 on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
@@ -333,7 +378,7 @@ fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
         view! {
             <div class="table-scroll">
                 <table class="cohort">
-                    <caption>{move || format!("Cohort: {}", count(rows.with(Vec::len), "participant"))}</caption>
+                    <caption>{move || rows.with(|rows| caption(rows))}</caption>
                     <thead>
                         <tr>
                             {header(None, "Participant".into())}
@@ -341,7 +386,11 @@ fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
                                 .enumerate()
                                 .map(|(i, (module, exercise))| header(Some(i), format!("{} · {}", module.name, exercise.number)))
                                 .collect_view()}
-                            {header(Some(columns), "Interventions".into())}
+                            {scored()
+                                .enumerate()
+                                .map(|(i, (module, exercise))| header(Some(columns + i), format!("{} · {} score", module.name, exercise.number)))
+                                .collect_view()}
+                            {header(Some(columns + scored().count()), "Interventions".into())}
                         </tr>
                     </thead>
                     <tbody>
@@ -355,6 +404,7 @@ fn CohortTable(rows: Memo<Vec<Row>>, sort: RwSignal<SortBy>) -> impl IntoView {
                                     };
                                     view! { <td class=format!("status-{}", status.label())>{status.label()}{flags}</td> }
                                 }).collect_view()}
+                                {row.scores.into_iter().map(|score| view! { <td>{score}</td> }).collect_view()}
                                 <td class="interventions">{row.interventions.join(" ")}</td>
                             </tr>
                         }).collect_view()}
