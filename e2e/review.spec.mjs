@@ -38,15 +38,17 @@ test("an instructor loads a participant's files with broken ones, reads the coho
   ]);
   await expect(instructor.getByRole("status").filter({ hasText: "Loaded 2 of 5 files; 3 not loaded" })).toBeVisible();
 
-  const table = instructor.getByRole("table", { name: "Cohort: 1 participant" });
+  const table = instructor.getByRole("table", { name: "Cohort 2026-B: 1 participant" });
   const ada = table.getByRole("row", { name: /Ada Lovelace/ });
   const cell = (column) => ada.getByRole("cell").nth(column);
-  // Module 5's 2.1, 2.2, 2.3, then Module 6's, then interventions.
+  // Module 5's 2.1, 2.2, 2.3, then Module 6's, the capstone's score, then interventions.
   await expect(cell(0)).toHaveText("complete");
   await expect(cell(1)).toHaveText("complete");
   await expect(cell(2)).toHaveText("missing");
   await expect(cell(3)).toHaveText("missing");
-  await expect(cell(6)).toHaveText("Module 5: the capstone is incomplete: priority support, it validates the module.");
+  await expect(cell(6)).toHaveText("");
+  await expect(table.getByRole("columnheader", { name: "Module 6 · 2.3 score" })).toBeVisible();
+  await expect(cell(7)).toHaveText("Module 5: the capstone is incomplete: priority support, it validates the module.");
   const refused = instructor.getByRole("region", { name: "Files not loaded (3)" });
   await expect(refused.getByRole("listitem").filter({ hasText: "copy-of-webhook-config.md" })).toContainText("the same answers");
   await expect(refused.getByRole("listitem").filter({ hasText: "cut-off.md" })).toBeVisible();
@@ -63,7 +65,7 @@ test("an instructor loads a participant's files with broken ones, reads the coho
 
   // The review is kept in this browser.
   await instructor.reload();
-  await expect(instructor.getByRole("table", { name: "Cohort: 1 participant" })).toBeVisible();
+  await expect(instructor.getByRole("table", { name: "Cohort 2026-B: 1 participant" })).toBeVisible();
   await expect(instructor.getByRole("region", { name: "Files not loaded (3)" })).toBeVisible();
 
   // A folder with the workflow beside a second participant's document and its own.
@@ -73,6 +75,13 @@ test("an instructor loads a participant's files with broken ones, reads the coho
   await writeFile(join(folder, "ada", "webhook-config.md"), webhook.bytes);
   await instructor.getByLabel("A folder of exported files", { exact: true }).setInputFiles(folder);
   await expect(instructor.getByRole("status").filter({ hasText: "Loaded 1 of 2 files; 1 not loaded" })).toBeVisible();
+
+  // The workflow is shown with the deliverable it belongs to.
+  await instructor.getByRole("link", { name: "Ada Lovelace" }).click();
+  await expect(instructor.getByRole("region", { name: /Module 5 · Exercise 2.2/ })).toContainText(
+    /Workflows handed in: \.github\/workflows\/monitoring\.yml \(as generated, from [^)]*ada\/monitoring\.yml\)/,
+  );
+  await instructor.getByRole("link", { name: "Cohort" }).click();
 
   const summary = await downloadBytes(instructor, "Download review-summary.csv");
   expect(summary.name).toBe("review-summary.csv");
@@ -127,9 +136,12 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   const edited = adaWorkflow.bytes.toString("utf8").replace(/timeout-minutes: \d+/, "timeout-minutes: soon");
   await page.goto("./module-5/#/profile");
   await name.fill("Grace Hopper");
+  await page.getByRole("textbox", { name: "Cohort", exact: true }).fill("2026-C");
   await page.goto(EXERCISE("2.1"));
   const grace = await downloadBytes(page, "Export deployment-design.md");
-  const capstone = await readFile(new URL("../tests/expected/enterprise-architecture-proposal.md", import.meta.url));
+  // The expected proposal, with a placeholder left in its answers.
+  const expected = await readFile(new URL("../tests/expected/enterprise-architecture-proposal.md", import.meta.url), "utf8");
+  const capstone = Buffer.from(expected.replace('"executive_summary":"', '"executive_summary":"TBD. '));
 
   const instructor = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await instructor.goto("./review/");
@@ -162,6 +174,9 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   const security = capstoneReview.getByRole("complementary", { name: "Review of Security architecture" });
   await expect(security.getByText("Every answer given.")).toBeVisible();
   await expect(security.getByText("Scored under: Security Architecture")).toBeVisible();
+  // A criterion about the whole document is said once, among the findings, not beside each section.
+  await expect(capstoneReview.locator(".findings-list")).toContainText("Placeholder text");
+  await expect(capstoneReview.getByRole("complementary").getByText(/No placeholder text/)).toHaveCount(0);
   await security.getByLabel("Comment on Security architecture", { exact: true }).fill("Map each GDPR article to a control, as discussed.");
   await expectNoViolations(instructor, "grading page");
 
@@ -198,6 +213,10 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await expect(adaDeployment.locator(".edited-workflow").getByRole("status")).toContainText(`Line ${line}, column`, { timeout: 15_000 });
 
   await instructor.getByRole("link", { name: "Cohort" }).click();
+  // The table says which cohorts it mixes, and the capstone's score once graded.
+  const cohortTable = instructor.getByRole("table", { name: "2 participants in 2 cohorts: 2026-B, 2026-C" });
+  await expect(cohortTable.getByRole("row", { name: /Ada Lovelace/ }).getByRole("cell").nth(6)).toHaveText("14 of 20 · certified");
+  await expect(cohortTable.getByRole("row", { name: /Grace Hopper/ }).getByRole("cell").nth(6)).toHaveText("");
   const summary = csvRows((await downloadBytes(instructor, "Download review-summary.csv")).bytes);
   expect(summary[1]).toMatchObject({
     participant: "Ada Lovelace",
@@ -215,7 +234,7 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await elsewhere.goto("./review/");
   await elsewhere.getByLabel("Exported files", { exact: true }).setInputFiles([file(backup.name, backup.bytes)]);
   await expect(elsewhere.getByRole("status").filter({ hasText: /^Restored the review saved .* from “review-backup-/ })).toBeVisible();
-  await expect(elsewhere.getByRole("table", { name: "Cohort: 2 participants" })).toBeVisible();
+  await expect(elsewhere.getByRole("table", { name: "2 participants in 2 cohorts: 2026-B, 2026-C" })).toBeVisible();
   await elsewhere.getByRole("link", { name: "Ada Lovelace" }).click();
   await expect(elsewhere.getByRole("region", { name: "Rubric for Exercise 2.3" }).getByRole("status")).toHaveText("Total: 14 of 20: passes (certification needs 14).");
 });

@@ -116,6 +116,7 @@ pub fn ParticipantPage(index: usize) -> impl IntoView {
         {(!interventions.is_empty()).then(|| view! {
             <div class="banner banner-warning"><ul>{interventions.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul></div>
         })}
+        <WorkflowsWithoutDocument participant=participant.clone() assessments=assessments.clone()/>
         {deliverables()
             .zip(assessments)
             .filter(|(_, (_, a))| a.status != Status::Missing)
@@ -159,6 +160,7 @@ fn DeliverableReview(
                 "From " <code>{delivered.file}</code> {format!(", exported {}", delivered.exported_at)} {edited}
                 {format!(" · {} of {} answers", assessment.done, assessment.total)}
             </p>
+            {workflows_line(&participant, exercise)}
             {if assessment.findings.is_empty() {
                 view! { <p class="ok">"No findings."</p> }.into_any()
             } else {
@@ -190,6 +192,45 @@ fn DeliverableReview(
             <SectionsWithFindings exercise blocks answers checks index/>
         </section>
     }
+}
+
+/// The workflows of `exercise` the participant handed in, as files: "Workflows handed in:
+/// monitoring.yml (as generated)". `None` when there are none.
+fn workflows_line(participant: &Participant, exercise: &Exercise) -> Option<impl IntoView> {
+    let handed_in: Vec<String> = exercise
+        .files
+        .iter()
+        .filter_map(|f| {
+            let delivered = participant.workflows.get(f.path)?;
+            let state = if delivered.edited_by_hand { "edited by hand" } else { "as generated" };
+            Some(format!("{} ({state}, from {})", f.path, delivered.file))
+        })
+        .collect();
+    (!handed_in.is_empty()).then(|| view! { <p class="meta">"Workflows handed in: " {handed_in.join("; ")}</p> })
+}
+
+/// Workflows handed in for an exercise whose document is missing: loaded, so said here.
+#[component]
+fn WorkflowsWithoutDocument(
+    participant: Participant,
+    assessments: Vec<(&'static Exercise, Assessment)>,
+) -> impl IntoView {
+    let alone: Vec<_> = deliverables()
+        .zip(assessments)
+        .filter(|(_, (_, a))| a.status == Status::Missing)
+        .filter_map(|((module, exercise), _)| {
+            workflows_line(&participant, exercise).map(|line| {
+                view! {
+                    <section class="deliverable-review">
+                        <h2>{format!("{} · Exercise {}: {} · document missing", module.name, exercise.number, exercise.title)}</h2>
+                        {line}
+                        <p class="help">{format!("Its document, {}, was not handed in: the answers, and so the findings, are in it.", exercise.deliverable)}</p>
+                    </section>
+                }
+            })
+        })
+        .collect();
+    alone.collect_view()
 }
 
 /// A workflow handed in changed since the Workbook wrote it: its text, and actionlint on
@@ -413,6 +454,9 @@ fn SectionsWithFindings(
         chunks.last_mut().expect("one chunk at least").push(block);
     }
     let sections: Vec<&'static crate::course::Section> = exercise.document_sections(&answers).collect();
+    let section_ids: Vec<&str> = sections.iter().map(|s| s.id).collect();
+    let judges_every =
+        move |criterion: &crate::course::Criterion| section_ids.iter().all(|id| criterion.judges.contains(id));
     let appendix: Vec<Block> = chunks.drain((sections.len() + 1).min(chunks.len())..).flatten().collect();
     let header = to_html(&chunks[0]);
     let scored_under = |section: &str| -> Vec<&'static str> {
@@ -435,12 +479,15 @@ fn SectionsWithFindings(
                 } else {
                     format!("{} of {} answers missing.", progress.total - progress.done, progress.total)
                 };
-                // The success criteria that judge this section, where they are not met.
+                // The success criteria that judge this section, where they are not met; one that
+                // judges every section is about the whole document and is among the findings above.
                 let unmet: Vec<&'static str> = exercise
                     .criteria
                     .iter()
                     .zip(&checks)
-                    .filter(|(criterion, (_, met))| !met && criterion.judges.contains(&section.id))
+                    .filter(|(criterion, (_, met))| {
+                        !met && criterion.judges.contains(&section.id) && !judges_every(criterion)
+                    })
                     .map(|(criterion, _)| criterion.text)
                     .collect();
                 let scored = scored_under(section.id);
