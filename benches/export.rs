@@ -77,6 +77,12 @@ fn main() {
     let Some(workbook::course::FieldKind::Computed(report)) = capstone.field("red_flags").map(|f| &f.kind) else {
         panic!("the capstone has its red-flag report")
     };
+    // The form's progress, recomputed on each change: every section's, each with the parts
+    // carried from 2.1 and 2.2 merged in (one progress figure everywhere).
+    measure("progress of every section, carried parts merged (run by the form on each change)", || {
+        let sections = capstone.sections.iter();
+        sections.map(|s| workbook::course::progress::section_progress(s, &capstone.answers_in(&workbook)).done).sum()
+    });
     let resolved = capstone.answers_in(&workbook);
     let resolved_inputs = Inputs::new(&resolved, &workbook);
     measure("red-flag report (“Before you hand in”)", || (report.compute)(&resolved_inputs).map_or(0, |r| r.len()));

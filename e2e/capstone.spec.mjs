@@ -46,6 +46,13 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
     "Decision requested": "Approve the pilot",
   });
 
+  // One progress figure: the page and the home card agree, carried parts counted as given.
+  const [, percent, answered] = (await page.getByText(/^\d+% complete · \d+ of \d+ answers$/).textContent()).match(/^(\d+)% complete · (\d+ of \d+) answers$/);
+  await page.getByRole("link", { name: "Exercises" }).first().click();
+  const card = page.getByRole("region", { name: /^Module 6/ }).getByRole("listitem").filter({ has: page.getByRole("link", { name: /^Exercise 2\.3 · Capstone/ }) });
+  await expect(card).toContainText(`${percent}% · ${answered} answers`);
+  await card.getByRole("link", { name: /^Exercise 2\.3 · Capstone/ }).click();
+
   await section(page, "Platform recommendation").click();
   await box(page, "Platform A").fill("AWS Bedrock");
   await box(page, "Platform B").fill("Azure OpenAI");

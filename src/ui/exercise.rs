@@ -58,7 +58,9 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
         let bits = shown.get();
         stored.filter(|i| bits & (1 << i) != 0).unwrap_or(bits.trailing_zeros() as usize)
     });
-    let progress = Memo::new(move |_| workbook.with(|w| with_answers(w, key, |a| exercise_progress(exercise, a))));
+    // The one progress figure every page shows: the answers with the parts carried from
+    // other exercises, which count as answered until refined (`with_inputs`).
+    let progress = Memo::new(move |_| workbook.with(|w| with_inputs(w, key, |i| exercise_progress(exercise, i))));
 
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -114,7 +116,7 @@ fn SectionSteps(exercise: &'static Exercise, current: Memo<usize>, shown: Memo<u
     view! {
         <ol class="step-list">
             {exercise.sections.iter().enumerate().map(|(index, section)| {
-                let progress = Memo::new(move |_| workbook.with(|w| with_answers(w, exercise.key, |a| section_progress(section, a))));
+                let progress = Memo::new(move |_| workbook.with(|w| with_inputs(w, exercise.key, |i| section_progress(section, i))));
                 let is_current = move || current.get() == index;
                 let number = number(shown, index);
                 view! {

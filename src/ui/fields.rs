@@ -16,15 +16,22 @@ use crate::render::{
 };
 use crate::route::Route;
 
-/// Runs `f` on the inputs of a derived value: exercise `key`'s answers (with the parts it
-/// carries from other exercises) and the workbook.
-pub fn with_inputs<T>(workbook: &Workbook, key: &str, f: impl FnOnce(&Inputs) -> T) -> T {
-    match find_exercise(key) {
-        Some((_, exercise)) if !exercise.carried.is_empty() => {
-            f(&Inputs::new(&exercise.answers_in(workbook), workbook))
-        }
-        _ => with_answers(workbook, key, |a| f(&Inputs::new(a, workbook))),
+/// Exercise `key`'s answers with the parts it carries from other exercises: what progress,
+/// derived values and the self-check read. Borrowed, unless there are carried parts to add.
+fn answers_with_carried<'a>(workbook: &'a Workbook, key: &str) -> std::borrow::Cow<'a, ExerciseAnswers> {
+    use std::borrow::Cow;
+    match (find_exercise(key), workbook.exercises.get(key)) {
+        (Some((_, exercise)), _) if !exercise.carried.is_empty() => Cow::Owned(exercise.answers_in(workbook)),
+        (_, Some(answers)) => Cow::Borrowed(answers),
+        (_, None) => Cow::Owned(ExerciseAnswers::default()),
     }
+}
+
+/// Runs `f` on the inputs of a derived value: exercise `key`'s answers (with the parts it
+/// carries from other exercises) and the workbook. Generic code kept to the call: each
+/// instance is code in the download.
+pub fn with_inputs<T>(workbook: &Workbook, key: &str, f: impl FnOnce(&Inputs) -> T) -> T {
+    f(&Inputs::new(&answers_with_carried(workbook, key), workbook))
 }
 
 /// Runs `f` on the answers of exercise `key` (empty answers when it has none yet).
