@@ -6,7 +6,7 @@
 import { test, expect } from "@playwright/test";
 import { unzipSync, strFromU8 } from "fflate";
 import { box, pane, section } from "./form.mjs";
-import { deploymentStrategy, downloadBytes, lintWorkflows, monitoring, pipeline } from "./module5-flow.mjs";
+import { EXERCISE, deploymentStrategy, downloadBytes, lintWorkflows, monitoring, pipeline } from "./module5-flow.mjs";
 import { expectNoViolations } from "./axe.mjs";
 
 test("a participant completes Module 5 and downloads a repository that actionlint passes", async ({ page, browser }) => {
@@ -15,6 +15,13 @@ test("a participant completes Module 5 and downloads a repository that actionlin
   await deploymentStrategy(page);
   await monitoring(page);
   await pipeline(page);
+
+  // The site's home page, another download, shows Module 5's progress as Module 5's page recorded it.
+  await page.goto("./");
+  const module5Card = (p, number) =>
+    p.getByRole("region", { name: /^Module 5/ }).getByRole("listitem").filter({ has: p.getByRole("link", { name: new RegExp(`^Exercise ${number} ·`) }) });
+  for (const number of ["2.1", "2.2", "2.3"]) await expect(module5Card(page, number)).toContainText(/100% · (\d+) of \1 answers/);
+  await page.goto(EXERCISE("2.3"));
 
   const zip = await downloadBytes(page, "Download all as a .zip (repository layout)");
   expect(zip.name).toBe("exercise-2.3-environments.zip");
@@ -48,6 +55,9 @@ test("a participant completes Module 5 and downloads a repository that actionlin
   const review = fresh.getByRole("region", { name: "Check what will change" });
   await expect(review).toContainText("a repository exported from the Workbook");
   await review.getByRole("button", { name: /^Replace \d+ answers$/ }).click();
+  // Restored on the restore page: the root page's home knows Module 5's progress at once.
+  await fresh.goto("./");
+  await expect(module5Card(fresh, "2.2")).toContainText(/100% · (\d+) of \1 answers/);
   await fresh.goto("./module-5/#/exercise/m5-2.2");
   await expect(fresh.getByText("6 of 6 success criteria met", { exact: true })).toBeVisible();
   // A workflow alone is recognised, and carries no answers.

@@ -74,6 +74,30 @@ fn a_full_storage_is_reported_in_plain_words() {
     }
 }
 
+/// A save records each exercise's progress for the pages that do not hold it (the root
+/// page's home shows Module 5's), and that record never takes the answers' room.
+#[wasm_bindgen_test]
+fn a_save_records_progress_for_the_other_pages() {
+    use workbook::course::progress::exercise_progress;
+    local_storage().clear().unwrap();
+    let workbook = workbook::fixtures::module5_workbook("canary", "kubernetes", "slack");
+    storage::save(&workbook).expect("save succeeds");
+    let (_, pipeline) = find_exercise("m5-2.3").unwrap();
+    let expected = exercise_progress(pipeline, &pipeline.answers_in(&workbook));
+    assert!(expected.is_complete());
+    assert_eq!(storage::recorded_progress("m5-2.3"), Some(expected));
+
+    // Storage nearly full: room for the answers (and 100 units more), not for them and a
+    // large progress record; the record gives way.
+    let stored_units = local_storage().get_item(KEY).unwrap().unwrap().encode_utf16().count();
+    local_storage().clear().unwrap();
+    local_storage().set_item(storage::PROGRESS_KEY, &"m9-9.9 1 2\n".repeat(stored_units / 22)).unwrap();
+    let filler = "€".repeat(STORAGE_QUOTA_UNITS - "filler".len() - KEY.len() - stored_units - 100);
+    local_storage().set_item("filler", &filler).unwrap();
+    storage::save(&workbook).expect("the answers fit once the progress record is gone");
+    local_storage().clear().unwrap();
+}
+
 /// The import limit assumes the browser stores at most `import::STORAGE_QUOTA_UNITS` UTF-16
 /// units for the site, keys included (tests/import_limit.rs exports a workbook that fills
 /// it): exactly that fits, one more does not.

@@ -36,6 +36,9 @@ pub const KEY: &str = "workbook";
 pub const UNREADABLE_KEY: &str = "workbook:unreadable";
 /// Snapshots of each exercise (`history::History`), apart so they never slow a save down.
 pub const HISTORY_KEY: &str = "workbook:history";
+/// The progress of each exercise, recorded by the page that holds it, for the pages that do
+/// not (`course::progress::record`).
+pub const PROGRESS_KEY: &str = "workbook:progress";
 /// History is trimmed to this size before it is written, leaving room for the answers.
 const HISTORY_MAX_BYTES: usize = 1_500_000;
 
@@ -156,6 +159,7 @@ pub fn load() -> Loaded {
                 // Keep the original aside: the next save writes only what could be read.
                 let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &raw);
             }
+            record_progress(&restored.workbook);
             Loaded::Stored { workbook: restored.workbook, damage: restored.damage }
         }
         Err(error) => {
@@ -165,6 +169,18 @@ pub fn load() -> Loaded {
             Loaded::Unreadable { error: error.to_string() }
         }
     }
+}
+
+/// Records the progress of the exercises this page holds. A convenience for the home page of
+/// another page: a full storage that refuses it changes nothing else.
+fn record_progress(workbook: &Workbook) {
+    let text = crate::course::progress::record(workbook, &stored(PROGRESS_KEY).unwrap_or_default());
+    let _ = LocalStorage::raw().set_item(PROGRESS_KEY, &text);
+}
+
+/// Exercise `key`'s progress as the page that holds it last recorded it.
+pub fn recorded_progress(key: &str) -> Option<crate::course::progress::Progress> {
+    crate::course::progress::recorded(&stored(PROGRESS_KEY)?, key)
 }
 
 /// The text kept aside by [`load`] when stored data could not be read.
@@ -268,10 +284,18 @@ fn write_checked(workbook: &Workbook) -> Result<(), String> {
     let json = stored_json(workbook, &revision)?;
     // Through the raw Storage: gloo's `set` would serialize a value, and this text is
     // already the JSON (serialized once, and needed as it is for the read-back).
-    LocalStorage::raw().set_item(KEY, &json).map_err(|error| write_refused(&js_error_name(&error)))?;
+    let storage = LocalStorage::raw();
+    // The recorded progress (a few dozen characters) never takes the answers' room: on a
+    // refusal it goes, and the write is tried once more.
+    let written = storage.set_item(KEY, &json).or_else(|_| {
+        let _ = storage.set_item(PROGRESS_KEY, "");
+        storage.set_item(KEY, &json)
+    });
+    written.map_err(|error| write_refused(&js_error_name(&error)))?;
     match stored(KEY) {
         Some(back) if back == json => {
             remember(Some(revision.id), back);
+            record_progress(workbook);
             Ok(())
         }
         _ => Err("the browser did not keep what was written".into()),

@@ -2,8 +2,8 @@
 //! guide's success criteria their answers meet. Read by the form, the home page and the
 //! export, so they always agree.
 
-use crate::course::{Criterion, Exercise, Field, FieldKind, Inputs, Section, TableRows, TableSpec};
-use crate::model::{ExerciseAnswers, Row};
+use crate::course::{Criterion, Exercise, Field, FieldKind, Inputs, Section, TableRows, TableSpec, MODULES};
+use crate::model::{ExerciseAnswers, Row, Workbook};
 
 /// Answered fields out of the fields that count (inputs that are not optional).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,6 +74,36 @@ pub fn exercise_progress(exercise: &Exercise, answers: &ExerciseAnswers) -> Prog
     exercise.document_sections(answers).map(|s| section_progress(s, answers)).fold(Progress::default(), Progress::add)
 }
 
+/// The progress of every exercise this build holds (with the parts it carries), one line
+/// `key done total` each, after the lines of `recorded` for the exercises it does not hold.
+/// Each page records what it knows, so a page can show the progress of an exercise that is
+/// another page's download (the root page's home shows Module 5's).
+pub fn record(workbook: &Workbook, recorded: &str) -> String {
+    let held: Vec<&Exercise> = MODULES.iter().flat_map(|m| m.exercises.iter()).filter(|e| e.is_built()).collect();
+    let mut lines: Vec<String> = recorded
+        .lines()
+        .filter(|line| !held.iter().any(|e| line.split(' ').next() == Some(e.key)))
+        .map(str::to_owned)
+        .collect();
+    for exercise in held {
+        let progress = exercise_progress(exercise, &exercise.answers_in(workbook));
+        lines.push(format!("{} {} {}", exercise.key, progress.done, progress.total));
+    }
+    lines.join("\n")
+}
+
+/// Exercise `key`'s progress as [`record`] wrote it, if a page did.
+pub fn recorded(text: &str, key: &str) -> Option<Progress> {
+    let line = text.lines().find(|line| line.split(' ').next() == Some(key))?;
+    // Digits read by hand: `str::parse` brings its error type's code to every page.
+    let number = |text: &str| {
+        let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| text.bytes().fold(0usize, |n, b| n * 10 + usize::from(b - b'0')))
+    };
+    let mut numbers = line.split(' ').skip(1).map(number);
+    Some(Progress { done: numbers.next()??, total: numbers.next()?? })
+}
+
 /// Each success criterion with whether the answers meet it, in the guide's order. A
 /// criterion that judges sections (`Criterion::judges`) is met only once they are answered:
 /// "no placeholder text" says nothing of a proposal not yet written.
@@ -119,6 +149,23 @@ mod tests {
         answers.set_text("scenario_summary", "Insurer".into());
         assert_eq!(section_progress(scenario, &answers), Progress { done: 1, total: 3 });
         assert_eq!(section_progress(scenario, &answers).percent(), 33);
+    }
+
+    #[test]
+    fn progress_is_recorded_for_the_pages_that_do_not_hold_an_exercise() {
+        let workbook = crate::fixtures::module5_workbook("canary", "kubernetes", "slack");
+        // What another page recorded, for an exercise this build does not hold, is kept.
+        let text = record(&workbook, "m9-9.9 1 2\nm5-2.1 0 99");
+        assert_eq!(recorded(&text, "m9-9.9"), Some(Progress { done: 1, total: 2 }));
+        for module in crate::course::MODULES {
+            for exercise in module.exercises {
+                let expected = exercise_progress(exercise, &exercise.answers_in(&workbook));
+                assert_eq!(recorded(&text, exercise.key), Some(expected), "{}", exercise.key);
+            }
+        }
+        assert!(recorded(&text, "m5-2.1").unwrap().is_complete(), "the line this build wrote replaced the old one");
+        assert_eq!(recorded("m5-2.1 three 13", "m5-2.1"), None);
+        assert_eq!(recorded("", "m5-2.1"), None);
     }
 
     /// An exercise with nothing typed meets no criterion, whatever it is: every exercise of

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::{app_state, set_document_title};
+use crate::browser::storage;
 use crate::course::progress::exercise_progress;
 use crate::course::{Exercise, Module, MODULES};
 use crate::route::Route;
@@ -55,22 +56,15 @@ fn ExerciseItem(exercise: &'static Exercise) -> impl IntoView {
     let title = format!("Exercise {} · {}", exercise.number, exercise.title);
     let minutes = exercise.minutes.map(|m| view! { <span class="minutes">{m} " min"</span> });
     let deliverable = view! { <p class="deliverable">"Deliverable: " <code>{exercise.deliverable}</code></p> };
-    if !exercise.is_built() {
-        // Held by another page of the site, its own download: linked, without progress.
-        return view! {
-            <li class="exercise">
-                <div class="exercise-head">
-                    <a class="exercise-title" href=Route::Exercise(exercise.key).href()>{title}</a>
-                    {minutes}
-                </div>
-                <p>{exercise.summary}</p>
-                {deliverable}
-                <p class="status">"Opens the " {module_name(exercise)} " workbook, a page of its own."</p>
-            </li>
-        }
-        .into_any();
-    }
-    let progress = Memo::new(move |_| workbook.with(|w| exercise_progress(exercise, &exercise.answers_in(w))));
+    let built = exercise.is_built();
+    // An exercise held by another page of the site (its own download) has the progress
+    // that page recorded, once it has saved; read again whenever the answers change.
+    let progress = Memo::new(move |_| {
+        workbook.with(|w| match built {
+            true => exercise_progress(exercise, &exercise.answers_in(w)),
+            false => storage::recorded_progress(exercise.key).unwrap_or_default(),
+        })
+    });
     view! {
         <li class="exercise">
             <div class="exercise-head">
@@ -83,12 +77,16 @@ fn ExerciseItem(exercise: &'static Exercise) -> impl IntoView {
                 <progress max="100" value=move || progress.get().percent() aria-label=format!("Exercise {} progress", exercise.number)></progress>
                 <span>{move || {
                     let p = progress.get();
-                    format!("{}% · {} of {} answers", p.percent(), p.done, p.total)
+                    // Total 0: another page's exercise that page has not recorded in this browser.
+                    match p.total {
+                        0 => "Not started in this browser".to_owned(),
+                        _ => format!("{}% · {} of {} answers", p.percent(), p.done, p.total),
+                    }
                 }}</span>
             </div>
+            {(!built).then(|| view! { <p class="status">"Opens the " {module_name(exercise)} " workbook, a page of its own."</p> })}
         </li>
     }
-    .into_any()
 }
 
 fn module_name(exercise: &'static Exercise) -> &'static str {
