@@ -74,7 +74,6 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
                     {move || { let p = progress.get(); format!("{}% complete · {} of {} answers", p.percent(), p.done, p.total) }}
                 </p>
             </div>
-            <ExportButton module exercise/>
         </div>
         <div class="exercise-layout">
             <aside class="steps" aria-label="Sections">
@@ -85,7 +84,15 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
             <div class="section-pane">
                 {move || view! { <SectionForm exercise index=current.get() shown/> }}
             </div>
-            <Preview module exercise/>
+            // The exports in one place on every exercise: beside the form, in view as it
+            // scrolls, and the next stop for the keyboard after the form's last field.
+            <div class="side">
+                <ExportButton module exercise/>
+                // On a phone the preview waits until asked for (style.css).
+                <input type="checkbox" id="show-preview" class="preview-toggle"/>
+                <label for="show-preview" class="preview-toggle-label">"Show the preview"</label>
+                <Preview module exercise/>
+            </div>
         </div>
     }
     .into_any()
@@ -332,7 +339,7 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
         view! { <DownloadButton label="Download all as a .zip (repository layout)".to_owned() primary=false produce/> }
     });
     view! {
-        <div class="export">
+        <div class="export" role="group" aria-label="Export">
             <DownloadButton label=format!("Export {}", exercise.deliverable) primary=true produce=document/>
             {companion}
             {repository}

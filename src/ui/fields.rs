@@ -404,7 +404,8 @@ fn DrawingField(key: &'static str, field: &'static Field, pending: &'static str)
             <p class="label">{field.label}</p>
             {help}
             <Show when=drawn fallback=move || view! { <p class="computed-pending">{pending}</p> }>
-                // Focusable: a wide drawing scrolls sideways, also from the keyboard.
+                // Fitted to the column; selected (a click, or Tab: it is focusable), at its real
+                // size, scrolling sideways (style.css).
                 <div class="diagram-scroll" tabindex="0" role="group" aria-label=field.label inner_html=move || html.get()></div>
                 <details>
                     <summary>"Mermaid text in the export"</summary>
