@@ -142,6 +142,7 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   // The expected proposal, with a placeholder left in its answers.
   const expected = await readFile(new URL("../tests/expected/enterprise-architecture-proposal.md", import.meta.url), "utf8");
   const capstone = Buffer.from(expected.replace('"executive_summary":"', '"executive_summary":"TBD. '));
+  const deck = await readFile(new URL("../tests/expected/executive-presentation.md", import.meta.url));
 
   const instructor = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await instructor.goto("./review/");
@@ -150,8 +151,9 @@ test("an instructor scores a capstone on the rubric, moves between participants 
     file("ada/deploy-production.yml", Buffer.from(edited)),
     file("grace/deployment-design.md", grace.bytes),
     file("enterprise-architecture-proposal.md", capstone),
+    file("executive-presentation.md", deck),
   ]);
-  await expect(instructor.getByRole("status").filter({ hasText: "Loaded 4 of 4 files." })).toBeVisible();
+  await expect(instructor.getByRole("status").filter({ hasText: "Loaded 5 of 5 files." })).toBeVisible();
   await instructor.getByRole("link", { name: "Ada Lovelace" }).click();
 
   // The grading page, one participant at a time.
@@ -170,6 +172,9 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await expect(rubric.getByRole("status")).toHaveText("Total: 14 of 20: passes (certification needs 14).");
   // The proposal section by section, each with what the review found and a comment box.
   const capstoneReview = instructor.getByRole("region", { name: /Module 6 · Exercise 2.3/ });
+  // The deck the proposal was presented with, read beside it.
+  await capstoneReview.getByText("executive-presentation.md as handed in: 12 slides", { exact: false }).click();
+  await expect(capstoneReview.locator(".companion pre")).toContainText("# Enterprise AI Architecture Proposal");
   await capstoneReview.getByText("Read enterprise-architecture-proposal.md section by section, with findings and comments").click();
   const security = capstoneReview.getByRole("complementary", { name: "Review of Security architecture" });
   await expect(security.getByText("Every answer given.")).toBeVisible();

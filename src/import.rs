@@ -9,6 +9,7 @@ use crate::course::{find_exercise, Exercise, FieldKind, MAX_ROWS, MODULES};
 use crate::model::{ExerciseAnswers, Profile, Value, Workbook};
 use crate::render::embedded::{self, ReadError};
 use crate::render::generated;
+use crate::render::markdown::DECK_NOTE;
 use crate::restore::{exercise_name, field_label, restore_value, RestoreError};
 
 /// The most a browser stores for this site: Chromium keeps at most 5 Mi UTF-16 code units
@@ -59,6 +60,9 @@ pub enum Incoming {
     /// A file the Workbook generated from an exercise (a workflow): it carries no answers;
     /// what it says is whether it was edited by hand since.
     Generated { exercise: &'static Exercise, edited_by_hand: bool, edited_text: Option<String> },
+    /// A file drafted with a deliverable and exported beside it (the capstone's executive
+    /// presentation): it carries no answers, only whose it is and when it was drafted.
+    Companion { exercise: &'static Exercise, author: Profile, exported_at: String, text: String },
     /// A repository `.zip` exported from the Workbook: its documents, imported together,
     /// and its generated files, each checked for edits.
     Repository { documents: Vec<(String, Incoming)>, generated: Vec<Stamped> },
@@ -90,6 +94,12 @@ impl Incoming {
             Incoming::Generated { exercise, .. } => {
                 format!("a workflow generated from {}, which carries no answers", exercise_name(exercise.key))
             }
+            Incoming::Companion { exercise, exported_at, .. } => format!(
+                "{} drafted from {} of {}, exported {exported_at}, which carries no answers",
+                exercise.companion.as_ref().map_or("", |c| c.deliverable),
+                exercise.deliverable,
+                exercise_name(exercise.key)
+            ),
             Incoming::Repository { documents, generated } => format!(
                 "a repository exported from the Workbook: {} ({} document{} and {} workflow{})",
                 documents
@@ -117,6 +127,14 @@ impl Incoming {
                 }
                 warnings.push(format!(
                     "To load answers, import the exercise's document ({}) or the repository .zip.",
+                    exercise.deliverable
+                ));
+                None
+            }
+            Incoming::Companion { exercise, .. } => {
+                warnings.push(format!(
+                    "It is drafted from the answers: to load them, import {}. Slides edited in the file itself are \
+                     not imported; edit them in the exercise's presentation section.",
                     exercise.deliverable
                 ));
                 None
@@ -196,6 +214,8 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
         read_backup(text)
     } else if !text.contains(embedded::MARKER) && generated::read_stamp(text).is_some() {
         read_generated(text)
+    } else if let Some(companion) = read_companion(text).filter(|_| !text.contains(embedded::MARKER)) {
+        Ok(companion)
     } else {
         read_deliverable(text)
     };
@@ -212,6 +232,24 @@ fn read_generated(text: &str) -> Result<Incoming, Problem> {
         }
         None => Err((format!("it was generated for an exercise this version does not have (“{key}”)"), ADVICE_NEWER)),
     }
+}
+
+/// A companion file (a Marp deck) by the presenter note it opens with, which names the
+/// document it was drafted from, its author and when (`render::markdown::DECK_NOTE`).
+fn read_companion(text: &str) -> Option<Incoming> {
+    let note = text.find(DECK_NOTE).filter(|at| text[..*at].ends_with("<!-- ") && text[..*at].lines().count() < 8)?;
+    let origin = text[note + DECK_NOTE.len()..].lines().next()?.strip_suffix(". -->")?;
+    let (origin, exported_at) = origin.rsplit_once(", exported ")?;
+    let (origin, from) = origin.rsplit_once(" from ")?;
+    let exercise = MODULES
+        .iter()
+        .flat_map(|m| m.exercises.iter())
+        .find(|e| e.deliverable == from && e.companion.is_some() && e.is_built())?;
+    // "0.1.0 for Ada Lovelace, cohort 2026-C": the author, when the deck names one.
+    let author = origin.split_once(" for ").map_or("", |(_, author)| author);
+    let (name, cohort) = author.rsplit_once(", cohort ").unwrap_or((author, ""));
+    let author = Profile { name: name.to_owned(), cohort: cohort.to_owned(), scenario: String::new() };
+    Some(Incoming::Companion { exercise, author, exported_at: exported_at.to_owned(), text: text.to_owned() })
 }
 
 /// A repository `.zip` the Workbook exported: every document in it read as a deliverable,
@@ -263,7 +301,7 @@ fn within_row_limit(incoming: Incoming) -> Result<Incoming, Problem> {
         match incoming {
             Incoming::Backup { workbook, .. } => workbook.exercises.iter().map(|(k, a)| (k.as_str(), a)).collect(),
             Incoming::Deliverable { exercise, answers, .. } => vec![(exercise.key, answers)],
-            Incoming::Generated { .. } => Vec::new(),
+            Incoming::Generated { .. } | Incoming::Companion { .. } => Vec::new(),
             Incoming::Repository { documents, .. } => documents.iter().flat_map(|(_, d)| answers_in(d)).collect(),
         }
     }
@@ -415,7 +453,7 @@ pub fn apply(current: &Workbook, incoming: &Incoming) -> Workbook {
                 next.unknown.insert(key.clone(), value.clone());
             }
         }
-        Incoming::Generated { .. } => {}
+        Incoming::Generated { .. } | Incoming::Companion { .. } => {}
         Incoming::Repository { documents, .. } => {
             for (_, document) in documents {
                 next = apply(&next, document);

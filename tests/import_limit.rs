@@ -244,10 +244,15 @@ fn the_largest_workbook_a_browser_saves_exports_files_that_import_back() {
             }
             // A workflow carries no answers; it is recognised and unedited.
             Ok(Incoming::Generated { edited_by_hand, .. }) => assert!(!edited_by_hand, "{name}"),
-            Err(error) => {
-                // The deck carries no answers: it is not an import format.
-                assert!(name.ends_with("presentation.md"), "{error}");
+            // The deck carries no answers; it is recognised as the author's.
+            Ok(Incoming::Companion { author, .. }) => {
+                assert_eq!(
+                    (author.name.as_str(), author.cohort.as_str()),
+                    (workbook.profile.name.trim(), workbook.profile.cohort.trim()),
+                    "{name}"
+                )
             }
+            Err(error) => panic!("{error}"),
         }
     }
 }

@@ -10,7 +10,7 @@ use workbook::course::find_exercise;
 use workbook::fixtures::module5_workbook;
 use workbook::model::{Profile, Workbook};
 use workbook::render::bundle::{repository_files, zip};
-use workbook::render::{exercise_markdown, generated, Deliverable};
+use workbook::render::{companion_markdown, exercise_markdown, generated, Deliverable};
 use workbook::review::cohort::{Cohort, Refused};
 use workbook::review::csv;
 use workbook::review::findings::{assess, review_row, workbook_of, Status};
@@ -139,6 +139,76 @@ fn a_workflow_alone_in_a_folder_of_two_participants_is_not_guessed() {
     assert!(reason_for(&cohort, "all/deploy-production.yml").contains("carries no participant's name"));
 }
 
+/// The capstone's deck as the participant exports it.
+fn deck(workbook: &Workbook, at: &str) -> Vec<u8> {
+    let (module, exercise) = find_exercise("m6-2.3").unwrap();
+    let answers = exercise.answers_in(workbook);
+    companion_markdown(&Deliverable::of(module, exercise, workbook, &answers, at)).unwrap().into_bytes()
+}
+
+/// The deck names its author, so it joins their capstone from a folder of everyone's files;
+/// one exported before a name was given joins the sole participant of its folder; a
+/// capstone without its deck says so.
+#[test]
+fn the_executive_presentation_is_read_with_its_authors_capstone() {
+    let ada = named(module_6(), "Ada Lovelace", "2026-B");
+    let grace = named(module_6(), "Grace Hopper", "2026-C");
+    let nameless = named(module_6(), "", "");
+    let mut cohort = Cohort::default();
+    let added = cohort.add(
+        vec![
+            ("all/enterprise-architecture-proposal.md".into(), document(&ada, "m6-2.3", EXPORTED_AT)),
+            ("all/grace-proposal.md".into(), document(&grace, "m6-2.3", EXPORTED_AT)),
+            // Renamed, and exported later than the proposal: still Ada's deck.
+            ("all/ada-deck.md".into(), deck(&ada, "2026-11-24 09:00 UTC")),
+            ("old/executive-presentation.md".into(), deck(&nameless, EXPORTED_AT)),
+        ],
+        vec![],
+    );
+    assert_eq!(added.refused, 1, "{:?}", cohort.refused);
+    assert!(
+        reason_for(&cohort, "old/executive-presentation.md").contains("names no participant"),
+        "{:?}",
+        cohort.refused
+    );
+    let (_, capstone) = find_exercise("m6-2.3").unwrap();
+    let [ada_loaded, grace_loaded] = &cohort.participants[..] else { panic!("{:?}", cohort.participants) };
+    let handed_in = &ada_loaded.workflows["executive-presentation.md"];
+    assert_eq!(handed_in.file, "all/ada-deck.md");
+    let (slides, text) = workbook::review::findings::readable_deck(handed_in.text.as_deref().unwrap());
+    assert_eq!(slides, 12, "{text}");
+    assert!(!text.contains("base64") && text.contains("[drawing: "), "{text}");
+
+    let findings = |participant| assess(participant, &workbook_of(participant), capstone).findings;
+    let missing_deck = "executive-presentation.md was not handed in";
+    assert!(!findings(ada_loaded).iter().any(|f| f.contains(missing_deck)), "{:?}", findings(ada_loaded));
+    assert!(findings(grace_loaded).iter().any(|f| f.contains(missing_deck)), "{:?}", findings(grace_loaded));
+
+    // Exported without a name, it joins the one participant whose documents share its folder.
+    cohort.add(
+        vec![
+            (
+                "old/enterprise-architecture-proposal.md".into(),
+                document(&named(module_6(), "Alan", ""), "m6-2.3", EXPORTED_AT),
+            ),
+            ("old/executive-presentation.md".into(), deck(&nameless, EXPORTED_AT)),
+        ],
+        vec![],
+    );
+    let alan = cohort.participants.iter().find(|p| p.profile.name == "Alan").unwrap();
+    assert!(alan.workflows.contains_key("executive-presentation.md"));
+    // The same deck again is a copy, and says whose it is.
+    cohort.add(vec![("again/deck.md".into(), deck(&ada, "2026-11-24 09:00 UTC"))], vec![]);
+    assert!(reason_for(&cohort, "again/deck.md").contains("loaded for Ada Lovelace already"), "{:?}", cohort.refused);
+
+    // The participant's import page says what the file is, and imports nothing.
+    let incoming = workbook::import::read("executive-presentation.md", &deck(&ada, EXPORTED_AT)).unwrap();
+    assert!(incoming
+        .describe()
+        .starts_with("executive-presentation.md drafted from enterprise-architecture-proposal.md"));
+    assert_eq!(workbook::import::apply(&ada, &incoming), ada);
+}
+
 #[test]
 fn each_deliverable_is_complete_incomplete_or_missing_with_the_self_checks_findings() {
     let mut ada = named(module_6(), "Ada", "B");
@@ -219,7 +289,10 @@ fn the_review_names_copy_paste_and_contradictions_between_the_exercises() {
     let consistent = named(module_6(), "Grace", "B");
     let mut alone = Cohort::default();
     alone.add(
-        vec![("grace/enterprise-architecture-proposal.md".into(), document(&consistent, "m6-2.3", EXPORTED_AT))],
+        vec![
+            ("grace/enterprise-architecture-proposal.md".into(), document(&consistent, "m6-2.3", EXPORTED_AT)),
+            ("grace/executive-presentation.md".into(), deck(&consistent, EXPORTED_AT)),
+        ],
         vec![],
     );
     let participant = &alone.participants[0];
@@ -491,7 +564,7 @@ fn an_edited_workflow_is_checked_for_the_guides_red_flags_and_secrets_written_as
         vec![],
     );
     let participant = &cohort.participants[0];
-    assert!(participant.workflows[".github/workflows/deploy-production.yml"].edited_text.is_some());
+    assert!(participant.workflows[".github/workflows/deploy-production.yml"].text.is_some());
     let findings = assess(participant, &workbook_of(participant), deployment).findings;
     let path = ".github/workflows/deploy-production.yml";
     assert_eq!(

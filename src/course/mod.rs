@@ -699,6 +699,19 @@ mod tests {
     }
 
     #[test]
+    fn a_module_with_a_companion_file_brings_the_client_documents() {
+        for (module, feature) in [(&module5::MODULE, "module5"), (&module6::MODULE, "module6")] {
+            if module.exercises.iter().any(|e| e.companion.is_some()) {
+                assert!(
+                    features_of(feature).contains("\"client-documents\""),
+                    "{}: its deck is exported only with \"client-documents\" in Cargo.toml's `{feature}`",
+                    module.name
+                );
+            }
+        }
+    }
+
+    #[test]
     fn keys_and_ids_are_unique() {
         let mut keys = HashSet::new();
         for module in MODULES {

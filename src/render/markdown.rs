@@ -71,7 +71,7 @@ fn workbook_without_credentials(workbook: &Workbook) -> Cow<'_, Workbook> {
 pub fn companion_markdown(deliverable: &Deliverable) -> Option<String> {
     let (answers, others) =
         (without_credentials(deliverable.answers), workbook_without_credentials(deliverable.others));
-    let Deliverable { exercise, exported_at, .. } = *deliverable;
+    let Deliverable { exercise, profile, exported_at, .. } = *deliverable;
     let (answers, others) = (answers.as_ref(), others.as_ref());
     let companion = exercise.companion.as_ref()?;
     let section = exercise.section(companion.section)?;
@@ -84,17 +84,33 @@ pub fn companion_markdown(deliverable: &Deliverable) -> Option<String> {
         .collect();
     let mut deck = String::from("---\nmarp: true\ntheme: default\npaginate: true\n---\n\n");
     // A comment that is not a directive is a presenter note in Marp: it says where the deck
-    // came from without showing on a slide.
-    deck.push_str(&format!(
-        "<!-- Drafted by Workbook v{} from {}, exported {}. -->\n\n",
-        crate::APP_VERSION,
-        exercise.deliverable,
-        exported_at.replace("--", "- -")
-    ));
+    // came from, and whose it is (the review files it with its author's capstone, see
+    // `import::read_companion`), without showing on a slide.
+    deck.push_str(&format!("<!-- {}{} -->\n\n", DECK_NOTE, deck_origin(profile, exercise.deliverable, exported_at)));
     deck.push_str(&slides.join("\n\n---\n\n"));
     deck.push('\n');
     // Drawings on slides are a client deck's (Module 6's capstone).
     Some(if cfg!(feature = "client-documents") { with_drawings(deck, exercise, &inputs) } else { deck })
+}
+
+/// Opens the presenter note that says where a deck came from.
+pub const DECK_NOTE: &str = "Drafted by Workbook v";
+
+/// The rest of that note: the version, whose deck it is (name and cohort), the document it
+/// was drafted from and when. `--` would end the comment, so it never appears.
+fn deck_origin(profile: &crate::model::Profile, deliverable: &str, exported_at: &str) -> String {
+    let (name, cohort) = (profile.name.trim(), profile.cohort.trim());
+    let mut origin = crate::APP_VERSION.to_owned();
+    if !name.is_empty() {
+        origin.push_str(" for ");
+        origin.push_str(name);
+    }
+    if !name.is_empty() && !cohort.is_empty() {
+        origin.push_str(", cohort ");
+        origin.push_str(cohort);
+    }
+    origin.push_str(&format!(" from {deliverable}, exported {exported_at}."));
+    origin.replace("--", "- -")
 }
 
 /// A slide shows a drawing of the exercise (the architecture, the rollout timeline) by an

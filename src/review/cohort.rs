@@ -28,7 +28,9 @@ pub struct Participant {
     pub profile: Profile,
     /// The latest answers of each exercise delivered, by exercise key.
     pub exercises: BTreeMap<String, Delivered>,
-    /// Workflows delivered as files (on their own or in a `.zip`), by repository path.
+    /// Files the Workbook generated, delivered beside the documents: workflows (on their
+    /// own or in a `.zip`) by repository path, and the capstone's deck by its name
+    /// (`executive-presentation.md`). One map, so the saved review keeps its shape.
     pub workflows: BTreeMap<String, DeliveredFile>,
 }
 
@@ -46,16 +48,17 @@ pub struct Delivered {
     pub edited_text: Option<String>,
 }
 
-/// A generated file (a workflow) as delivered.
+/// A generated file (a workflow, a deck) as delivered.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeliveredFile {
-    /// The file chosen: the workflow itself, or the `.zip` it was in.
+    /// The file chosen: the workflow or deck itself, or the `.zip` it was in.
     pub file: String,
-    /// Changed since the Workbook wrote it (its stamp no longer matches).
+    /// Changed since the Workbook wrote it (a workflow's stamp no longer matches).
     pub edited_by_hand: bool,
-    /// Its text when edited: what the generated file became, to read and check.
-    #[serde(default)]
-    pub edited_text: Option<String>,
+    /// Its text when the reviewer reads it: a workflow edited by hand (what the generated
+    /// file became), a deck always (it has no answers to show instead).
+    #[serde(default, rename = "edited_text")]
+    pub text: Option<String>,
 }
 
 /// A file that was not loaded, and why.
@@ -93,14 +96,25 @@ impl Cohort {
         self.refused.extend(refused_early);
         let mut items = Vec::new();
         let mut workflows = Vec::new();
+        let mut companions = Vec::new();
         let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
         for (source, (file, bytes)) in files.into_iter().enumerate() {
             match import::read(&file, &bytes) {
                 Err(error) => self.refuse(&file, format!("{}. {}", error.problem, error.advice)),
                 Ok(incoming) => {
-                    let before = items.len() + workflows.len();
-                    collect(source, &file, incoming, &mut items, &mut workflows);
-                    if items.len() + workflows.len() == before {
+                    let before = items.len() + workflows.len() + companions.len();
+                    if let Incoming::Companion { exercise, author, text, .. } = incoming {
+                        let name = exercise.companion.as_ref().map_or("", |c| c.deliverable);
+                        companions.push((
+                            source,
+                            name,
+                            author,
+                            DeliveredFile { file: file.clone(), edited_by_hand: false, text: Some(text) },
+                        ));
+                    } else {
+                        collect(source, &file, incoming, &mut items, &mut workflows);
+                    }
+                    if items.len() + workflows.len() + companions.len() == before {
                         self.refuse(&file, "it holds no answers".to_owned());
                     }
                 }
@@ -136,6 +150,14 @@ impl Cohort {
                 continue;
             }
             match self.attach_workflow(workflow, &owners) {
+                Ok(()) => {
+                    loaded.insert(source);
+                }
+                Err(reason) => reasons.push((source, reason)),
+            }
+        }
+        for (source, name, author, companion) in companions {
+            match self.attach_companion(name, &author, companion, &owners) {
                 Ok(()) => {
                     loaded.insert(source);
                 }
@@ -204,26 +226,18 @@ impl Cohort {
         let from_zip = in_zip.is_some();
         let path = in_zip.unwrap_or_else(|| format!(".github/workflows/{}", file_name(&file)));
         let folder = folder_of(&file);
-        let mut ids: Vec<&str> = owners
-            .iter()
-            .filter(|owner| if from_zip { owner.source == source } else { owner.folder == folder })
-            .map(|owner| owner.id.as_str())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let participant = match ids.as_slice() {
-            [id] => self.participants.iter_mut().find(|p| p.id == *id),
-            _ => None,
-        };
+        let owner =
+            sole_owner(owners.iter().filter(|o| if from_zip { o.source == source } else { o.folder == folder }));
+        let participant = owner.and_then(|id| self.participants.iter_mut().find(|p| p.id == id));
         match participant {
             Some(participant) => match participant.workflows.get(&path) {
-                Some(kept) if kept.edited_by_hand == edited_by_hand && kept.edited_text == edited_text => Err(format!(
+                Some(kept) if kept.edited_by_hand == edited_by_hand && kept.text == edited_text => Err(format!(
                     "{path} is loaded for {} already, from {}",
                     display_name(&participant.profile),
                     kept.file
                 )),
                 _ => {
-                    participant.workflows.insert(path, DeliveredFile { file, edited_by_hand, edited_text });
+                    participant.workflows.insert(path, DeliveredFile { file, edited_by_hand, text: edited_text });
                     Ok(())
                 }
             },
@@ -231,6 +245,58 @@ impl Cohort {
                  documents, or load their repository .zip"
                 .to_owned()),
         }
+    }
+}
+
+impl Cohort {
+    /// A deck names its author (`render::markdown::DECK_NOTE`), who is added when none of
+    /// their documents is loaded yet; one that names nobody (exported without a name)
+    /// belongs, like a workflow, to the sole participant whose documents share its folder.
+    /// A later one replaces it, as a workflow does.
+    fn attach_companion(
+        &mut self,
+        name: &str,
+        author: &Profile,
+        companion: DeliveredFile,
+        owners: &[Owner],
+    ) -> Result<(), String> {
+        let file = companion.file.as_str();
+        let index = if author.name.trim().is_empty() {
+            let owner = sole_owner(owners.iter().filter(|o| o.folder == folder_of(file)));
+            owner.and_then(|id| self.participants.iter().position(|p| p.id == id)).ok_or_else(|| {
+                format!(
+                    "{name} names no participant (it was exported before a name was given). Load it in one \
+                     folder with that participant's documents"
+                )
+            })?
+        } else {
+            let id = participant_id(author, file);
+            self.participants.iter().position(|p| p.id == id).unwrap_or_else(|| {
+                self.participants.push(Participant { id, profile: author.clone(), ..Participant::default() });
+                self.participants.len() - 1
+            })
+        };
+        let participant = &mut self.participants[index];
+        match participant.workflows.get(name) {
+            Some(kept) if kept.text == companion.text => {
+                Err(format!("{name} is loaded for {} already, from {}", display_name(&participant.profile), kept.file))
+            }
+            _ => {
+                participant.workflows.insert(name.to_owned(), companion);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The one participant among `owners`, or none when they are several or none.
+fn sole_owner<'a>(owners: impl Iterator<Item = &'a Owner>) -> Option<&'a str> {
+    let mut ids: Vec<&str> = owners.map(|owner| owner.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    match ids.as_slice() {
+        [id] => Some(id),
+        _ => None,
     }
 }
 
@@ -281,6 +347,8 @@ fn collect(source: usize, file: &str, incoming: Incoming, items: &mut Vec<Item>,
         Incoming::Generated { edited_by_hand, edited_text, .. } => {
             workflows.push(Workflow { source, file: file.to_owned(), in_zip: None, edited_by_hand, edited_text })
         }
+        // Taken apart by `Cohort::add`.
+        Incoming::Companion { .. } => {}
         Incoming::Repository { documents, generated } => {
             for (_, document) in documents {
                 collect(source, file, document, items, workflows);

@@ -81,6 +81,14 @@ pub fn assess(participant: &Participant, workbook: &Workbook, exercise: &Exercis
             delivered.file
         ));
     }
+    if let Some(companion) = &exercise.companion {
+        if !participant.workflows.contains_key(companion.deliverable) {
+            findings.push(format!(
+                "{} was not handed in: the exercise asks for it with {}.",
+                companion.deliverable, exercise.deliverable
+            ));
+        }
+    }
     for file in exercise.files.iter().filter(|f| owner_of(f.path) == exercise.key) {
         // Edited in the app before export: the participant's version is in the answers.
         let in_app = answers.text(&crate::render::generated::edited_key(file));
@@ -89,7 +97,7 @@ pub fn assess(participant: &Participant, workbook: &Workbook, exercise: &Exercis
         }
         if let Some(workflow) = participant.workflows.get(file.path).filter(|w| w.edited_by_hand) {
             findings.push(format!("{} was edited by hand after export ({})", file.path, workflow.file));
-            if let Some(text) = &workflow.edited_text {
+            if let Some(text) = &workflow.text {
                 findings.extend(edited_workflow_findings(file.path, text, "as handed in"));
             }
         }
@@ -251,4 +259,23 @@ pub fn edits_since_export(participant: &Participant, exercise: &Exercise) -> Opt
     let deliverable = crate::render::Deliverable::of(module, exercise, &workbook, &answers, &delivered.exported_at);
     let exported = crate::render::exercise_markdown(&deliverable);
     Some(super::diff::changes(&exported, handed_in, 2))
+}
+
+/// A deck as an instructor reads it: how many slides, and its text with each drawing (an
+/// inline SVG image, a long line of base64) shown as its caption.
+pub fn readable_deck(text: &str) -> (usize, String) {
+    // After the front matter, slides are separated by `---` lines.
+    let body = text.strip_prefix("---\n").and_then(|rest| rest.split_once("\n---\n")).map_or(text, |(_, body)| body);
+    let slides = body.split("\n---\n").filter(|slide| !slide.trim().is_empty()).count();
+    let lines: Vec<String> = body
+        .lines()
+        .map(|line| match line.find("<img src=\"data:") {
+            Some(at) => {
+                let alt = line.rsplit_once("alt=\"").map_or("", |(_, rest)| rest.split('"').next().unwrap_or(""));
+                format!("{}[drawing: {alt}]", &line[..at])
+            }
+            None => line.to_owned(),
+        })
+        .collect();
+    (slides, lines.join("\n"))
 }

@@ -305,7 +305,9 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
         take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
         file(|d| (d.exercise.deliverable.to_owned(), MARKDOWN, exercise_markdown(d).into_bytes())).run(())
     });
-    let companion = exercise.companion.as_ref().map(|companion| {
+    // A companion file (the deck) is a client document's (Module 6's capstone): pages
+    // without one leave the deck writer out.
+    let companion = exercise.companion.as_ref().filter(|_| cfg!(feature = "client-documents")).map(|companion| {
         let produce = file(|d| {
             let name = d.exercise.companion.as_ref().map_or("", |c| c.deliverable).to_owned();
             (name, MARKDOWN, companion_markdown(d).unwrap_or_default().into_bytes())

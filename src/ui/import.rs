@@ -123,8 +123,8 @@ pub fn ImportPage() -> impl IntoView {
                     let count = changes.len();
                     let cancel = move |_| show(Step::Choose);
                     if count == 0 {
-                        // A workflow carries no answers; an export identical to the work has none to change.
-                        let nothing = if matches!(*incoming, Incoming::Generated { .. }) {
+                        // A workflow or a deck carries no answers; an export identical to the work has none to change.
+                        let nothing = if matches!(*incoming, Incoming::Generated { .. } | Incoming::Companion { .. }) {
                             ""
                         } else {
                             " It matches your current work: there is nothing to import."

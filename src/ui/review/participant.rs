@@ -151,7 +151,7 @@ fn DeliverableReview(
     let edited_workflows: Vec<(&'static str, String)> = exercise
         .files
         .iter()
-        .filter_map(|f| participant.workflows.get(f.path)?.edited_text.clone().map(|text| (f.path, text)))
+        .filter_map(|f| participant.workflows.get(f.path)?.text.clone().map(|text| (f.path, text)))
         .collect();
     view! {
         <section class="deliverable-review" aria-labelledby=labelled_by>
@@ -161,6 +161,7 @@ fn DeliverableReview(
                 {format!(" · {} of {} answers", assessment.done, assessment.total)}
             </p>
             {workflows_line(&participant, exercise)}
+            {companion_view(&participant, exercise)}
             {if assessment.findings.is_empty() {
                 view! { <p class="ok">"No findings."</p> }.into_any()
             } else {
@@ -207,6 +208,21 @@ fn workflows_line(participant: &Participant, exercise: &Exercise) -> Option<impl
         })
         .collect();
     (!handed_in.is_empty()).then(|| view! { <p class="meta">"Workflows handed in: " {handed_in.join("; ")}</p> })
+}
+
+/// The file drafted with the deliverable (the executive presentation) as handed in: its
+/// slides to read beside the document they present.
+fn companion_view(participant: &Participant, exercise: &Exercise) -> Option<impl IntoView> {
+    let name = exercise.companion.as_ref()?.deliverable;
+    let deck = participant.workflows.get(name)?;
+    let (slides, text) = crate::review::findings::readable_deck(deck.text.as_deref()?);
+    Some(view! {
+        <details class="companion">
+            <summary>{format!("{name} as handed in: {slides} slides (from {})", deck.file)}</summary>
+            // Long lines scroll: focusable, so the keyboard can scroll them too.
+            <pre class="code" tabindex="0" aria-label=format!("The text of {name}")>{text}</pre>
+        </details>
+    })
 }
 
 /// Workflows handed in for an exercise whose document is missing: loaded, so said here.
