@@ -6,7 +6,7 @@
 import { test, expect } from "@playwright/test";
 import { unzipSync, strFromU8 } from "fflate";
 import { box, pane, section } from "./form.mjs";
-import { EXERCISE, deploymentStrategy, downloadBytes, lintWorkflows, monitoring, pipeline } from "./module5-flow.mjs";
+import { EXERCISE, criteria, deploymentStrategy, downloadBytes, lintWorkflows, monitoring, pipeline } from "./module5-flow.mjs";
 import { expectNoViolations } from "./axe.mjs";
 
 test("a participant completes Module 5 and downloads a repository that actionlint passes", async ({ page, browser }) => {
@@ -89,6 +89,33 @@ test("hostile text in every field keeps every workflow valid, and a pasted key i
   expect(strFromU8(files[".github/workflows/deploy-production.yml"])).toContain("${{ secrets.AI_API_KEY }}");
   const design = await downloadBytes(page, "Export deployment-design.md");
   expect(strFromU8(design.bytes)).not.toContain(key);
+});
+
+test("a pasted token leaves evidence: the file's self-check, its list of secrets, and the answers imported back", async ({ page, browser }) => {
+  const token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+  await deploymentStrategy(page);
+  await section(page, "Service and platform").click();
+  await box(page, "Deploy command").fill(`./deploy/release.sh --token ${token} "$SLOT"`);
+  await expect(pane(page).getByRole("alert").filter({ hasText: "This looks like a GitHub token" })).toBeVisible();
+  await criteria(page, 5, 6);
+  await section(page, "Environment and secrets").click();
+  await expect(pane(page).getByText("KUBE_CONFIG (not in the list above: add it), AI_API_KEY, GH_TOKEN (not in the list above: add it), GITHUB_TOKEN (GitHub gives it to every run)")).toBeVisible();
+
+  const design = strFromU8((await downloadBytes(page, "Export deployment-design.md")).bytes);
+  expect(design).not.toContain(token);
+  expect(design).toContain("5 of 6 success criteria met.");
+  expect(design).toContain("--token [GH_TOKEN removed]");
+  expect(design).toContain("GH\\_TOKEN (not in the list above: add it)");
+
+  // Imported on another computer, the note still says what happened, beside the field.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("./restore/#/import");
+  await other.getByLabel("Backup or exported deliverable").setInputFiles({ name: "deployment-design.md", mimeType: "text/markdown", buffer: Buffer.from(design) });
+  await other.getByRole("button", { name: /^Replace \d+ answers?$/ }).click();
+  await other.goto(EXERCISE("2.1"));
+  await criteria(other, 5, 6);
+  await section(other, "Service and platform").click();
+  await expect(pane(other).getByRole("alert").filter({ hasText: "A credential (a GitHub token) was pasted here and taken out when the file was exported: revoke it." })).toBeVisible();
 });
 
 test("a participant edits a workflow by hand, actionlint checks it when asked, and the export carries their version", async ({ page }) => {

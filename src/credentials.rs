@@ -70,6 +70,8 @@ pub struct Found {
     pub start: usize,
     pub end: usize,
     pub kind: &'static Kind,
+    /// Not the credential but the note an export left in its place (`removal_note`).
+    pub removed: bool,
 }
 
 impl PartialEq for Kind {
@@ -89,20 +91,55 @@ impl std::fmt::Debug for Kind {
 /// Every credential in `text`, in order, not overlapping. A prefix counts only at the start
 /// of a word (so `task-` is not `sk-`), followed by enough characters of the right kind.
 pub fn find(text: &str) -> Vec<Found> {
+    scan(text, false)
+}
+
+/// What an export writes where it takes a credential out of an answer: the secret it
+/// belongs in, never the value. The file keeps the evidence that one was pasted.
+pub fn removal_note(secret: &str) -> String {
+    format!("[{secret} removed]")
+}
+
+/// Credentials and removal notes alike, in order: whatever stands for a secret's value in
+/// answers read back from an exported file, or in a file edited from one.
+pub fn find_or_removed(text: &str) -> Vec<Found> {
+    scan(text, true)
+}
+
+/// Only the removal notes: the credentials pasted before an export took them out.
+pub fn removed(text: &str) -> Vec<Found> {
+    let mut found = scan(text, true);
+    found.retain(|f| f.removed);
+    found
+}
+
+/// One pass over `text`, in order (no sorting: a sort is kilobytes of code on a page).
+fn scan(text: &str, notes: bool) -> Vec<Found> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        let word_start = at == 0 || !token_char(bytes[at - 1]);
-        let hit = word_start
-            .then(|| {
-                KINDS.iter().find_map(|kind| {
-                    let rest = bytes.get(at..)?.strip_prefix(kind.prefix.as_bytes())?;
-                    let body = rest.iter().take_while(|b| (kind.body)(**b)).count();
-                    (body >= kind.min_len).then_some(Found { start: at, end: at + kind.prefix.len() + body, kind })
+        let rest = &bytes[at..];
+        let hit = if notes && rest[0] == b'[' {
+            // `[NAME removed]`: kinds that share a secret share its note; the first names it.
+            KINDS.iter().find_map(|kind| {
+                let after = rest[1..].strip_prefix(kind.secret.as_bytes())?.strip_prefix(b" removed]")?;
+                Some(Found { start: at, end: bytes.len() - after.len(), kind, removed: true })
+            })
+        } else if at == 0 || !token_char(bytes[at - 1]) {
+            KINDS.iter().find_map(|kind| {
+                let body = rest.strip_prefix(kind.prefix.as_bytes())?;
+                let body = body.iter().take_while(|b| (kind.body)(**b)).count();
+                (body >= kind.min_len).then_some(Found {
+                    start: at,
+                    end: at + kind.prefix.len() + body,
+                    kind,
+                    removed: false,
                 })
             })
-            .flatten();
+        } else {
+            None
+        };
         match hit {
             Some(hit) => {
                 at = hit.end;
@@ -115,10 +152,20 @@ pub fn find(text: &str) -> Vec<Found> {
 }
 
 /// `text` with each credential replaced by what `reference` makes of its secret's name.
-pub fn replace(text: &str, mut reference: impl FnMut(&str) -> String) -> String {
+pub fn replace(text: &str, reference: impl FnMut(&str) -> String) -> String {
+    replace_found(text, find(text), reference)
+}
+
+/// The same for credentials and removal notes: a workflow written from answers read back
+/// from a file reads the secret where the note is, as the one written before the export did.
+pub fn replace_or_removed(text: &str, reference: impl FnMut(&str) -> String) -> String {
+    replace_found(text, find_or_removed(text), reference)
+}
+
+fn replace_found(text: &str, found: Vec<Found>, mut reference: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for found in find(text) {
+    for found in found {
         out.push_str(&text[copied..found.start]);
         out.push_str(&reference(found.kind.secret));
         copied = found.end;
@@ -154,5 +201,19 @@ mod tests {
         let text = "a sk-abcdefghijklmnopqrstuvwxyz b AKIAIOSFODNN7EXAMPLE";
         assert_eq!(replace(text, |name| format!("${name}")), "a $AI_API_KEY b $AWS_ACCESS_KEY_ID");
         assert_eq!(replace("nothing here", |_| unreachable!()), "nothing here");
+    }
+
+    #[test]
+    fn a_removal_note_is_found_once_and_read_as_its_secret() {
+        let exported =
+            replace("curl -H 'Authorization: ghp_0123456789abcdefghijABCDEFGHIJ012345' x", |name| removal_note(name));
+        assert_eq!(exported, "curl -H 'Authorization: [GH_TOKEN removed]' x");
+        assert!(find(&exported).is_empty(), "a note is not a credential");
+        let notes = removed(&exported);
+        assert_eq!(notes.iter().map(|f| (f.kind.secret, f.removed)).collect::<Vec<_>>(), [("GH_TOKEN", true)]);
+        assert_eq!(
+            replace_or_removed(&format!("{exported} sk-abcdefghijklmnopqrstuvwxyz"), |name| format!("${name}")),
+            "curl -H 'Authorization: $GH_TOKEN' x $AI_API_KEY"
+        );
     }
 }

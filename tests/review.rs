@@ -209,6 +209,55 @@ fn the_executive_presentation_is_read_with_its_authors_capstone() {
     assert_eq!(workbook::import::apply(&ada, &incoming), ada);
 }
 
+/// The walk-through: a GitHub token and a model key pasted into Module 5's
+/// Exercise 2.1. The file never holds them, but it keeps the evidence: its self-check says
+/// 5 of 6, its list of secrets names the one the workflow reads in place of the token, the
+/// review names the field and asks for the token to be revoked, and the workflow written
+/// again from the file's answers is the one exported beside it.
+#[test]
+fn a_pasted_credential_leaves_evidence_in_the_file_and_the_review() {
+    let token = "ghp_0123456789abcdefghijABCDEFGHIJ012345";
+    let key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123";
+    let mut ada = named(module5_workbook("blue-green", "script", "slack"), "Ada", "B");
+    let answers = ada.exercises.get_mut("m5-2.1").unwrap();
+    answers.set_text("deploy_command", format!("./deploy/release.sh --token {token} \"$SLOT\""));
+    answers.set_text("strategy_rationale", format!("Adjusters need it all day (our key: {key})."));
+    let exported = String::from_utf8(document(&ada, "m5-2.1", EXPORTED_AT)).unwrap();
+    assert!(!exported.contains(token) && !exported.contains(key), "{exported}");
+    assert!(exported.contains("5 of 6 success criteria met."), "{exported}");
+    assert!(
+        exported.contains(
+            "| Secrets deploy-production.yml reads | AI\\_API\\_KEY, GH\\_TOKEN (not in the list above: add it) |"
+        ),
+        "{exported}"
+    );
+
+    let (_, deployment) = find_exercise("m5-2.1").unwrap();
+    let as_exported = |workbook: &Workbook| {
+        let answers = deployment.answers_in(workbook);
+        generated::text(deployment, &deployment.files[0], &workbook::course::Inputs::new(&answers, workbook))
+    };
+    let workflow = as_exported(&ada);
+    assert!(
+        workflow.contains("--token $GH_TOKEN") && workflow.contains("GH_TOKEN: ${{ secrets.GH_TOKEN }}"),
+        "{workflow}"
+    );
+
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("ada/deployment-design.md".into(), exported.into_bytes())], vec![]);
+    let participant = &cohort.participants[0];
+    let read_back = workbook_of(participant);
+    assert_eq!(as_exported(&read_back), workflow, "the file's answers write the same workflow");
+    let findings = assess(participant, &read_back, deployment).findings;
+    let said = findings.join("\n");
+    assert!(said.contains("Success criterion not met: Secrets only as ${{ secrets.NAME }}"), "{said}");
+    assert!(
+        said.contains("A GitHub token was pasted into “Deploy command”; the export took it out and names its secret, GH_TOKEN. A credential that was pasted must be revoked and replaced."),
+        "{said}"
+    );
+    assert!(said.contains("An OpenAI or Anthropic API key was pasted into “Why this strategy”"), "{said}");
+}
+
 #[test]
 fn each_deliverable_is_complete_incomplete_or_missing_with_the_self_checks_findings() {
     let mut ada = named(module_6(), "Ada", "B");
@@ -550,11 +599,7 @@ fn an_edited_workflow_is_checked_for_the_guides_red_flags_and_secrets_written_as
     );
     // Edited in the app before export: the rollback gone.
     let in_app = generated_text.replace("Roll back", "Undo").replace("roll back", "undo").replace("rollback", "undo");
-    grace
-        .exercises
-        .get_mut("m5-2.1")
-        .unwrap()
-        .set_text(&workbook::render::generated::edited_key(&deployment.files[0]), in_app);
+    grace.exercises.get_mut("m5-2.1").unwrap().set_text(&deployment.files[0].edited_key(), in_app);
     let mut cohort = Cohort::default();
     cohort.add(
         vec![

@@ -167,10 +167,41 @@ pub struct GeneratedFile {
     pub generate: fn(&Inputs) -> String,
 }
 
+/// Opens the line an exported generated file ends with (`render::generated`): the exercise
+/// it comes from and a digest of the text above it. A reader looks for the last one.
+pub const STAMP: &str = "# workbook-file: ";
+
 impl GeneratedFile {
     /// The file's name without its folder, as a download is named.
     pub fn name(&self) -> &'static str {
         self.path.rsplit('/').next().unwrap_or(self.path)
+    }
+
+    /// The answer that holds a participant's own version of the file, edited by hand in
+    /// the app; empty while they keep the generated one.
+    pub fn edited_key(&self) -> String {
+        format!("file:{}", self.path)
+    }
+
+    /// The file's text as it is exported, before its stamp: the participant's own version
+    /// when they edited it (any credential in it read from its `${{ secrets.NAME }}`, a
+    /// stamp copied in with it left out), else the generated one. What the exercise's
+    /// documents say of the file (the secrets it reads) comes from here: one file, one truth.
+    pub fn exported_text(&self, inputs: &Inputs) -> String {
+        let edited = inputs.text(&self.edited_key());
+        if edited.trim().is_empty() {
+            return (self.generate)(inputs);
+        }
+        let own = edited
+            .find(STAMP)
+            .filter(|at| *at == 0 || edited[..*at].ends_with('\n'))
+            .map_or(edited, |at| &edited[..at]);
+        let own = crate::credentials::replace_or_removed(own, |name| format!("${{{{ secrets.{name} }}}}"));
+        if own.ends_with('\n') {
+            own
+        } else {
+            own + "\n"
+        }
     }
 }
 
@@ -572,19 +603,25 @@ pub fn draft_text(field: &Field, inputs: &Inputs) -> String {
     }
 }
 
-/// Every answer of an exercise that holds what looks like a credential: (field id, what it
-/// looks like). Table cells count as their field.
-pub fn credentials_in(answers: &ExerciseAnswers) -> Vec<(&str, &'static str)> {
-    let mut found = Vec::new();
+/// Calls `visit` with every text of an exercise's answers and its field id; table cells
+/// count as their field. (A loop: an iterator of iterators weighed a kilobyte on the page.)
+pub fn for_each_text<'a>(answers: &'a ExerciseAnswers, mut visit: impl FnMut(&'a str, &'a str)) {
     for (field, value) in &answers.values {
-        let texts: Vec<&str> = match value {
-            Value::Text(text) => vec![text],
-            Value::Rows(rows) => rows.iter().flat_map(|r| r.values()).map(String::as_str).collect(),
-        };
-        for text in texts {
-            found.extend(crate::credentials::find(text).into_iter().map(|f| (field.as_str(), f.kind.what)));
+        match value {
+            Value::Text(text) => visit(field, text),
+            Value::Rows(rows) => rows.iter().flat_map(|r| r.values()).for_each(|text| visit(field, text)),
         }
     }
+}
+
+/// Every answer of an exercise that holds what looks like a credential, or the note an
+/// export left where it took one out: (field id, what it looks like). An exported file
+/// that had one pasted still says so, to its self-check and to the review.
+pub fn credentials_in(answers: &ExerciseAnswers) -> Vec<(&str, &'static str)> {
+    let mut found = Vec::new();
+    for_each_text(answers, |field, text| {
+        found.extend(crate::credentials::find_or_removed(text).into_iter().map(|f| (field, f.kind.what)));
+    });
     found.dedup();
     found
 }
@@ -619,6 +656,20 @@ pub struct Chart {
     pub compute: fn(&Inputs) -> Option<Drawing>,
     /// Shown while `compute` has nothing to draw: which answers it still needs.
     pub pending: &'static str,
+}
+
+impl Chart {
+    /// A chart whose drawing is in the download only of pages that show drawings (feature
+    /// `drawings`): a function named in an exercise's description is kept by every page
+    /// that holds the description, and the cohort review, which draws nothing, carried
+    /// kilobytes of timeline and pipeline layout.
+    pub const fn drawn(compute: fn(&Inputs) -> Option<Drawing>, pending: &'static str) -> Chart {
+        Chart { compute: if cfg!(feature = "drawings") { compute } else { nothing_drawn }, pending }
+    }
+}
+
+fn nothing_drawn(_: &Inputs) -> Option<Drawing> {
+    None
 }
 
 /// One drawing in its two forms: Mermaid text for the exported markdown (GitHub renders
@@ -671,8 +722,11 @@ mod tests {
     #[test]
     fn a_module_with_number_fields_brings_the_number_widget() {
         for (module, feature) in [(&module5::MODULE, "module5"), (&module6::MODULE, "module6")] {
-            let asks_numbers =
-                module.exercises.iter().flat_map(|e| e.fields()).any(|f| matches!(f.kind, FieldKind::Number { .. }));
+            let asks_numbers = module.exercises.iter().flat_map(|e| e.fields()).any(|f| match &f.kind {
+                FieldKind::Number { .. } => true,
+                FieldKind::Table(spec) => spec.columns.iter().any(|c| c.money),
+                _ => false,
+            });
             let brings_widget = features_of(feature).contains("\"number-fields\"");
             assert_eq!(
                 asks_numbers, brings_widget,

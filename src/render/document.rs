@@ -288,7 +288,11 @@ fn short_answer(field: &Field, inputs: &Inputs) -> Option<Vec<Inline>> {
                 not_answered()
             }
         }
-        FieldKind::Number { unit } if is_money(unit) => text(money_as_typed(value).unwrap_or_else(|| value.to_owned())),
+        // Amounts are Module 6's (feature `number-fields`): other pages leave the money
+        // formatting out (the guard test in `course` keeps the feature with the fields).
+        FieldKind::Number { unit } if cfg!(feature = "number-fields") && is_money(unit) => {
+            text(money_as_typed(value).unwrap_or_else(|| value.to_owned()))
+        }
         FieldKind::Text { .. } | FieldKind::Number { .. } => text(value),
         FieldKind::Choice { options } => text(choice_label(options, value)),
         // A drafted name or word (a slot, an environment) reads as an answer in the table.
@@ -426,7 +430,9 @@ fn table(field: &Field, spec: &TableSpec, answers: &ExerciseAnswers) -> Block {
 
 fn cell(row: &Row, column: &Column, fixed: bool) -> Inline {
     match row.get(column.id).map(|v| v.trim()).filter(|v| !v.is_empty()) {
-        Some(value) if column.money => text(money_as_typed(value).unwrap_or_else(|| value.to_owned())),
+        Some(value) if cfg!(feature = "number-fields") && column.money => {
+            text(money_as_typed(value).unwrap_or_else(|| value.to_owned()))
+        }
         Some(value) => text(value),
         None if fixed || column.optional => text(EMPTY_CELL),
         None => not_answered(),

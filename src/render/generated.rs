@@ -5,35 +5,12 @@
 use super::embedded::digest;
 use crate::course::{Exercise, GeneratedFile, Inputs};
 
-/// Opens the stamp line; the reader looks for the last one in a file.
-pub const STAMP: &str = "# workbook-file: ";
+pub use crate::course::STAMP;
 
-/// The answer that holds a participant's own version of a generated file, edited by hand
-/// in the app; empty while they keep the generated one.
-pub fn edited_key(file: &GeneratedFile) -> String {
-    format!("file:{}", file.path)
-}
-
-/// The file's text as exported, stamp included: the participant's own version when they
-/// edited it in the app (any credential in it replaced by its `${{ secrets.NAME }}`), else
-/// the generated one.
+/// The file's text as exported, stamp included (`GeneratedFile::exported_text` and a line
+/// naming the exercise with the digest of everything above it).
 pub fn text(exercise: &Exercise, file: &GeneratedFile, inputs: &Inputs) -> String {
-    let edited = inputs.text(&edited_key(file));
-    let body = if edited.trim().is_empty() {
-        (file.generate)(inputs)
-    } else {
-        // A stamp copied in with the text is written anew below.
-        let own = edited
-            .find(STAMP)
-            .filter(|at| *at == 0 || edited[..*at].ends_with('\n'))
-            .map_or(edited, |at| &edited[..at]);
-        let own = crate::credentials::replace(own, |name| format!("${{{{ secrets.{name} }}}}"));
-        if own.ends_with('\n') {
-            own
-        } else {
-            own + "\n"
-        }
-    };
+    let body = file.exported_text(inputs);
     format!("{body}{STAMP}{} {}\n", exercise.key, digest(&body))
 }
 
@@ -41,7 +18,7 @@ pub fn text(exercise: &Exercise, file: &GeneratedFile, inputs: &Inputs) -> Strin
 /// it, else the generated text; without the stamp, which only the exported file carries
 /// (its digest changes with every keystroke).
 pub fn editable(file: &GeneratedFile, inputs: &Inputs) -> String {
-    let edited = inputs.text(&edited_key(file));
+    let edited = inputs.text(&file.edited_key());
     if edited.trim().is_empty() {
         (file.generate)(inputs)
     } else {
@@ -51,7 +28,7 @@ pub fn editable(file: &GeneratedFile, inputs: &Inputs) -> String {
 
 /// Whether the participant keeps their own version of a generated file.
 pub fn is_edited(file: &GeneratedFile, inputs: &Inputs) -> bool {
-    !inputs.text(&edited_key(file)).trim().is_empty()
+    !inputs.text(&file.edited_key()).trim().is_empty()
 }
 
 /// What a stamp says: the exercise the file comes from, and whether the text above it
@@ -96,7 +73,7 @@ mod tests {
         assert!(!editable(file, &Inputs::new(&answers, &workbook)).contains(STAMP));
         // An edit before the stamp, a key pasted in it, and the old stamp left at the end.
         let own = generated.replace("timeout-minutes: 45", "timeout-minutes: 60 # key sk-abcdefghijklmnopqrstuvwx");
-        answers.set_text(&edited_key(file), own);
+        answers.set_text(&file.edited_key(), own);
         let inputs = Inputs::new(&answers, &workbook);
         assert!(is_edited(file, &inputs));
         assert!(editable(file, &inputs).contains("sk-abcdefghijklmnopqrstuvwx"), "the editor shows what was typed");

@@ -44,7 +44,7 @@ pub fn without_credentials(answers: &ExerciseAnswers) -> Cow<'_, ExerciseAnswers
         return Cow::Borrowed(answers);
     }
     let mut clean = answers.clone();
-    let note = |text: &mut String| *text = crate::credentials::replace(text, |name| format!("[{name} removed]"));
+    let note = |text: &mut String| *text = crate::credentials::replace(text, crate::credentials::removal_note);
     for value in clean.values.values_mut() {
         match value {
             Value::Text(text) => note(text),

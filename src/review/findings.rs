@@ -75,6 +75,22 @@ pub fn assess(participant: &Participant, workbook: &Workbook, exercise: &Exercis
             .map(|(criterion, _)| format!("Success criterion not met: {criterion}")),
     );
     findings.extend((exercise.red_flags)(&inputs));
+    // The export took out what was pasted and left a note naming the secret: the value was
+    // in the participant's workbook, so it must be revoked, whatever the file says now.
+    let mut pasted: Vec<(&str, &crate::credentials::Kind)> = Vec::new();
+    crate::course::for_each_text(&answers, |field, text| {
+        pasted.extend(crate::credentials::removed(text).into_iter().map(|f| (field, f.kind)));
+    });
+    pasted.dedup_by(|a, b| a.0 == b.0 && a.1.secret == b.1.secret);
+    findings.extend(pasted.into_iter().map(|(field, kind)| {
+        format!(
+            "{} was pasted into “{}”; the export took it out and names its secret, {}. A credential that was \
+             pasted must be revoked and replaced.",
+            capitalized(kind.what),
+            exercise.field(field).map_or(field.trim_start_matches("file:"), |f| f.label),
+            kind.secret
+        )
+    }));
     if delivered.edited_by_hand == Some(true) {
         findings.push(format!(
             "{} was edited by hand after export: these findings read the answers as exported.",
@@ -91,7 +107,7 @@ pub fn assess(participant: &Participant, workbook: &Workbook, exercise: &Exercis
     }
     for file in exercise.files.iter().filter(|f| owner_of(f.path) == exercise.key) {
         // Edited in the app before export: the participant's version is in the answers.
-        let in_app = answers.text(&crate::render::generated::edited_key(file));
+        let in_app = answers.text(&file.edited_key());
         if !in_app.trim().is_empty() {
             findings.extend(edited_workflow_findings(file.path, in_app, "as edited in the app"));
         }
@@ -278,4 +294,10 @@ pub fn readable_deck(text: &str) -> (usize, String) {
         })
         .collect();
     (slides, lines.join("\n"))
+}
+
+/// "A GitHub token" from "a GitHub token".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_ascii_uppercase().to_string() + chars.as_str())
 }

@@ -211,16 +211,36 @@ fn TextField(key: &'static str, field: &'static Field, placeholder: &'static str
 
 /// Says at once when an answer looks like a credential (an API key, a token, a webhook URL
 /// with its token): what it looks like, why it must not be here, and what to write instead.
+/// On Module 5's page, whose self-check counts them, also the note an export left where it
+/// took one out (answers imported from a file).
 #[component]
 pub(super) fn CredentialWarning(text: Memo<String>) -> impl IntoView {
-    let found = move || text.with(|t| crate::credentials::find(t).first().map(|f| f.kind));
+    let found = move || {
+        text.with(|t| {
+            let found = if cfg!(feature = "module5") {
+                crate::credentials::find_or_removed(t)
+            } else {
+                crate::credentials::find(t)
+            };
+            found.first().copied()
+        })
+    };
     move || {
-        found().map(|kind| {
+        found().map(|found| {
+            let kind = found.kind;
+            // Static text around the kind's name: a formatted string per case weighed more.
+            let (before, after) = if found.removed && cfg!(feature = "module5") {
+                ("A credential (", ") was pasted here and taken out when the file was exported: revoke it. ")
+            } else {
+                (
+                    "This looks like ",
+                    ". Never paste a secret into the workbook: it would be in every file you export and hand in. ",
+                )
+            };
             view! {
                 <p class="field-warning" role="alert">
-                    "This looks like " {kind.what} ". Never paste a secret into the workbook: it would be in "
-                    "every file you export and hand in. Keep it in GitHub Secrets and write its name here "
-                    "instead, e.g. " <code>{kind.secret}</code> "; generated workflows read it as "
+                    {before} {kind.what} {after} "Keep it in GitHub Secrets and write its name here instead, e.g. "
+                    <code>{kind.secret}</code> "; generated workflows read it as "
                     <code>{format!("${{{{ secrets.{} }}}}", kind.secret)}</code> "."
                 </p>
             }

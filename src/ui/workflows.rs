@@ -8,7 +8,7 @@ use super::app_state;
 use super::fields::{with_inputs, CredentialWarning};
 use crate::browser::lint::check;
 use crate::course::{Exercise, GeneratedFile};
-use crate::render::generated::{editable, edited_key, is_edited};
+use crate::render::generated::{editable, is_edited};
 
 #[component]
 pub fn WorkflowEditors(exercise: &'static Exercise) -> impl IntoView {
@@ -34,7 +34,7 @@ fn WorkflowEditor(exercise: &'static Exercise, file: &'static GeneratedFile) -> 
     let edited = move || workbook.with(|w| with_inputs(w, key, |i| is_edited(file, i)));
     let id = format!("edit-{}", file.name().replace('.', "-"));
     let result_id = format!("{id}-lint");
-    let store = move |own: String| workbook.update(|w| exercise.answers_in_mut(w).set_text(&edited_key(file), own));
+    let store = move |own: String| workbook.update(|w| exercise.answers_in_mut(w).set_text(&file.edited_key(), own));
     let run_check = {
         let result_id = result_id.clone();
         move |_| check(&shown.get_untracked(), file.path, &result_id)

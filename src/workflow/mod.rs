@@ -230,6 +230,18 @@ pub fn is_identifier(name: &str) -> bool {
         && !name.to_ascii_uppercase().starts_with("GITHUB_")
 }
 
+/// The secrets a workflow's text reads (`secrets.NAME`), each once, in order of first use.
+pub fn secrets_read(yaml: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for rest in yaml.split("secrets.").skip(1) {
+        let name = &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len())];
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Moves every `${{ … }}` expression out of the run scripts into the step's `env:`, where
 /// GitHub evaluates it safely, and has the script read the variable instead: an expression
 /// inside `run:` is pasted into the script before the shell sees it (script injection). The
@@ -262,14 +274,15 @@ pub fn hoist_expressions(workflow: &mut Workflow) {
     }
 }
 
-/// Replaces whatever looks like a credential (`credentials::find`) in every value of the
-/// workflow by a reference to the secret it belongs in: in a script, `$NAME` with the step
+/// Replaces whatever looks like a credential (`credentials::find`), or the note an export
+/// left in its place (`credentials::removed`), in every value of the workflow by a
+/// reference to the secret it belongs in: in a script, `$NAME` with the step
 /// reading `NAME: ${{ secrets.NAME }}`; in an environment value or an action input,
 /// `${{ secrets.NAME }}`; anywhere else (names, URLs, conditions), where secrets cannot be
 /// read, a note naming the secret. A pasted key never reaches the file.
 pub fn redact_credentials(workflow: &mut Workflow) {
-    let note = |text: &mut String| *text = crate::credentials::replace(text, |name| format!("[{name} removed]"));
-    let reference = |text: &mut String| *text = crate::credentials::replace(text, secret);
+    let note = |text: &mut String| *text = crate::credentials::replace(text, crate::credentials::removal_note);
+    let reference = |text: &mut String| *text = crate::credentials::replace_or_removed(text, secret);
     note(&mut workflow.name);
     workflow.env.iter_mut().for_each(|(_, value)| reference(value));
     for job in &mut workflow.jobs {
@@ -285,7 +298,7 @@ pub fn redact_credentials(workflow: &mut Workflow) {
                 Action::Uses { with, .. } => with.iter_mut().for_each(|(_, value)| reference(value)),
                 Action::Run(script) => {
                     let mut read = Vec::new();
-                    *script = crate::credentials::replace(script, |name| {
+                    *script = crate::credentials::replace_or_removed(script, |name| {
                         read.push(name.to_owned());
                         format!("${name}")
                     });

@@ -181,6 +181,12 @@ pub const DEPLOYMENT: Exercise = Exercise {
                     }),
                     optional: false,
                 },
+                said(
+                    "secrets_read",
+                    "Secrets deploy-production.yml reads",
+                    form_text!("Each needs a value in the repository's settings (Exercise 2.3)."),
+                    workflow::secrets_in_words,
+                ),
                 Field {
                     id: "migration_command",
                     label: "Database migration command",
@@ -200,17 +206,12 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 "Test rollbacks in staging regularly; a rollback nobody has tried is a hope, not a plan.",
             ]),
             fields: &[
-                Field {
-                    id: "workflow_steps",
-                    label: "What deploy-production.yml does",
-                    help: form_text!("The workflow's steps in order, from your answers."),
-                    kind: FieldKind::Computed(Computed {
-                        compute: workflow::steps_in_words,
-                        format: ComputedFormat::Text,
-                        pending: "",
-                    }),
-                    optional: false,
-                },
+                said(
+                    "workflow_steps",
+                    "What deploy-production.yml does",
+                    form_text!("The workflow's steps in order, from your answers."),
+                    workflow::steps_in_words,
+                ),
                 Field {
                     id: "rollback_triggers",
                     label: "When the deploy is rolled back",
@@ -318,6 +319,23 @@ const fn draft(
     Field::drafted(id, label, help, compute, ComputedFormat::Text)
 }
 
+/// What the app says of the workflow it writes, in words (its steps, the secrets it
+/// reads): read-only, always current.
+const fn said(
+    id: &'static str,
+    label: &'static str,
+    help: &'static str,
+    compute: fn(&Inputs) -> Option<String>,
+) -> Field {
+    Field {
+        id,
+        label,
+        help,
+        kind: FieldKind::Computed(Computed { compute, format: ComputedFormat::Text, pending: "" }),
+        optional: false,
+    }
+}
+
 /// A shell command the app drafts from the platform and strategy, written as a code block.
 const fn command(
     id: &'static str,
@@ -367,7 +385,8 @@ fn secret_name_problem(name: &str, _: &Inputs) -> Option<String> {
     ))
 }
 
-/// Every secret named is a valid name, and no answer holds what looks like a credential.
+/// Every secret named is a valid name, and no answer holds what looks like a credential
+/// (or the note an export left in its place).
 fn secrets_are_references(a: &Inputs) -> bool {
     let names: Vec<&str> = a.rows("secrets").iter().filter_map(|r| r.get("name")).map(|n| n.trim()).collect();
     !names.is_empty()

@@ -64,6 +64,30 @@ pub fn deploy_production_yaml(a: &Inputs) -> String {
     )
 }
 
+/// Every secret deploy-production.yml reads, as it is exported (the participant's own
+/// version when they edited it, a pasted credential as the secret it belongs in), each one
+/// missing from the secrets table said so: the document names every secret to set.
+pub fn secrets_in_words(a: &Inputs) -> Option<String> {
+    let exported = super::DEPLOYMENT.files[0].exported_text(a);
+    let rows = a.rows("secrets");
+    let listed = |name: &str| rows.iter().any(|row| row.get("name").is_some_and(|n| n.trim() == name));
+    let read = crate::workflow::secrets_read(&exported);
+    let mut said = String::new();
+    // GitHub's own token last: nothing to set.
+    for name in read.iter().filter(|n| **n != "GITHUB_TOKEN").chain(read.iter().filter(|n| **n == "GITHUB_TOKEN")) {
+        if !said.is_empty() {
+            said.push_str(", ");
+        }
+        said.push_str(name);
+        said.push_str(match *name {
+            "GITHUB_TOKEN" => " (GitHub gives it to every run)",
+            _ if listed(name) => "",
+            _ => " (not in the list above: add it)",
+        });
+    }
+    (!said.is_empty()).then_some(said)
+}
+
 /// The production workflow's steps as a numbered list, each step that runs only when a
 /// check failed marked as such: for the design document.
 pub fn steps_in_words(a: &Inputs) -> Option<String> {

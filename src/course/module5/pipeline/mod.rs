@@ -139,7 +139,7 @@ pub const PIPELINE: Exercise = Exercise {
                 id: "pipeline_diagram",
                 label: "Pipeline",
                 help: "",
-                kind: FieldKind::Chart(Chart { compute: settings::pipeline_diagram, pending: "" }),
+                kind: FieldKind::Chart(Chart::drawn(settings::pipeline_diagram, "")),
                 optional: false,
             }],
         },

@@ -5,7 +5,7 @@
 use crate::course::progress::exercise_progress;
 use crate::course::{find_exercise, ChoiceOption, Drawing, Grid, Inputs};
 use crate::diagram::{Edge, Graph, Node};
-use crate::workflow::is_identifier;
+use crate::workflow::secrets_read;
 
 fn language<'a>(a: &'a Inputs<'a>) -> &'a str {
     a.text("language")
@@ -111,43 +111,47 @@ pub(super) fn ticked(a: &Inputs, items: &[&str]) -> bool {
     items.iter().all(|item| done.contains(item))
 }
 
-/// Each secret the pipeline reads: where it is set and which workflows read it.
+/// Each secret the pipeline's workflows read, as they are exported (edited ones included):
+/// where it is set and which workflows read it. The alert webhook, read only by
+/// monitoring, is a repository secret; the deploys' secrets follow the plan.
 pub(super) fn secret_scopes(a: &Inputs) -> Option<Grid> {
-    let deploy = a.other("m5-2.1");
-    let monitoring = a.other("m5-2.2");
     let environment = if protected(a) {
         "Environment secret in production; staging has its own"
     } else {
         "Repository secret (no environments on this plan)"
     };
-    let mut rows: Vec<Vec<String>> = deploy
-        .rows("secrets")
+    let texts: Vec<(&str, String)> =
+        super::PIPELINE.files.iter().map(|file| (file.name(), file.exported_text(a))).collect();
+    // Each secret with the files that read it, in order of first use.
+    let mut read_by: Vec<(&str, String)> = Vec::new();
+    for (file, text) in &texts {
+        for name in secrets_read(text) {
+            match read_by.iter_mut().find(|(known, _)| *known == name) {
+                Some((_, files)) => {
+                    files.push_str(", ");
+                    files.push_str(file);
+                }
+                None => read_by.push((name, (*file).to_owned())),
+            }
+        }
+    }
+    // GitHub's own token last: nothing to set.
+    let given = |name: &str| name == "GITHUB_TOKEN";
+    let rows = read_by
         .iter()
-        .filter_map(|row| row.get("name").map(|n| n.trim()))
-        .filter(|name| is_identifier(name))
-        .map(|name| {
-            vec![name.to_owned(), environment.to_owned(), "deploy-staging.yml, deploy-production.yml".to_owned()]
+        .filter(|(name, _)| !given(name))
+        .chain(read_by.iter().filter(|(name, _)| given(name)))
+        .map(|(name, files)| {
+            let lives = if given(name) {
+                "Given by GitHub to every run; nothing to set"
+            } else if files == "monitoring.yml" {
+                "Repository secret"
+            } else {
+                environment
+            };
+            vec![(*name).to_owned(), lives.to_owned(), files.clone()]
         })
         .collect();
-    let platform_secret = match deploy.text("platform") {
-        "kubernetes" => Some("KUBE_CONFIG"),
-        "azure-webapp" => Some("AZURE_CREDENTIALS"),
-        _ => None,
-    };
-    if let Some(name) = platform_secret {
-        rows.push(vec![
-            name.to_owned(),
-            environment.to_owned(),
-            "deploy-staging.yml, deploy-production.yml".to_owned(),
-        ]);
-    }
-    let webhook = if monitoring.text("platform") == "discord" { "DISCORD_WEBHOOK_URL" } else { "SLACK_WEBHOOK_URL" };
-    rows.push(vec![webhook.to_owned(), "Repository secret".to_owned(), "monitoring.yml".to_owned()]);
-    rows.push(vec![
-        "GITHUB_TOKEN".to_owned(),
-        "Given by GitHub to every run; nothing to set".to_owned(),
-        "deploy-staging.yml, deploy-production.yml".to_owned(),
-    ]);
     Some(Grid { header: vec!["Secret".into(), "Where it lives".into(), "Read by".into()], rows })
 }
 

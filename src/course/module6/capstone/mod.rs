@@ -371,10 +371,10 @@ pub const CAPSTONE: Exercise = Exercise {
                     id: "rollout_timeline",
                     label: "Rollout timeline",
                     help: form_text!("The phases from the start date; an ongoing phase is shown as open-ended. The file carries it as a Mermaid gantt chart."),
-                    kind: FieldKind::Chart(Chart {
-                        compute: rollout_timeline,
-                        pending: "Needs the start date and the phases' durations (e.g. “4-6 weeks”).",
-                    }),
+                    kind: FieldKind::Chart(Chart::drawn(
+                        rollout_timeline,
+                        "Needs the start date and the phases' durations (e.g. “4-6 weeks”).",
+                    )),
                     optional: false,
                 },
                 Field {
