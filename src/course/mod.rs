@@ -405,6 +405,24 @@ impl Field {
     ) -> Field {
         Field { id, label, help, kind: FieldKind::Draft(Computed { compute, format, pending: "" }), optional: true }
     }
+
+    /// A read-only sentence the app derives from other answers (a suggestion, a summary of
+    /// what it writes), always current; `pending` is shown while it has nothing to say.
+    pub const fn computed(
+        id: &'static str,
+        label: &'static str,
+        help: &'static str,
+        compute: fn(&Inputs) -> Option<String>,
+        pending: &'static str,
+    ) -> Field {
+        Field {
+            id,
+            label,
+            help,
+            kind: FieldKind::Computed(Computed { compute, format: ComputedFormat::Text, pending }),
+            optional: false,
+        }
+    }
 }
 
 pub enum FieldKind {

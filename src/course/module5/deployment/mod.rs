@@ -181,11 +181,12 @@ pub const DEPLOYMENT: Exercise = Exercise {
                     }),
                     optional: false,
                 },
-                said(
+                Field::computed(
                     "secrets_read",
                     "Secrets deploy-production.yml reads",
                     form_text!("Each needs a value in the repository's settings (Exercise 2.3)."),
                     workflow::secrets_in_words,
+                    "",
                 ),
                 Field {
                     id: "migration_command",
@@ -206,11 +207,12 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 "Test rollbacks in staging regularly; a rollback nobody has tried is a hope, not a plan.",
             ]),
             fields: &[
-                said(
+                Field::computed(
                     "workflow_steps",
                     "What deploy-production.yml does",
                     form_text!("The workflow's steps in order, from your answers."),
                     workflow::steps_in_words,
+                    "",
                 ),
                 Field {
                     id: "rollback_triggers",
@@ -317,23 +319,6 @@ const fn draft(
     compute: fn(&Inputs) -> Option<String>,
 ) -> Field {
     Field::drafted(id, label, help, compute, ComputedFormat::Text)
-}
-
-/// What the app says of the workflow it writes, in words (its steps, the secrets it
-/// reads): read-only, always current.
-const fn said(
-    id: &'static str,
-    label: &'static str,
-    help: &'static str,
-    compute: fn(&Inputs) -> Option<String>,
-) -> Field {
-    Field {
-        id,
-        label,
-        help,
-        kind: FieldKind::Computed(Computed { compute, format: ComputedFormat::Text, pending: "" }),
-        optional: false,
-    }
 }
 
 /// A shell command the app drafts from the platform and strategy, written as a code block.

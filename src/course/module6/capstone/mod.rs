@@ -507,17 +507,13 @@ pub const CAPSTONE: Exercise = Exercise {
                 "Clear a slide's text to go back to the draft.",
             ]),
             fields: &[
-                Field {
-                    id: "red_flags",
-                    label: "Before you hand in",
-                    help: form_text!("The guide's red flags, checked on the whole proposal."),
-                    kind: FieldKind::Computed(Computed {
-                        compute: red_flag_report,
-                        format: ComputedFormat::Text,
-                        pending: "",
-                    }),
-                    optional: false,
-                },
+                Field::computed(
+                    "red_flags",
+                    "Before you hand in",
+                    form_text!("The guide's red flags, checked on the whole proposal."),
+                    red_flag_report,
+                    "",
+                ),
                 slide("slide_title", "Slide 1: Title", slide_title),
                 slide("slide_challenge", "Slide 2: The challenge", slide_challenge),
                 slide("slide_summary", "Slide 3: Executive summary", slide_summary),
