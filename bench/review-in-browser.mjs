@@ -3,7 +3,11 @@
 // input's change event to the status line that reports them loaded (read, parsed, every
 // deliverable assessed, the table on screen, the review saved). Then the memory the page
 // holds (JS heap and the wasm's linear memory).
-// Usage: node bench/review-in-browser.mjs [N=100] [runs=5] [KB per capstone=20]
+// Beside it, a reference measured the same way in the same browser: a page that only reads the
+// same files as text and runs JSON.parse on each (as a JSON string), so the ratio means the same
+// on a fast machine and a slow one. With --cpu=4, Chromium's CPU is throttled 4x (DevTools
+// Emulation.setCPUThrottlingRate), as on a mid-range laptop.
+// Usage: node bench/review-in-browser.mjs [N=100] [runs=5] [KB per capstone=20] [--cpu=RATE]
 import { chromium } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
@@ -12,7 +16,9 @@ import { join } from "node:path";
 import { serve } from "../e2e/serve.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
 
-const [count, runs, kb] = [Number(process.argv[2] ?? 100), Number(process.argv[3] ?? 5), Number(process.argv[4] ?? 20)];
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const cpu = Number(process.argv.find((arg) => arg.startsWith("--cpu="))?.slice(6) ?? 1);
+const [count, runs, kb] = [Number(positional[0] ?? 100), Number(positional[1] ?? 5), Number(positional[2] ?? 20)];
 const dir = await mkdtemp(join(tmpdir(), "cohort-"));
 execFileSync("cargo", ["run", "--quiet", "--release", "--example", "cohort_files", "--", dir, String(count), String(kb)]);
 const files = [];
@@ -25,12 +31,42 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: [...chromiumFlags, "--enable-precise-memory-info"],
 });
+// A fresh page, its CPU throttled as asked.
+async function freshPage(context) {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error("page error:", String(error)));
+  if (cpu !== 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  return page;
+}
+
+// The reference: the same files chosen on a page that reads each as text and parses it as JSON.
+async function reference(context) {
+  const page = await freshPage(context);
+  await page.setContent("<!doctype html><title>Reference</title><h1>Reference</h1>");
+  await page.evaluate(() => {
+    const input = Object.assign(document.createElement("input"), { type: "file", multiple: true, id: "reference" });
+    document.body.append(input);
+    window.__read = new Promise((resolve) =>
+      input.addEventListener("change", async () => {
+        const start = performance.now();
+        let characters = 0;
+        for (const text of await Promise.all([...input.files].map((file) => file.text()))) characters += JSON.parse(JSON.stringify(text)).length;
+        document.body.append(`${characters} characters read`);
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+    );
+  });
+  await page.locator("#reference").setInputFiles(files);
+  return page.evaluate(() => window.__read);
+}
+
 const times = [];
+const references = [];
 let memory;
 for (let run = 0; run < runs; run++) {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on("pageerror", (error) => console.error("page error:", String(error)));
+  references.push(await reference(context));
+  const page = await freshPage(context);
   await page.goto(`http://127.0.0.1:${app.address().port}/review/`);
   await page.getByRole("heading", { name: "Review a cohort" }).waitFor();
   await page.evaluate(() => {
@@ -48,6 +84,8 @@ for (let run = 0; run < runs; run++) {
   const said = await page.locator("#review-result").textContent();
   if (!said.startsWith(`Loaded ${count} of ${count}`)) throw new Error(`unexpected status: ${said}`);
   if (run === runs - 1) {
+    // The review is saved just after "Loaded" is painted.
+    await page.waitForFunction(() => (localStorage.getItem("workbook-review")?.length ?? 0) > 0);
     // The wasm's linear memory is outside the JS heap: found through DevTools, as every
     // live WebAssembly.Memory of the page.
     const cdp = await context.newCDPSession(page);
@@ -69,9 +107,15 @@ await browser.close();
 app.close();
 await rm(dir, { recursive: true });
 
-times.sort((a, b) => a - b);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-console.log(`| review: ${count} full capstones (${mb(bytes)}) chosen at once | median | max | min |\n|---|---:|---:|---:|`);
-console.log(`| change event to "Loaded" painted, ${runs} fresh pages | ${times[Math.floor(times.length / 2)].toFixed(0)} ms | ${times.at(-1).toFixed(0)} ms | ${times[0].toFixed(0)} ms |`);
+const ratios = times.map((time, run) => time / references[run]);
+const row = (what, values, unit = " ms", digits = 0) =>
+  `| ${what} | ${median(values).toFixed(digits)}${unit} | ${Math.max(...values).toFixed(digits)}${unit} | ${Math.min(...values).toFixed(digits)}${unit} |`;
+const throttled = cpu === 1 ? "CPU not throttled" : `CPU throttled ${cpu}x`;
+console.log(`| review: ${count} full capstones (${mb(bytes)}) chosen at once, ${throttled} | median | max | min |\n|---|---:|---:|---:|`);
+console.log(row(`change event to "Loaded" painted, ${runs} fresh pages`, times));
+console.log(row("reference: the same files read as text and JSON.parse'd", references));
+console.log(row("ratio, the review over the reference (same run)", ratios, "x", 1));
 console.log(`\nMemory after loading: JS heap ${mb(memory.heap)}, wasm memory ${mb(memory.wasm)}; the review saved: ${mb(memory.saved * 2)} of localStorage (UTF-16).`);
 if (memory.banner.length) console.log(`Banner: ${memory.banner.join(" ")}`);

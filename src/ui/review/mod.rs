@@ -264,7 +264,10 @@ fn CohortPage() -> impl IntoView {
             if chosen > 0 {
                 let mut added = Default::default();
                 cohort.update(|c| added = c.add(read, refused_early));
-                save();
+                // Saved once "Loaded" and the table are on screen (a frame, then a task):
+                // writing megabytes to storage no longer holds the page. A page hidden before
+                // then is saved by `ReviewApp`'s pagehide listener.
+                request_animation_frame(move || set_timeout(save, std::time::Duration::ZERO));
                 let crate::review::cohort::Added { loaded, refused } = added;
                 said += &match refused {
                     0 => format!("Loaded {loaded} of {}.", count(chosen, "file")),

@@ -57,9 +57,12 @@ fn written_text(a: &ExerciseAnswers) -> Vec<(&'static str, &str)> {
 pub(super) fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
     let mut found = Vec::new();
     for (place, text) in written_text(a) {
-        for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| (3..=8).contains(&w.len())) {
+        // Split as bytes: a letter outside ASCII separates words either way, and this skips
+        // decoding every character of long answers.
+        for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| (3..=8).contains(&w.len())) {
             let is = |p: &str| {
-                word.eq_ignore_ascii_case(p) || (p == "xxx" && word.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(p)))
+                word.eq_ignore_ascii_case(p.as_bytes())
+                    || (p == "xxx" && word.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes())))
             };
             if let Some(p) = PLACEHOLDERS.iter().find(|p| is(p)) {
                 push_once(&mut found, format!("“{}” in {place}", p.to_ascii_uppercase()));
