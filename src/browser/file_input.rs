@@ -35,7 +35,7 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<(String, Vec<u8>)>, Vec<crate::review::cohort::Refused>) {
     let (mut reading, mut read, mut refused) = (Vec::new(), Vec::new(), Vec::new());
     // Every read is started before the first is awaited, so the browser reads the files side
-    // by side rather than one task after another (a third of the time for 100 capstones).
+    // by side rather than one task after another.
     for file in files {
         // Set for files picked with a folder: "cohort/ada/deployment-strategy.md".
         let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string());
