@@ -1,7 +1,7 @@
 // Instructor review in the real app, in headless Chromium: N full capstones (every field
 // answered, examples/cohort_files.rs) chosen at once on the review page, timed from the
 // input's change event to the status line that reports them loaded (read, parsed, every
-// deliverable assessed, the table on screen, the review saved). Then the memory the page
+// deliverable assessed, the table on screen; the files are saved to IndexedDB after). Then the memory the page
 // holds (JS heap and the wasm's linear memory).
 // Beside it, a reference measured the same way in the same browser: a page that only reads the
 // same files as text and runs JSON.parse on each (as a JSON string), so the ratio means the same
@@ -14,6 +14,7 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../e2e/serve.mjs";
+import { savedReviewFiles } from "../e2e/saved-review.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
 
 const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
@@ -85,7 +86,7 @@ for (let run = 0; run < runs; run++) {
   if (!said.startsWith(`Loaded ${count} of ${count}`)) throw new Error(`unexpected status: ${said}`);
   if (run === runs - 1) {
     // The review is saved just after "Loaded" is painted.
-    await page.waitForFunction(() => (localStorage.getItem("workbook-review")?.length ?? 0) > 0);
+    while ((await page.evaluate(savedReviewFiles)) === 0) await page.waitForTimeout(50);
     // The wasm's linear memory is outside the JS heap: found through DevTools, as every
     // live WebAssembly.Memory of the page.
     const cdp = await context.newCDPSession(page);
@@ -98,7 +99,7 @@ for (let run = 0; run < runs; run++) {
       returnByValue: true,
     });
     memory = { heap: await page.evaluate(() => performance.memory.usedJSHeapSize), wasm: wasm.value };
-    memory.saved = await page.evaluate(() => localStorage.getItem("workbook-review")?.length ?? 0);
+    memory.saved = await page.evaluate(savedReviewFiles);
     memory.banner = await page.getByRole("alert").allTextContents();
   }
   await context.close();
@@ -117,5 +118,5 @@ console.log(`| review: ${count} full capstones (${mb(bytes)}) chosen at once, ${
 console.log(row(`change event to "Loaded" painted, ${runs} fresh pages`, times));
 console.log(row("reference: the same files read as text and JSON.parse'd", references));
 console.log(row("ratio, the review over the reference (same run)", ratios, "x", 1));
-console.log(`\nMemory after loading: JS heap ${mb(memory.heap)}, wasm memory ${mb(memory.wasm)}; the review saved: ${mb(memory.saved * 2)} of localStorage (UTF-16).`);
+console.log(`\nMemory after loading: JS heap ${mb(memory.heap)}, wasm memory ${mb(memory.wasm)}; the review's files saved in IndexedDB: ${(memory.saved / 1e6).toFixed(1)} million characters.`);
 if (memory.banner.length) console.log(`Banner: ${memory.banner.join(" ")}`);

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expectNoViolations } from "./axe.mjs";
 import { EXERCISE, deploymentStrategy, downloadBytes, monitoring } from "./module5-flow.mjs";
+import { savedReviewFiles } from "./saved-review.mjs";
 
 const file = (name, bytes) => ({ name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
 
@@ -242,4 +243,25 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await expect(elsewhere.getByRole("table", { name: "2 participants in 2 cohorts: 2026-B, 2026-C" })).toBeVisible();
   await elsewhere.getByRole("link", { name: "Ada Lovelace" }).click();
   await expect(elsewhere.getByRole("region", { name: "Rubric for Exercise 2.3" }).getByRole("status")).toHaveText("Total: 14 of 20: passes (certification needs 14).");
+});
+
+// The review's files are in IndexedDB: a cohort far past what localStorage holds (about
+// 200 capstones) is saved, and is there after a reload.
+test("a cohort of 1,000 capstones is loaded, saved, and still there after a reload", async ({ page }) => {
+  test.setTimeout(120_000);
+  const capstone = await readFile(new URL("../tests/expected/enterprise-architecture-proposal.md", import.meta.url), "utf8");
+  const files = Array.from({ length: 1000 }, (_, n) =>
+    file(`enterprise-architecture-proposal (${n}).md`, capstone.replaceAll("Ada Lovelace", `Participant ${n}`)),
+  );
+  await page.goto("./review/");
+  await page.getByLabel("Exported files", { exact: true }).setInputFiles(files);
+  await expect(page.getByRole("status").filter({ hasText: "Loaded 1000 of 1000 files." })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("table", { name: "Cohort 2026-B: 1000 participants" })).toBeVisible();
+  // Written off the page's thread after "Loaded": wait until the browser has it.
+  await expect.poll(() => page.evaluate(savedReviewFiles), { timeout: 60_000 }).toBeGreaterThan(20_000_000);
+  expect(await page.evaluate(() => localStorage.getItem("workbook-review")), "nothing in localStorage's 5 MB").toBeNull();
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Cohort 2026-B: 1000 participants" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("row", { name: /Participant 999\b/ })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });

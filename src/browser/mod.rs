@@ -5,6 +5,9 @@
 #[cfg(feature = "ui")]
 pub mod download;
 pub mod file_input;
+// Only the review pages keep a review (and the browser tests, which build no `ui`): on the
+// others, its IndexedDB module would be in the glue's imports for nothing.
+#[cfg(any(feature = "review", not(feature = "ui")))]
 pub mod review_store;
 // Only Module 5's page and the grading page check workflows; elsewhere the loader is not
 // even in the glue.

@@ -8,6 +8,9 @@ mod history;
 mod home;
 mod import;
 mod profile;
+// Only the review pages compile it: its storage adapter brings an IndexedDB module that
+// wasm-bindgen would otherwise ship in every page's glue.
+#[cfg(feature = "review")]
 mod review;
 #[cfg(all(feature = "module5", feature = "forms"))]
 mod workflows;
@@ -88,13 +91,11 @@ pub fn mount() {
             crate::browser::register_service_worker();
         }
     });
-    // The review page is another app over the same core; `cfg!` keeps both compiled and
-    // each page's build leaves out the one it does not mount.
-    if cfg!(feature = "review") {
-        mount_to_body(review::ReviewApp);
-    } else {
-        mount_to_body(App);
-    }
+    // The review page is another app over the same core.
+    #[cfg(feature = "review")]
+    mount_to_body(review::ReviewApp);
+    #[cfg(not(feature = "review"))]
+    mount_to_body(App);
     crate::browser::mark("workbook-rendered");
 }
 

@@ -126,8 +126,15 @@ fn count(n: usize, noun: &str) -> String {
 #[derive(Clone, Copy)]
 pub(super) struct ReviewState {
     pub cohort: RwSignal<Cohort>,
-    /// Why the last save failed; `None` once one succeeds.
-    pub save_problem: RwSignal<Option<String>>,
+    /// Why the files' last save failed (or the saved review did not read); `None` once one
+    /// succeeds. The grades are saved apart (`review_store`), so each has its own.
+    pub files_problem: RwSignal<Option<String>>,
+    pub grades_problem: RwSignal<Option<String>>,
+    /// Bumped by each write of the files; a write that is not the latest when it ends
+    /// leaves the problem line to the one that is.
+    pub files_generation: StoredValue<u32>,
+    /// Whether the last files written (or being written) are the cohort's current ones.
+    pub files_saved: StoredValue<bool>,
     /// The rubric criterion last scored, kept open on the next participant.
     pub last_criterion: RwSignal<Option<String>>,
     /// Bumped by each change that waits to be saved (`participant::save_soon`).
@@ -135,9 +142,30 @@ pub(super) struct ReviewState {
 }
 
 impl ReviewState {
-    /// Writes the review to this browser, and says so when it cannot.
+    /// Writes the grades to this browser at once, and says so when it cannot.
+    pub fn save_grades(self) {
+        self.grades_problem.set(self.cohort.with_untracked(|c| review_store::save_grades(&c.grades)).err());
+    }
+
+    /// Starts writing the loaded files to this browser; the page says so if that fails.
+    pub fn save_files(self) {
+        let generation = self.files_generation.get_value().wrapping_add(1);
+        self.files_generation.set_value(generation);
+        self.files_saved.set_value(true);
+        let write = self.cohort.with_untracked(review_store::save_files);
+        spawn_local(async move {
+            let outcome = write.await;
+            if self.files_generation.get_value() == generation {
+                self.files_saved.set_value(outcome.is_ok());
+                self.files_problem.set(outcome.err());
+            }
+        });
+    }
+
+    /// Both: after the cohort itself changed (start over, a backup restored).
     pub fn save(self) {
-        self.save_problem.set(self.cohort.with_untracked(review_store::save).err());
+        self.save_grades();
+        self.save_files();
     }
 }
 
@@ -183,26 +211,41 @@ pub(super) fn cohort_href() -> String {
 
 #[component]
 pub fn ReviewApp() -> impl IntoView {
-    let (initial, load_problem) = match review_store::load() {
-        Ok(cohort) => (cohort, None),
-        Err(problem) => (Cohort::default(), Some(problem)),
-    };
     let state = ReviewState {
-        cohort: RwSignal::new(initial),
-        save_problem: RwSignal::new(
-            load_problem.map(|p| format!("{p}. Loading files starts a new review, which replaces it.")),
-        ),
+        cohort: RwSignal::new(Cohort::default()),
+        files_problem: RwSignal::new(None),
+        grades_problem: RwSignal::new(None),
+        files_generation: StoredValue::new(0),
+        files_saved: StoredValue::new(true),
         last_criterion: RwSignal::new(None),
         pending_save: StoredValue::new(0),
     };
     provide_context(state);
-    // A comment still waiting to be saved is saved when the page is hidden or closed.
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save());
+    // IndexedDB answers asynchronously: the views wait for the saved review, so nothing
+    // loaded or scored before it arrives can be overwritten by it.
+    let opened = RwSignal::new(false);
+    spawn_local(async move {
+        match review_store::load().await {
+            Ok(cohort) => state.cohort.set(cohort),
+            Err(problem) => state
+                .files_problem
+                .set(Some(format!("{problem}. Loading files starts a new review, which replaces it."))),
+        }
+        opened.set(true);
+    });
+    // A comment still waiting to be saved is saved when the page is hidden or closed, and
+    // files not yet written are written (the browser finishes a write begun then).
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        state.save_grades();
+        if !state.files_saved.get_value() {
+            state.save_files();
+        }
+    });
     on_cleanup(move || flush.remove());
     let view = RwSignal::new(current_view());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| view.set(current_view()));
     on_cleanup(move || listener.remove());
-    let save_problem = state.save_problem;
+    let save_problem = move || state.files_problem.get().or_else(|| state.grades_problem.get());
 
     view! {
         <SkipLink/>
@@ -213,12 +256,13 @@ pub fn ReviewApp() -> impl IntoView {
                 <a href=Route::Review.hash() aria-current="page">"Review"</a>
             </nav>
         </header>
-        {move || save_problem.get().map(|problem| view! {
+        {move || save_problem().map(|problem| view! {
             <div class="banner banner-error" role="alert"><p><strong>"The review is not saved in this browser: "</strong>{problem}</p></div>
         })}
         <main id="main" tabindex="-1">
             // Two downloads (see `GRADING`): each shows its own view and sends the other on.
             {move || match view.get() {
+                _ if !opened.get() => view! { <p role="status">"Opening the review saved in this browser…"</p> }.into_any(),
                 View::Cohort if !GRADING => CohortPage().into_any(),
                 View::Participant(index) if GRADING => view! { <participant::ParticipantPage index/> }.into_any(),
                 other => {
@@ -245,7 +289,6 @@ fn CohortPage() -> impl IntoView {
     let outcome = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy { column: None, descending: false });
     let rows = Memo::new(move |_| cohort.with(rows_of));
-    let save = move || state.save();
     let load = move |files: Vec<web_sys::File>| {
         let chosen = files.len();
         if chosen == 0 {
@@ -265,9 +308,10 @@ fn CohortPage() -> impl IntoView {
                 let mut added = Default::default();
                 cohort.update(|c| added = c.add(read, refused_early));
                 // Saved once "Loaded" and the table are on screen (a frame, then a task):
-                // writing megabytes to storage no longer holds the page. A page hidden before
+                // turning megabytes into text no longer holds the page. A page hidden before
                 // then is saved by `ReviewApp`'s pagehide listener.
-                request_animation_frame(move || set_timeout(save, std::time::Duration::ZERO));
+                state.files_saved.set_value(false);
+                request_animation_frame(move || set_timeout(move || state.save_files(), std::time::Duration::ZERO));
                 let crate::review::cohort::Added { loaded, refused } = added;
                 said += &match refused {
                     0 => format!("Loaded {loaded} of {}.", count(chosen, "file")),
@@ -307,7 +351,7 @@ fn CohortPage() -> impl IntoView {
             .unwrap_or(false);
         if sure {
             cohort.set(Cohort::default());
-            save();
+            state.save();
             outcome.set("The review is empty: load the cohort's files to start again.".into());
         }
     };
@@ -435,7 +479,7 @@ fn RefusedFiles() -> impl IntoView {
                     </ul>
                     <button type="button" class="secondary" on:click=move |_| {
                         cohort.update(|c| c.refused.clear());
-                        state.save();
+                        state.save_files();
                     }>
                         "Clear this list"
                     </button>

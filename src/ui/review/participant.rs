@@ -339,7 +339,7 @@ fn RubricPanel(
                                                     let ticked = &mut grade_mut(c, index, key).ticked;
                                                     if on { ticked.insert(tick); } else { ticked.remove(&tick); }
                                                 });
-                                                state.save();
+                                                state.save_grades();
                                             }/>
                                         {*text}
                                     </label>
@@ -356,7 +356,7 @@ fn RubricPanel(
                                             cohort.update(|c| {
                                                 grade_mut(c, index, key).points.insert(criterion.id.to_owned(), points);
                                             });
-                                            state.save();
+                                            state.save_grades();
                                         }/>
                                     {points.to_string()}
                                 </label>
@@ -389,7 +389,7 @@ fn VerdictPanel(exercise: &'static Exercise, checks: Vec<(&'static str, bool)>, 
                                 cohort.update(|c| {
                                     grade_mut(c, index, key).verdicts.insert(n, verdict);
                                 });
-                                state.save();
+                                state.save_grades();
                             }/>
                         {label}
                     </label>
@@ -524,7 +524,7 @@ fn SectionsWithFindings(
     }
 }
 
-/// Comments are saved a moment after typing stops (the whole review is one stored value),
+/// Comments are saved a moment after typing stops (the cohort's grades are one stored value),
 /// and at once when the page is hidden or closed (`ReviewApp`).
 fn save_soon(state: ReviewState) {
     let generation = state.pending_save.get_value().wrapping_add(1);
@@ -532,7 +532,7 @@ fn save_soon(state: ReviewState) {
     set_timeout(
         move || {
             if state.pending_save.get_value() == generation {
-                state.save();
+                state.save_grades();
             }
         },
         std::time::Duration::from_millis(400),
