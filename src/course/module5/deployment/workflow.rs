@@ -10,8 +10,8 @@ use super::draft_of;
 use crate::course::Inputs;
 use crate::numbers::parse_number;
 use crate::workflow::{
-    hoist_expressions, is_identifier, redact_credentials, secret, to_yaml, Concurrency, Environment, Job, Permission,
-    Step, Trigger, Workflow,
+    hoist_expressions, is_identifier, redact_credentials, secret, to_yaml, Action, Concurrency, Environment, Job,
+    Permission, Step, Trigger, Workflow,
 };
 
 /// The name the capstone's staging workflow carries; production follows it.
@@ -127,10 +127,6 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
         }),
         env: vec![
             ("APP_NAME".into(), a.text("app_name").trim().to_owned()),
-            (
-                "IMAGE".into(),
-                "ghcr.io/${{ github.repository }}:${{ github.event.workflow_run.head_sha || github.sha }}".into(),
-            ),
             ("HEALTH_URL".into(), a.text("health_url").trim().to_owned()),
         ],
         ..Job::new("deploy", if canary { "Canary deploy" } else { "Blue-green deploy" }, 30)
@@ -160,6 +156,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     } else {
         blue_green_steps(a, &mut job);
     }
+    name_the_image(&mut job, "${{ github.event.workflow_run.head_sha || github.sha }}");
     let mut permissions = vec![Permission::read("contents")];
     if a.text("platform") == "kubernetes" {
         // The image is pushed to the repository's container registry.
@@ -184,6 +181,23 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     redact_credentials(&mut workflow);
     hoist_expressions(&mut workflow);
     workflow
+}
+
+pub(crate) const NAME_THE_IMAGE: &str = "Name the image (registries take lowercase names only)";
+
+/// Names the image `$IMAGE` for the job's steps, first, if any step uses it: the repository's
+/// container registry, tagged with the commit. `github.repository` keeps the owner's capitals
+/// (`AdaLovelace/claims`) and registries take lowercase names only (`docker build` refuses
+/// the tag), and expressions cannot lowercase: bash does (`${VAR,,}`, the runner's shell).
+pub(crate) fn name_the_image(job: &mut Job, commit: &str) {
+    let uses_image =
+        job.steps.iter().any(|step| matches!(&step.action, Action::Run(script) if script.contains("$IMAGE")));
+    if uses_image {
+        let step =
+            Step::run(NAME_THE_IMAGE, "echo \"IMAGE=ghcr.io/${GITHUB_REPOSITORY,,}:$COMMIT\" >> \"$GITHUB_ENV\"")
+                .env("COMMIT", commit);
+        job.steps.insert(0, step);
+    }
 }
 
 /// Signing in to the platform, with its credentials from a secret.

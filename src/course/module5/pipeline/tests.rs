@@ -65,6 +65,7 @@ fn production_follows_staging_one_level_deep_and_only_when_it_succeeded() {
     assert_eq!(
         names,
         [
+            "Name the image (registries take lowercase names only)",
             "Check out the commit being deployed",
             "Sign in to the container registry",
             "Connect to the cluster",

@@ -7,7 +7,9 @@
 
 use super::draft_of;
 use super::settings::protected;
-use crate::course::module5::deployment::workflow::{production_workflow, Start, STAGING_WORKFLOW};
+use crate::course::module5::deployment::workflow::{
+    name_the_image, production_workflow, Start, NAME_THE_IMAGE, STAGING_WORKFLOW,
+};
 use crate::course::module5::monitoring::workflow::monitoring_workflow;
 use crate::course::Inputs;
 use crate::workflow::{
@@ -81,6 +83,7 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
     let shared: Vec<Step> = production.jobs[0]
         .steps
         .iter()
+        .filter(|step| step.name != NAME_THE_IMAGE)
         .take_while(|step| step.name != "Build once")
         .chain(production.jobs[0].steps.iter().find(|step| step.name == "Build once"))
         .cloned()
@@ -97,7 +100,6 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
         }),
         env: vec![
             ("APP_NAME".into(), deploy.text("app_name").trim().to_owned()),
-            ("IMAGE".into(), "ghcr.io/${{ github.repository }}:${{ github.sha }}".into()),
             ("HEALTH_URL".into(), a.text("staging_health_url").trim().to_owned()),
         ],
         ..Job::new("deploy", "Deploy to staging", 30)
@@ -114,6 +116,7 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
         "Smoke test staging",
         "curl --fail --silent --show-error --max-time 20 --retry 3 --retry-delay 10 \"$HEALTH_URL\"",
     ));
+    name_the_image(&mut job, "${{ github.sha }}");
     let mut workflow = Workflow {
         name: STAGING_WORKFLOW.into(),
         on: vec![Trigger::Push { branches: vec!["main".into()] }, Trigger::manual()],
