@@ -80,7 +80,7 @@ export async function pipeline(page) {
     "Staging health check URL": "https://staging.claims.example.com/health",
   });
   await section(page, "Environments, secrets and protection").click();
-  await choice(page, "Your repository's plan", "Environment protection available");
+  await choice(page, "Your repository's plan", "Public repository");
   await box(page, "Who approves production deploys").fill("@northwind/claims-leads");
   const checklist = pane(page).getByRole("group", { name: "Set up in the repository" });
   for (const box of await checklist.getByRole("checkbox").all()) await box.check();

@@ -85,13 +85,12 @@ fn main() {
     let mut turn = 0;
     for strategy in ["blue-green", "canary"] {
         for platform in ["script", "kubernetes", "azure-webapp"] {
-            for protected in [true, false] {
+            for plan in ["public", "pro-team", "unprotected"] {
                 let mut workbook =
                     module5_workbook(strategy, platform, if turn % 2 == 0 { "slack" } else { "discord" });
-                let answers = module5_pipeline(languages[turn % languages.len()], protected);
+                let answers = module5_pipeline(languages[turn % languages.len()], plan);
                 workbook.exercises.insert("m5-2.3".into(), answers.clone());
-                let name =
-                    format!("pipeline-{strategy}-{platform}-{}", if protected { "protected" } else { "unprotected" });
+                let name = format!("pipeline-{strategy}-{platform}-{plan}");
                 write_in(&out.join(name), "m5-2.3", &answers, &workbook);
                 turn += 1;
                 count += 1;
@@ -103,7 +102,7 @@ fn main() {
         let answers = hostile(key, workbook.exercises[key].clone());
         workbook.exercises.insert(key.into(), answers);
     }
-    let answers = hostile("m5-2.3", module5_pipeline("python", true));
+    let answers = hostile("m5-2.3", module5_pipeline("python", "public"));
     workbook.exercises.insert("m5-2.3".into(), answers.clone());
     write_in(&out.join("hostile-pipeline"), "m5-2.3", &answers, &workbook);
     count += 1;

@@ -127,8 +127,9 @@ pub fn module5_monitoring(platform: &str) -> ExerciseAnswers {
 }
 
 /// Module 5 Exercise 2.3 answered for a `language` ("python", "node", "go", "other"), every
-/// setting ticked; `protected` says whether the repository has environment protection.
-pub fn module5_pipeline(language: &str, protected: bool) -> ExerciseAnswers {
+/// setting ticked, on the GitHub `plan` given ("public", "enterprise", "pro-team", "unprotected":
+/// Free).
+pub fn module5_pipeline(language: &str, plan: &str) -> ExerciseAnswers {
     let (_, exercise) = crate::course::find_exercise("m5-2.3").expect("Exercise 2.3 of Module 5 exists");
     let mut answers = ExerciseAnswers::default();
     exercise.seed_defaults(&mut answers);
@@ -136,7 +137,7 @@ pub fn module5_pipeline(language: &str, protected: bool) -> ExerciseAnswers {
         ("language", language),
         ("staging_url", "https://staging.claims.example.com"),
         ("staging_health_url", "https://staging.claims.example.com/health"),
-        ("protection", if protected { "protected" } else { "unprotected" }),
+        ("protection", plan),
         ("approvers", "@northwind/claims-leads"),
         (
             "done",
@@ -155,6 +156,6 @@ pub fn module5_workbook(strategy: &str, platform: &str, alerts: &str) -> Workboo
     workbook.profile.name = "Ada Lovelace".into();
     workbook.exercises.insert("m5-2.1".into(), module5_deployment(strategy, platform));
     workbook.exercises.insert("m5-2.2".into(), module5_monitoring(alerts));
-    workbook.exercises.insert("m5-2.3".into(), module5_pipeline("python", true));
+    workbook.exercises.insert("m5-2.3".into(), module5_pipeline("python", "public"));
     workbook
 }

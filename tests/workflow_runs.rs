@@ -29,63 +29,169 @@ fn expected_workflows() -> Vec<PathBuf> {
     files
 }
 
-/// Runs a step's script in bash with its `env:` (expressions given a stand-in value) and
-/// the runner's variables; returns what it appended to `$GITHUB_ENV`.
-fn run_step(step: &Yaml, repository: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("workflow-runs-{}", std::process::id()));
+/// What a step did when run: whether it succeeded, what it printed (both streams), and
+/// what it appended to `$GITHUB_ENV`.
+struct Ran {
+    success: bool,
+    printed: String,
+    github_env: String,
+}
+
+/// A new scratch directory (tests run side by side).
+fn scratch(name: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("workflow-runs-{}-{n}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs a step's script as the runner does (`bash -e`), with its `env:` (expressions given
+/// a stand-in value: the only ones these steps read are the commit's id and the job's token),
+/// the runner's variables, `extra` variables, and `stubs` (a directory of stand-in tools)
+/// first on PATH.
+fn run_step(step: &Yaml, extra: &[(&str, &str)], stubs: Option<&Path>) -> Ran {
+    let dir = scratch("step");
     let github_env = dir.join("github_env");
     std::fs::write(&github_env, "").unwrap();
+    let path = std::env::var("PATH").unwrap();
+    let path = match stubs {
+        Some(stubs) => format!("{}:{path}", stubs.display()),
+        None => path,
+    };
     let mut command = Command::new("bash");
     command
         .arg("-e")
         .arg("-c")
         .arg(step["run"].as_str().unwrap())
         .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap())
-        .env("GITHUB_REPOSITORY", repository)
+        .env("PATH", path)
+        .env("GITHUB_REPOSITORY", "AdaLovelace/Claims-Assistant")
         .env("GITHUB_ENV", &github_env);
     if let Some(env) = step.as_mapping_get("env").and_then(Yaml::as_mapping) {
         for (name, value) in env {
             let value = value.as_str().unwrap();
-            // The only expressions these steps read are the commit's id.
             let value = if value.starts_with("${{") { "0123abcd" } else { value };
             command.env(name.as_str().unwrap(), value);
         }
     }
+    command.envs(extra.iter().copied());
     let output = command.output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    std::fs::read_to_string(&github_env).unwrap()
+    let ran = Ran {
+        success: output.status.success(),
+        printed: format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)),
+        github_env: std::fs::read_to_string(&github_env).unwrap(),
+    };
+    std::fs::remove_dir_all(&dir).unwrap();
+    ran
+}
+
+/// Calls `each` with the steps of every job of a workflow file (a job that calls a reusable
+/// workflow has none).
+fn each_job(path: &Path, mut each: impl FnMut(&[Yaml])) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let docs = Yaml::load_from_str(&text).unwrap();
+    for (_, job) in docs[0]["jobs"].as_mapping().unwrap() {
+        if let Some(steps) = job.as_mapping_get("steps").and_then(Yaml::as_sequence) {
+            each(steps);
+        }
+    }
+}
+
+fn script<'a>(step: &'a Yaml) -> Option<&'a str> {
+    step.as_mapping_get("run").and_then(Yaml::as_str)
 }
 
 #[test]
 fn every_image_is_named_in_lowercase_before_it_is_used() {
     let mut named = 0;
     for path in expected_workflows() {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path).unwrap();
-        let file = path.file_name().unwrap().to_string_lossy();
         assert!(!text.contains("IMAGE: "), "{file}: the image is not named from `github.repository` in an env");
-        let docs = Yaml::load_from_str(&text).unwrap();
-        for (_, job) in docs[0]["jobs"].as_mapping().unwrap() {
-            let Some(steps) = job.as_mapping_get("steps").and_then(Yaml::as_sequence) else { continue }; // a reusable workflow's call
-            let mut image: Option<String> = None;
+        each_job(&path, |steps| {
+            let mut image = false;
             for step in steps {
-                let Some(script) = step.as_mapping_get("run").and_then(Yaml::as_str) else { continue };
+                let Some(script) = script(step) else { continue };
                 if script.contains("IMAGE=") {
-                    let written = run_step(step, "AdaLovelace/Claims-Assistant");
-                    assert_eq!(written, "IMAGE=ghcr.io/adalovelace/claims-assistant:0123abcd\n", "{file}");
-                    image = Some(written);
+                    let ran = run_step(step, &[], None);
+                    assert!(ran.success, "{file}: {}", ran.printed);
+                    assert_eq!(ran.github_env, "IMAGE=ghcr.io/adalovelace/claims-assistant:0123abcd\n", "{file}");
+                    image = true;
                     named += 1;
                 } else if script.contains("$IMAGE") {
-                    assert!(
-                        image.is_some(),
-                        "{file}: “{}” uses $IMAGE before it is named",
-                        step["name"].as_str().unwrap()
-                    );
+                    assert!(image, "{file}: “{}” uses $IMAGE before it is named", step["name"].as_str().unwrap());
                 }
             }
-        }
+        });
     }
     // Kubernetes and "your own scripts" (both strategies), and the pipeline's three deploys.
     assert_eq!(named, 7, "the workflows that use an image each name it once");
+}
+
+/// A stand-in `gh` that records its arguments and answers `gh run list ... --jq length` with
+/// the number of successful staging runs it is given.
+fn stub_gh(successful_staging_runs: &str) -> PathBuf {
+    let dir = scratch(&format!("gh-{successful_staging_runs}"));
+    let gh = dir.join("gh");
+    std::fs::write(
+        &gh,
+        format!("#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/calls\"\necho {successful_staging_runs}\n"),
+    )
+    .unwrap();
+    let mut permissions = std::fs::metadata(&gh).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&gh, permissions).unwrap();
+    dir
+}
+
+/// Production after staging, whatever the plan: started by hand, the workflow deploys only a
+/// commit that staging passed, and says what to do when it did not. Run with a stand-in `gh`.
+#[test]
+fn production_started_by_hand_deploys_only_a_commit_staging_passed() {
+    let pipeline = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/module5/pipeline");
+    for file in ["deploy-production.yml", "deploy-production-unprotected.yml"] {
+        let mut checked = 0;
+        each_job(&pipeline.join(file), |steps| {
+            let check = steps
+                .iter()
+                .position(|step| step["name"].as_str() == Some("Check that staging passed this commit"))
+                .unwrap_or_else(|| panic!("{file}: no staging check"));
+            assert!(
+                steps[..check].iter().all(|step| script(step).is_some_and(|s| s.contains("IMAGE="))),
+                "{file}: the check comes before anything is checked out, signed in or deployed"
+            );
+            let step = &steps[check];
+            let condition = step.as_mapping_get("if").and_then(Yaml::as_str);
+            if file == "deploy-production.yml" {
+                // Started by a staging run that succeeded, or by hand: the check is for the latter.
+                assert_eq!(condition, Some("github.event_name == 'workflow_dispatch'"), "{file}");
+            } else {
+                assert_eq!(condition, None, "{file}: by hand only, so always checked");
+            }
+
+            let passed = stub_gh("1");
+            let ran = run_step(step, &[], Some(&passed));
+            assert!(ran.success, "{file}: {}", ran.printed);
+            let calls = std::fs::read_to_string(passed.join("calls")).unwrap();
+            assert_eq!(
+                calls,
+                "run list --repo AdaLovelace/Claims-Assistant --workflow deploy-staging.yml --commit 0123abcd --status success --limit 1 --json databaseId --jq length\n",
+                "{file}"
+            );
+            std::fs::remove_dir_all(&passed).unwrap();
+
+            let not_passed = stub_gh("0");
+            let ran = run_step(step, &[], Some(&not_passed));
+            assert!(!ran.success, "{file}: a commit staging did not pass stops the deploy");
+            assert!(
+                ran.printed.contains("::error::Commit 0123abcd has no successful run of deploy-staging.yml. Push it to main, let staging pass, then run this workflow again."),
+                "{file}: {}",
+                ran.printed
+            );
+            std::fs::remove_dir_all(&not_passed).unwrap();
+            checked += 1;
+        });
+        assert_eq!(checked, 1, "{file}");
+    }
 }

@@ -40,6 +40,9 @@ pub fn is_answered(field: &Field, answers: &ExerciseAnswers) -> bool {
     match &field.kind {
         kind if !kind.is_input() => false,
         FieldKind::Table(spec) => table_is_answered(spec, answers.rows(field.id)),
+        // Only one of its options answers a choice: a value an earlier version offered (or a
+        // hand-edited file) is asked again.
+        FieldKind::Choice { options } => options.iter().any(|option| option.value == answers.text(field.id)),
         _ => answers.has(field.id),
     }
 }

@@ -137,12 +137,26 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
             "github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success'".into(),
         );
     }
+    if start != Start::OnPush {
+        // No way to production skips staging: not a run by hand, whatever the plan.
+        let mut check = Step::run(
+            "Check that staging passed this commit",
+            "passed=\"$(gh run list --repo \"$GITHUB_REPOSITORY\" --workflow deploy-staging.yml --commit \"$COMMIT\" --status success --limit 1 --json databaseId --jq length)\"\nif [ \"$passed\" != 1 ]; then\n  echo \"::error::Commit $COMMIT has no successful run of deploy-staging.yml. Push it to main, let staging pass, then run this workflow again.\"\n  exit 1\nfi",
+        )
+        .env("GH_TOKEN", "${{ github.token }}")
+        .env("COMMIT", "${{ github.event.workflow_run.head_sha || github.sha }}");
+        if start == Start::AfterStaging {
+            // A staging run that succeeded started it: only a run by hand needs the check.
+            check.condition = Some("github.event_name == 'workflow_dispatch'".into());
+        }
+        job.steps.push(check);
+    }
     job.steps.push(
         Step::uses("Check out the commit being deployed", "actions/checkout@v4")
             .input("ref", "${{ github.event.workflow_run.head_sha || github.sha }}"),
     );
     job.steps.extend(platform_setup(a));
-    if start == Start::AfterStaging && a.text("platform") == "kubernetes" {
+    if start != Start::OnPush && a.text("platform") == "kubernetes" {
         // Staging built and pushed this commit's image: production deploys that same build.
         job.steps.push(Step::run(
             "Use the image staging built",
@@ -158,9 +172,18 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     }
     name_the_image(&mut job, "${{ github.event.workflow_run.head_sha || github.sha }}");
     let mut permissions = vec![Permission::read("contents")];
+    if start != Start::OnPush {
+        // The staging check reads the repository's workflow runs.
+        permissions.push(Permission::read("actions"));
+    }
     if a.text("platform") == "kubernetes" {
-        // The image is pushed to the repository's container registry.
-        permissions.push(Permission::write("packages"));
+        // The image is pushed to the repository's container registry; after staging, only
+        // read there (staging pushed it).
+        permissions.push(if start == Start::OnPush {
+            Permission::write("packages")
+        } else {
+            Permission::read("packages")
+        });
     }
     let mut workflow = Workflow {
         name: "Deploy to production".into(),

@@ -102,14 +102,15 @@ pub const PIPELINE: Exercise = Exercise {
             guidance: form_text!(&[
                 "If all environments can use the same value, it is a repository secret; if staging needs a different value than production, environment secrets. Production API keys are always environment secrets.",
                 "Required reviewers on production are the human approval gate: the only manual step in the pipeline.",
-                "Free plans have no protection rules for private repositories: keep the secrets at repository level and start production by hand after checking staging.",
+                "Private repositories get required reviewers on GitHub Enterprise only: on Pro and Team (environments, no reviewers) and on Free (no environments) production is started by hand, for a commit that passed staging.",
             ]),
             fields: &[
                 Field { id: "protection", label: "Your repository's plan", help: "", kind: FieldKind::Choice { options: PLANS }, optional: false },
+                Field::computed("gate", "What protects production", "", settings::production_gate, "Choose your plan."),
                 Field {
                     id: "approvers",
                     label: "Who approves production deploys",
-                    help: form_text!("Required reviewers: up to six people or teams; one approval is enough."),
+                    help: form_text!("Required reviewers, up to six people or teams (one approval is enough); on a plan without them, who starts production by hand."),
                     kind: FieldKind::Text { placeholder: form_text!("e.g. @northwind/claims-leads") },
                     optional: false,
                 },
@@ -202,16 +203,30 @@ const LANGUAGES: &[ChoiceOption] = &[
     ChoiceOption { value: "other", label: "Other", detail: "Your own scripts; no language setup step." },
 ];
 
+/// GitHub's plans as environments follow them (`settings::reviewers`, `settings::environments`).
+/// "unprotected" is Free's value since the first version, so saved answers keep their meaning;
+/// the first version's "protected" (public, or any paid plan) mixed plans with and without
+/// required reviewers, so it is asked again.
 const PLANS: &[ChoiceOption] = &[
     ChoiceOption {
-        value: "protected",
-        label: "Environment protection available",
-        detail: "Public repository, or a paid plan (Team, Enterprise): required reviewers gate production.",
+        value: "public",
+        label: "Public repository (any plan)",
+        detail: "Required reviewers on the production environment approve each deploy.",
+    },
+    ChoiceOption {
+        value: "enterprise",
+        label: "Private or internal, on GitHub Enterprise",
+        detail: "Required reviewers approve each deploy, as in a public repository.",
+    },
+    ChoiceOption {
+        value: "pro-team",
+        label: "Private, on GitHub Pro or Team",
+        detail: "Environments and their secrets, but no required reviewers: production is started by hand, for a commit that passed staging.",
     },
     ChoiceOption {
         value: "unprotected",
-        label: "No environment protection",
-        detail: "A private repository on a free plan: production starts by hand after you check staging, and the secrets stay at repository level.",
+        label: "Private, on GitHub Free",
+        detail: "No environments: repository secrets, and production started by hand, for a commit that passed staging.",
     },
 ];
 

@@ -62,9 +62,33 @@ pub(super) fn staging_deploy_command(a: &Inputs) -> Option<String> {
     })
 }
 
-/// Whether the repository has environment protection (the default until answered).
-pub(super) fn protected(a: &Inputs) -> bool {
+/// Whether the repository's plan has required reviewers: public repositories, and private
+/// or internal ones on Enterprise (GitHub's "About environments"). Pro and Team have
+/// environments without them. Until the plan is answered, no: production is then started
+/// by hand, never deployed with no one's approval.
+pub(crate) fn reviewers(a: &Inputs) -> bool {
+    matches!(a.text("protection"), "public" | "enterprise")
+}
+
+/// Whether the plan has environments at all: not private repositories on GitHub Free.
+pub(crate) fn environments(a: &Inputs) -> bool {
     a.text("protection") != "unprotected"
+}
+
+/// What protects production, in the participant's case (`docs/environments.md` says it).
+pub(super) fn production_gate(a: &Inputs) -> Option<String> {
+    let who = match a.text("approvers").trim() {
+        "" => "the approvers you name",
+        named => named,
+    };
+    Some(match a.text("protection") {
+        "public" | "enterprise" => format!("Required reviewers ({who}) on the production environment: GitHub holds every production deploy until one of them approves it. A deploy started by hand also checks that staging passed its commit."),
+        plan @ ("pro-team" | "unprotected") => format!(
+            "{}, so nothing in GitHub can hold a deploy for approval: deploy-production.yml never starts by itself. {who} start it by hand (Actions → Deploy to production → Run workflow), and it deploys only a commit that passed staging.",
+            if plan == "unprotected" { "No environments on GitHub Free for a private repository" } else { "No required reviewers on Pro or Team for a private repository (GitHub Enterprise only)" }
+        ),
+        _ => return None,
+    })
 }
 
 /// Whether another exercise of the module is fully answered.
@@ -86,7 +110,7 @@ pub(super) const CHECKLIST: &[ChoiceOption] = &[
     ChoiceOption {
         value: "protection",
         label: "Required reviewers on production",
-        detail: "Up to six people or teams, self-review prevented. Without environment protection: production is started by hand after checking staging.",
+        detail: "Up to six people or teams, self-review prevented. On a plan without them: only those who may start deploy-production.yml have write access.",
     },
     ChoiceOption {
         value: "production-secrets",
@@ -115,7 +139,7 @@ pub(super) fn ticked(a: &Inputs, items: &[&str]) -> bool {
 /// where it is set and which workflows read it. The alert webhook, read only by
 /// monitoring, is a repository secret; the deploys' secrets follow the plan.
 pub(super) fn secret_scopes(a: &Inputs) -> Option<Grid> {
-    let environment = if protected(a) {
+    let environment = if environments(a) {
         "Environment secret in production; staging has its own"
     } else {
         "Repository secret (no environments on this plan)"
@@ -167,7 +191,8 @@ pub(super) fn pipeline_diagram(a: &Inputs) -> Option<Drawing> {
         (_, "") => "Slack".to_owned(),
         (_, channel) => format!("Slack {channel}"),
     };
-    let gate = if protected(a) { "Approval by required reviewers" } else { "Started by hand after checking staging" };
+    let gate =
+        if reviewers(a) { "Approval by required reviewers" } else { "Started by hand, for a commit staging passed" };
     let production = format!("Deploy to production ({strategy})");
     let nodes = [
         ("Pull request", "Triggers"),

@@ -77,14 +77,48 @@ fn production_follows_staging_one_level_deep_and_only_when_it_succeeded() {
     assert_eq!(staging.jobs[0].uses.as_deref(), Some("./.github/workflows/validate.yml"));
 }
 
+/// GitHub's plans (../shared/notes/module5-facts.md): required reviewers exist in public
+/// repositories and on Enterprise only. Elsewhere production never deploys by itself.
 #[test]
-fn without_environment_protection_production_starts_only_by_hand() {
-    let mut workbook = module5_workbook("canary", "script", "slack");
-    workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", "unprotected".into());
-    let production = with(&workbook, pipeline_production_workflow);
-    assert_eq!(production.on, [Trigger::manual()]);
-    let scopes = with(&workbook, |a| settings::secret_scopes(a).unwrap());
-    assert!(scopes.rows[0][1].starts_with("Repository secret"), "{scopes:?}");
+fn production_waits_for_reviewers_where_the_plan_has_them_and_starts_by_hand_elsewhere() {
+    let cases = [
+        // plan, starts after staging, environments, secrets live
+        ("public", true, true, "Environment secret"),
+        ("enterprise", true, true, "Environment secret"),
+        ("pro-team", false, true, "Environment secret"),
+        ("unprotected", false, false, "Repository secret"),
+        // Unanswered, or the first version's "protected" (public or any paid plan, reviewers
+        // or not): never a deploy no one approved.
+        ("", false, true, "Environment secret"),
+        ("protected", false, true, "Environment secret"),
+    ];
+    for (plan, after_staging, environments, secrets) in cases {
+        let mut workbook = module5_workbook("canary", "kubernetes", "slack");
+        workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", plan.into());
+        let (staging, production) = with(&workbook, |a| (staging_workflow(a), pipeline_production_workflow(a)));
+        let expected_triggers = if after_staging {
+            vec![
+                Trigger::WorkflowRun { workflows: vec!["Deploy to staging".into()], branches: vec!["main".into()] },
+                Trigger::manual(),
+            ]
+        } else {
+            vec![Trigger::manual()]
+        };
+        assert_eq!(production.on, expected_triggers, "{plan}");
+        assert_eq!(production.jobs[0].environment.is_some(), environments, "{plan}");
+        let staging_job = staging.jobs.iter().find(|j| j.id == "deploy").unwrap();
+        assert_eq!(staging_job.environment.is_some(), environments, "{plan}");
+        let scopes = with(&workbook, |a| settings::secret_scopes(a).unwrap());
+        assert!(scopes.rows[0][1].starts_with(secrets), "{plan}: {scopes:?}");
+        let gate = with(&workbook, settings::production_gate);
+        match plan {
+            "" | "protected" => assert_eq!(gate, None, "asked (again) until answered"),
+            "public" | "enterprise" => {
+                assert!(gate.unwrap().starts_with("Required reviewers (@northwind/claims-leads)"))
+            }
+            _ => assert!(gate.unwrap().contains("@northwind/claims-leads start it by hand"), "{plan}"),
+        }
+    }
 }
 
 #[test]

@@ -2,11 +2,12 @@
 //! called (as reusable workflows) by the staging deploy, which runs on every push to main;
 //! production follows a staging run that succeeded (`workflow_run`, one level deep, well
 //! within GitHub's limit of three) and waits in the production environment for its
-//! reviewers. Production and monitoring are Exercises 2.1's and 2.2's generators with those
+//! reviewers, where the plan has them; where it has none, production is started by hand
+//! only (`settings::reviewers`), and checks that staging passed its commit. Production and monitoring are Exercises 2.1's and 2.2's generators with those
 //! exercises' answers; only production's trigger changes.
 
 use super::draft_of;
-use super::settings::protected;
+use super::settings::{environments, reviewers};
 use crate::course::module5::deployment::workflow::{
     name_the_image, production_workflow, Start, NAME_THE_IMAGE, STAGING_WORKFLOW,
 };
@@ -94,7 +95,7 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
     };
     let mut job = Job {
         needs: vec!["validate".into(), "test".into()],
-        environment: Some(Environment {
+        environment: environments(a).then(|| Environment {
             name: "staging".into(),
             url: Some(a.text("staging_url").trim().to_owned()).filter(|u| !u.is_empty()),
         }),
@@ -134,19 +135,24 @@ pub(super) fn staging_yaml(a: &Inputs) -> String {
     file("Validates, tests and deploys every push to main to staging.", &staging_workflow(a))
 }
 
-/// Exercise 2.1's production deploy, started after staging succeeded (or, without
-/// environment protection, only by hand: the manual gate).
+/// Exercise 2.1's production deploy, started after staging succeeded and held for the
+/// required reviewers; on a plan without them, only by hand: the manual gate.
 pub fn pipeline_production_workflow(a: &Inputs) -> Workflow {
     let deploy = a.other("m5-2.1");
-    let start = if protected(a) { Start::AfterStaging } else { Start::ByHand };
-    production_workflow(&Inputs::new(&deploy, a.workbook), start)
+    let start = if reviewers(a) { Start::AfterStaging } else { Start::ByHand };
+    let mut workflow = production_workflow(&Inputs::new(&deploy, a.workbook), start);
+    if !environments(a) {
+        // GitHub Free has no environments in a private repository.
+        workflow.jobs[0].environment = None;
+    }
+    workflow
 }
 
 pub(super) fn production_yaml(a: &Inputs) -> String {
-    let purpose = if protected(a) {
+    let purpose = if reviewers(a) {
         "Deploys to production after staging succeeded, once a reviewer approves."
     } else {
-        "Deploys to production when started by hand, after staging was checked."
+        "Deploys to production when started by hand, and only a commit that passed staging."
     };
     file(purpose, &pipeline_production_workflow(a))
 }
