@@ -38,7 +38,9 @@ test("a participant completes Module 5 and downloads a repository that actionlin
   ]);
   expect(await lintWorkflows(files)).toEqual([]);
   const production = strFromU8(files[".github/workflows/deploy-production.yml"]);
-  expect(production).toContain("workflow_run:");
+  // Called by staging once it passed (no workflow_run), held for the production reviewers.
+  expect(production).toContain("workflow_call:");
+  expect(strFromU8(files[".github/workflows/deploy-staging.yml"])).toContain("uses: ./.github/workflows/deploy-production.yml");
   expect(production).toContain("name: production");
   expect(strFromU8(files[".github/workflows/monitoring.yml"])).toContain("- cron: '0,30 * * * *'");
 

@@ -11,6 +11,9 @@ TRUNK_VERSION=0.21.14
 # The wasm-bindgen CLI must match the library version Cargo.lock pins, exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 WASM_OPT_VERSION=132
+# The version scripts/zizmor.mjs checks for.
+ZIZMOR_VERSION=$(sed -n 's/^export const ZIZMOR_VERSION = "\(.*\)";$/\1/p' scripts/zizmor.mjs)
+ZIZMOR_DIR=target/tools/zizmor
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -47,6 +50,22 @@ say "Fetching crates"
 cargo fetch --quiet
 
 if [ "${1:-}" != "--app" ]; then
+  # zizmor (the GitHub Actions security linter) from PyPI, in its own virtual environment.
+  if ! "$ZIZMOR_DIR/bin/zizmor" --version 2>/dev/null | grep -qx "zizmor $ZIZMOR_VERSION"; then
+    say "Installing zizmor $ZIZMOR_VERSION (PyPI) in $ZIZMOR_DIR"
+    rm -rf "$ZIZMOR_DIR"
+    python3 -m venv "$ZIZMOR_DIR"
+    "$ZIZMOR_DIR/bin/pip" install --quiet --disable-pip-version-check "zizmor==$ZIZMOR_VERSION"
+  fi
+  if ! command -v shellcheck >/dev/null; then
+    say "Installing Debian's shellcheck for the workflow scripts"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "The workflow lint needs Debian's shellcheck: run 'sudo apt-get install shellcheck'." >&2
+      exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "Installing Debian's chromium and chromium-driver for browser tests"
     if [ "$(id -u)" -ne 0 ]; then

@@ -56,7 +56,9 @@ lint_workflows() {
   # The example is built by the native step (cargo test builds examples in the test profile).
   cargo run --quiet --locked --profile test --example module5_files -- target/generated-workflows
   node scripts/lint-workflows.mjs .github/workflows target/generated-workflows &&
-    node --test scripts/actionlint-labels.test.mjs
+    node --test scripts/actionlint-labels.test.mjs &&
+    node scripts/zizmor.mjs . target/generated-workflows &&
+    cargo run --quiet --locked --profile test --example shellcheck_workflows -- .github/workflows target/generated-workflows
 }
 
 app_lane() {
@@ -67,8 +69,8 @@ app_lane() {
 
 core_lane() {
   step native "Core: native unit and export tests" "^test result: (ok\. [1-9]|FAILED)" cargo test --locked &&
-    step lint "Workflow lint: actionlint over this repository's workflows and every one Module 5 can generate" \
-      "^actionlint:|layouts written|^# (pass|fail)" lint_workflows &&
+    step lint "Workflow lint: actionlint, zizmor and shellcheck over this repository's workflows and every one Module 5 can generate" \
+      "^actionlint:|^zizmor:|^shellcheck:|layouts written|^# (pass|fail)" lint_workflows &&
     step browser "Browser adapters: wasm-bindgen-test in headless Chromium" "^test result" \
       cargo test --locked --profile browser-test --target wasm32-unknown-unknown \
       --no-default-features --features module5,module6 --test browser_storage --test browser_review_store

@@ -164,8 +164,9 @@ fn production_started_by_hand_deploys_only_a_commit_staging_passed() {
             let step = &steps[check];
             let condition = step.as_mapping_get("if").and_then(Yaml::as_str);
             if file == "deploy-production.yml" {
-                // Started by a staging run that succeeded, or by hand: the check is for the latter.
-                assert_eq!(condition, Some("github.event_name == 'workflow_dispatch'"), "{file}");
+                // Called by the staging run once staging passed, or by hand: the check is for the
+                // latter (a called workflow's `github` is its caller's).
+                assert_eq!(condition, Some("github.workflow != 'Deploy to staging'"), "{file}");
             } else {
                 assert_eq!(condition, None, "{file}: by hand only, so always checked");
             }

@@ -7,7 +7,9 @@
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use saphyr::{LoadableYamlNode, Yaml};
-use workbook::workflow::{to_yaml, Concurrency, Environment, Job, Permission, Step, Switch, Trigger, Workflow};
+use workbook::workflow::{
+    actions, to_yaml, Concurrency, Environment, Job, Permission, Step, Switch, Trigger, Workflow,
+};
 
 /// Text biased towards what means something in YAML: indicators, quotes, comment and
 /// mapping markers, line breaks (and `\r`), tabs, reserved words, numbers, Unicode.
@@ -66,7 +68,7 @@ proptest! {
                 Job {
                     environment: Some(Environment { name: "production".into(), url: Some(url.clone()) }),
                     steps: vec![
-                        Step::uses("Check out", "actions/checkout@v4").input("ref", &input),
+                        Step::uses("Check out", actions::CHECKOUT).input("ref", &input),
                         Step::run(&step_name, &run).with_id("deploy").when(&condition).env("VALUE", &step_env),
                     ],
                     ..Job::new("deploy", &job_name, 30)
@@ -92,6 +94,9 @@ proptest! {
         prop_assert_eq!(text(&job["environment"]["url"]), Some(url), "{}", yaml);
         prop_assert_eq!(job["timeout-minutes"].as_integer(), Some(30));
         prop_assert_eq!(text(&job["steps"][0]["with"]["ref"]), Some(input), "{}", yaml);
+        // Pinned to the commit; the release is a comment beside it.
+        let pinned = format!("actions/checkout@{}", actions::CHECKOUT.commit);
+        prop_assert_eq!(text(&job["steps"][0]["uses"]), Some(pinned), "{}", yaml);
         let step = &job["steps"][1];
         prop_assert_eq!(text(&step["name"]), Some(step_name), "{}", yaml);
         prop_assert_eq!(text(&step["if"]), Some(condition), "{}", yaml);

@@ -37,13 +37,11 @@ pub enum Trigger {
     },
     /// Cron expressions (UTC).
     Schedule(Vec<String>),
-    /// After other workflows finish (`types: [completed]`), on these branches.
-    WorkflowRun {
-        workflows: Vec<String>,
-        branches: Vec<String>,
+    /// Called by another workflow (a reusable workflow), which passes it these secrets by
+    /// name (each optional: an environment secret of the same name takes their place).
+    WorkflowCall {
+        secrets: Vec<String>,
     },
-    /// Called by another workflow (a reusable workflow).
-    WorkflowCall,
 }
 
 impl Trigger {
@@ -116,9 +114,11 @@ pub struct Job {
     /// Step outputs the job passes on: (name, expression).
     pub outputs: Vec<(String, String)>,
     pub steps: Vec<Step>,
-    /// A reusable workflow this job calls instead of running steps (`uses:`), with the
-    /// secrets passed on (`secrets: inherit`).
+    /// A reusable workflow this job calls instead of running steps (`uses:`).
     pub uses: Option<String>,
+    /// The secrets a calling job passes on, each by name: (name, `${{ secrets.NAME }}`).
+    /// Never `secrets: inherit`, which hands every secret to whatever is called.
+    pub secrets: Vec<(String, String)>,
 }
 
 impl Job {
@@ -138,6 +138,7 @@ impl Job {
             outputs: Vec::new(),
             steps: Vec::new(),
             uses: None,
+            secrets: Vec::new(),
         }
     }
 }
@@ -157,8 +158,8 @@ pub struct Step {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// An action, pinned to a version (`actions/checkout@v4`), with its inputs.
-    Uses { action: String, with: Vec<(String, String)> },
+    /// An action pinned to a commit, with its inputs: text, then on/off switches.
+    Uses { action: PinnedAction, with: Vec<(String, String)>, switches: Vec<(String, bool)> },
     /// A bash script. Typed values reach it through `env:`, never through `${{ }}` in it.
     Run(String),
 }
@@ -176,16 +177,23 @@ impl Step {
         }
     }
 
-    pub fn uses(name: &str, action: &str) -> Step {
+    pub fn uses(name: &str, action: PinnedAction) -> Step {
         Step {
             id: None,
             name: name.to_owned(),
             condition: None,
             continue_on_error: false,
             env: Vec::new(),
-            action: Action::Uses { action: action.to_owned(), with: Vec::new() },
+            action: Action::Uses { action, with: Vec::new(), switches: Vec::new() },
             timeout_minutes: None,
         }
+    }
+
+    /// `actions/checkout` that leaves no token behind: by default it keeps the job's token
+    /// in `.git/config`, where a later `docker build .` or an uploaded artifact can carry it
+    /// off (zizmor's `artipacked`). No generated step pushes to git, so none needs it.
+    pub fn check_out(name: &str) -> Step {
+        Step::uses(name, actions::CHECKOUT).switch("persist-credentials", false)
     }
 
     pub fn with_id(mut self, id: &str) -> Step {
@@ -208,12 +216,67 @@ impl Step {
         self
     }
 
+    /// An action's on/off input, written as YAML's `true` or `false`.
+    pub fn switch(mut self, name: &str, on: bool) -> Step {
+        if let Action::Uses { switches, .. } = &mut self.action {
+            switches.push((name.to_owned(), on));
+        }
+        self
+    }
+
     pub fn input(mut self, name: &str, value: &str) -> Step {
         if let Action::Uses { with, .. } = &mut self.action {
             with.push((name.to_owned(), value.to_owned()));
         }
         self
     }
+}
+
+/// An action at a full commit, which no one can move the way a tag (`@v4`) can be moved, with
+/// the release that commit is, for the reader and for Dependabot (`uses: …@<sha> # v7.0.1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PinnedAction {
+    pub repository: &'static str,
+    pub commit: &'static str,
+    pub version: &'static str,
+}
+
+/// The actions generated workflows use, each at its latest release: the commit is the one
+/// the release tag names in the action's repository (read there with `git rev-parse
+/// <tag>^{commit}`); all run on node24.
+pub mod actions {
+    use super::PinnedAction;
+
+    pub const CHECKOUT: PinnedAction = PinnedAction {
+        repository: "actions/checkout",
+        commit: "3d3c42e5aac5ba805825da76410c181273ba90b1",
+        version: "v7.0.1",
+    };
+    pub const SETUP_NODE: PinnedAction = PinnedAction {
+        repository: "actions/setup-node",
+        commit: "820762786026740c76f36085b0efc47a31fe5020",
+        version: "v7.0.0",
+    };
+    pub const SETUP_PYTHON: PinnedAction = PinnedAction {
+        repository: "actions/setup-python",
+        commit: "5fda3b95a4ea91299a34e894583c3862153e4b97",
+        version: "v7.0.0",
+    };
+    pub const SETUP_GO: PinnedAction = PinnedAction {
+        repository: "actions/setup-go",
+        commit: "b7ad1dad31e06c5925ef5d2fc7ad053ef454303e",
+        version: "v7.0.0",
+    };
+    pub const DOCKER_LOGIN: PinnedAction = PinnedAction {
+        repository: "docker/login-action",
+        commit: "4907a6ddec9925e35a0a9e82d7399ccc52663121",
+        version: "v4.1.0",
+    };
+    pub const AZURE_LOGIN: PinnedAction = PinnedAction {
+        repository: "azure/login",
+        commit: "f5d393ae46f8fde4be8b75f32e3fc50e654ad0ca",
+        version: "v3.0.1",
+    };
 }
 
 /// `${{ secrets.NAME }}`: the only way a generated workflow names a secret.

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::{Access, Action, Concurrency, Job, Permission, Step, Trigger, Workflow};
+use super::{Access, Action, Concurrency, Job, Permission, Step, Switch, Trigger, Workflow};
 
 /// The workflow as a YAML document, ending with a newline.
 pub fn to_yaml(workflow: &Workflow) -> String {
@@ -41,30 +41,54 @@ fn trigger_yaml(out: &mut Out, trigger: &Trigger) {
             out.key(2, if matches!(trigger, Trigger::Push { .. }) { "push" } else { "pull_request" });
             list(out, 4, "branches", branches);
         }
-        Trigger::WorkflowDispatch { inputs } if inputs.is_empty() => out.key(2, "workflow_dispatch"),
         Trigger::WorkflowDispatch { inputs } => {
             out.key(2, "workflow_dispatch");
-            out.key(4, "inputs");
-            for input in inputs {
-                out.key(6, identifier(&input.id));
-                out.entry(8, "description", &input.description);
-                out.line(8, "type: boolean");
-                out.line(8, "default: false");
+            switches(out, 4, inputs);
+        }
+        Trigger::WorkflowCall { secrets } => {
+            out.key(2, "workflow_call");
+            if !secrets.is_empty() {
+                out.key(4, "secrets");
+            }
+            for name in secrets {
+                out.key(6, identifier(name));
+                out.line(8, "required: false");
             }
         }
-        Trigger::WorkflowCall => out.key(2, "workflow_call"),
         Trigger::Schedule(crons) => {
             out.key(2, "schedule");
             for cron in crons {
                 out.line(4, &format!("- cron: {}", scalar(cron)));
             }
         }
-        Trigger::WorkflowRun { workflows, branches } => {
-            out.key(2, "workflow_run");
-            list(out, 4, "workflows", workflows);
-            list(out, 4, "types", &["completed".to_owned()]);
-            list(out, 4, "branches", branches);
-        }
+    }
+}
+
+/// `inputs:` with one boolean input, off by default, per switch; nothing when there are none.
+fn switches(out: &mut Out, indent: usize, inputs: &[Switch]) {
+    if inputs.is_empty() {
+        return;
+    }
+    out.key(indent, "inputs");
+    for input in inputs {
+        out.key(indent + 2, identifier(&input.id));
+        out.entry(indent + 4, "description", &input.description);
+        out.line(indent + 4, "type: boolean");
+        out.line(indent + 4, "default: false");
+    }
+}
+
+/// `with:`, text inputs then switches (YAML's `true` or `false`); nothing when there are none.
+fn with_inputs(out: &mut Out, indent: usize, text: &[(String, String)], switches: &[(String, bool)]) {
+    if text.is_empty() && switches.is_empty() {
+        return;
+    }
+    out.key(indent, "with");
+    for (name, value) in text {
+        out.entry(indent + 2, identifier(name), value);
+    }
+    for (name, on) in switches {
+        out.line(indent + 2, &format!("{}: {on}", identifier(name)));
     }
 }
 
@@ -105,7 +129,7 @@ fn job_yaml(out: &mut Out, job: &Job) {
     if let Some(workflow) = &job.uses {
         // A job that calls a reusable workflow has no runner, steps or timeout of its own.
         out.entry(4, "uses", workflow);
-        out.line(4, "secrets: inherit");
+        map(out, 4, "secrets", &job.secrets);
         return;
     }
     out.entry(4, "runs-on", &job.runs_on);
@@ -140,9 +164,10 @@ fn step_yaml(out: &mut Out, step: &Step) {
         out.line(8, &format!("timeout-minutes: {minutes}"));
     }
     match &step.action {
-        Action::Uses { action, with } => {
-            out.entry(8, "uses", action);
-            map(out, 8, "with", with);
+        Action::Uses { action, with, switches } => {
+            let reference = format!("{}@{}", action.repository, action.commit);
+            out.line(8, &format!("uses: {} # {}", scalar(&reference), action.version));
+            with_inputs(out, 8, with, switches);
             map(out, 8, "env", &step.env);
         }
         Action::Run(script) => {

@@ -112,7 +112,7 @@ fn every_deploy_has_a_smoke_test_and_a_rollback_that_runs_on_failure() {
             assert!(rollback.name.starts_with("Roll back"), "{names:?}");
             assert!(rollback.condition.as_deref().is_some_and(|c| c.starts_with("failure()")));
             assert_eq!(workflow.jobs[0].environment.as_ref().unwrap().name, "production");
-            assert!(!workflow.concurrency.as_ref().unwrap().cancel_in_progress);
+            assert!(!workflow.jobs[0].concurrency.as_ref().unwrap().cancel_in_progress);
         }
     }
 }

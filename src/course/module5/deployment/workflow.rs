@@ -10,19 +10,23 @@ use super::draft_of;
 use crate::course::Inputs;
 use crate::numbers::parse_number;
 use crate::workflow::{
-    hoist_expressions, is_identifier, redact_credentials, secret, to_yaml, Action, Concurrency, Environment, Job,
-    Permission, Step, Trigger, Workflow,
+    actions, hoist_expressions, is_identifier, redact_credentials, secret, to_yaml, Action, Concurrency, Environment,
+    Job, Permission, Step, Trigger, Workflow,
 };
 
-/// The name the capstone's staging workflow carries; production follows it.
+/// The name the capstone's staging workflow carries, and its file; production follows it.
 pub const STAGING_WORKFLOW: &str = "Deploy to staging";
+/// The staging workflow's file, which the manual check asks GitHub about.
+pub const STAGING_FILE: &str = "deploy-staging.yml";
+pub const PRODUCTION_FILE: &str = "deploy-production.yml";
 
 /// How the production workflow starts.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Start {
     /// Exercise 2.1 on its own: a push to main, or by hand.
     OnPush,
-    /// The capstone's pipeline: after the staging workflow succeeded, or by hand.
+    /// The capstone's pipeline: called by the staging workflow once staging passed (a job in
+    /// the same run, so no `workflow_run` trigger), or by hand.
     AfterStaging,
     /// The capstone without environment protection: only by hand, after checking staging.
     ByHand,
@@ -131,30 +135,27 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
         ],
         ..Job::new("deploy", if canary { "Canary deploy" } else { "Blue-green deploy" }, 30)
     };
-    if start == Start::AfterStaging {
-        // Only a staging run that succeeded (or a person, by hand) starts production.
-        job.condition = Some(
-            "github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success'".into(),
-        );
-    }
     if start != Start::OnPush {
         // No way to production skips staging: not a run by hand, whatever the plan.
         let mut check = Step::run(
             "Check that staging passed this commit",
-            "passed=\"$(gh run list --repo \"$GITHUB_REPOSITORY\" --workflow deploy-staging.yml --commit \"$COMMIT\" --status success --limit 1 --json databaseId --jq length)\"\nif [ \"$passed\" != 1 ]; then\n  echo \"::error::Commit $COMMIT has no successful run of deploy-staging.yml. Push it to main, let staging pass, then run this workflow again.\"\n  exit 1\nfi",
+            &format!(
+                "passed=\"$(gh run list --repo \"$GITHUB_REPOSITORY\" --workflow {STAGING_FILE} --commit \"$COMMIT\" --status success --limit 1 --json databaseId --jq length)\"\nif [ \"$passed\" != 1 ]; then\n  echo \"::error::Commit $COMMIT has no successful run of {STAGING_FILE}. Push it to main, let staging pass, then run this workflow again.\"\n  exit 1\nfi"
+            ),
         )
         .env("GH_TOKEN", "${{ github.token }}")
-        .env("COMMIT", "${{ github.event.workflow_run.head_sha || github.sha }}");
+        .env("COMMIT", "${{ github.sha }}");
         if start == Start::AfterStaging {
-            // A staging run that succeeded started it: only a run by hand needs the check.
-            check.condition = Some("github.event_name == 'workflow_dispatch'".into());
+            // Called by the staging workflow, staging passed in this very run, which is still
+            // going (so `gh` would not list it yet): only a run by hand needs the check. In a
+            // called workflow, `github` describes the caller's run, so its workflow is
+            // staging's there; a staging workflow renamed makes the check run (and fail
+            // loudly), never skip.
+            check.condition = Some(format!("github.workflow != '{STAGING_WORKFLOW}'"));
         }
         job.steps.push(check);
     }
-    job.steps.push(
-        Step::uses("Check out the commit being deployed", "actions/checkout@v4")
-            .input("ref", "${{ github.event.workflow_run.head_sha || github.sha }}"),
-    );
+    job.steps.push(Step::check_out("Check out the commit being deployed"));
     job.steps.extend(platform_setup(a));
     if start != Start::OnPush && a.text("platform") == "kubernetes" {
         // Staging built and pushed this commit's image: production deploys that same build.
@@ -170,7 +171,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     } else {
         blue_green_steps(a, &mut job);
     }
-    name_the_image(&mut job, "${{ github.event.workflow_run.head_sha || github.sha }}");
+    name_the_image(&mut job, "${{ github.sha }}");
     let mut permissions = vec![Permission::read("contents")];
     if start != Start::OnPush {
         // The staging check reads the repository's workflow runs.
@@ -185,25 +186,43 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
             Permission::read("packages")
         });
     }
+    // Permissions per job, none for the workflow: a job added later starts with nothing.
+    job.permissions = Some(permissions);
+    // Two deploys to one environment never overlap, and none is stopped halfway. Set on the
+    // job, so a run waiting here (for an approval) holds up no other job of its workflow.
+    job.concurrency = Some(Concurrency { group: format!("deploy-{}", slug(&environment)), cancel_in_progress: false });
     let mut workflow = Workflow {
         name: "Deploy to production".into(),
         on: match start {
             Start::OnPush => vec![Trigger::Push { branches: vec!["main".into()] }, Trigger::manual()],
-            Start::AfterStaging => vec![
-                Trigger::WorkflowRun { workflows: vec![STAGING_WORKFLOW.into()], branches: vec!["main".into()] },
-                Trigger::manual(),
-            ],
+            Start::AfterStaging => vec![Trigger::WorkflowCall { secrets: Vec::new() }, Trigger::manual()],
             Start::ByHand => vec![Trigger::manual()],
         },
-        permissions,
-        // Two deploys to one environment never overlap, and none is stopped halfway.
-        concurrency: Some(Concurrency { group: format!("deploy-{}", slug(&environment)), cancel_in_progress: false }),
+        permissions: Vec::new(),
+        concurrency: None,
         env: Vec::new(),
         jobs: vec![job],
     };
     redact_credentials(&mut workflow);
     hoist_expressions(&mut workflow);
+    if start == Start::AfterStaging {
+        // The staging workflow passes these by name; an environment secret of the same
+        // name, where the plan has environments, takes their place.
+        let read = secrets_of(&workflow);
+        if let Trigger::WorkflowCall { secrets, .. } = &mut workflow.on[0] {
+            *secrets = read;
+        }
+    }
     workflow
+}
+
+/// The secrets a workflow reads, GitHub's own token aside (every run has it).
+pub(crate) fn secrets_of(workflow: &Workflow) -> Vec<String> {
+    crate::workflow::secrets_read(&to_yaml(workflow))
+        .into_iter()
+        .filter(|name| *name != "GITHUB_TOKEN")
+        .map(str::to_owned)
+        .collect()
 }
 
 pub(crate) const NAME_THE_IMAGE: &str = "Name the image (registries take lowercase names only)";
@@ -227,7 +246,7 @@ pub(crate) fn name_the_image(job: &mut Job, commit: &str) {
 fn platform_setup(a: &Inputs) -> Vec<Step> {
     match a.text("platform") {
         "kubernetes" => vec![
-            Step::uses("Sign in to the container registry", "docker/login-action@v3")
+            Step::uses("Sign in to the container registry", actions::DOCKER_LOGIN)
                 .input("registry", "ghcr.io")
                 .input("username", "${{ github.actor }}")
                 .input("password", "${{ secrets.GITHUB_TOKEN }}"),
@@ -238,7 +257,7 @@ fn platform_setup(a: &Inputs) -> Vec<Step> {
             .env("KUBE_CONFIG", &secret("KUBE_CONFIG")),
         ],
         "azure-webapp" => {
-            vec![Step::uses("Sign in to Azure", "azure/login@v2").input("creds", &secret("AZURE_CREDENTIALS"))]
+            vec![Step::uses("Sign in to Azure", actions::AZURE_LOGIN).input("creds", &secret("AZURE_CREDENTIALS"))]
         }
         _ => Vec::new(),
     }

@@ -150,9 +150,10 @@ pub fn monitoring_workflow(a: &Inputs) -> Workflow {
                 "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}".into(),
             ),
         ],
+        permissions: Some(vec![Permission::read("contents")]),
         ..Job::new("monitor", "Health checks and alerts", 15)
     };
-    job.steps.push(Step::uses("Check out the check scripts", "actions/checkout@v4"));
+    job.steps.push(Step::check_out("Check out the check scripts"));
     // Every check runs, whatever the ones before it found: each failure is alerted.
     let mut checks: Vec<(String, String, &'static str)> = Vec::new();
     for (index, endpoint) in endpoints(a).iter().enumerate() {
@@ -222,7 +223,7 @@ pub fn monitoring_workflow(a: &Inputs) -> Workflow {
                 }],
             },
         ],
-        permissions: vec![Permission::read("contents")],
+        permissions: Vec::new(),
         // A newer round of checks replaces one still waiting.
         concurrency: Some(Concurrency { group: "monitoring".into(), cancel_in_progress: true }),
         env: Vec::new(),

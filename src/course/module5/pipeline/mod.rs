@@ -69,7 +69,7 @@ pub const PIPELINE: Exercise = Exercise {
             id: "carried",
             shown_when: None,
             title: "Production and monitoring",
-            intro: form_text!("deploy-production.yml and monitoring.yml come from Exercises 2.1 and 2.2, as you answered them there. Production now starts only after staging succeeded, and waits for an approval."),
+            intro: form_text!("deploy-production.yml and monitoring.yml come from Exercises 2.1 and 2.2, as you answered them there. Production now runs only after staging passed, in the same run, and waits for an approval."),
             guidance: form_text!(&["Change these answers in Exercises 2.1 and 2.2; the capstone's files follow."]),
             fields: &[
                 Field {

@@ -34,30 +34,27 @@ fn the_capstone_waits_for_the_exercises_and_the_settings() {
     assert_eq!(unmet(&workbook), [criterion(1), criterion(2), criterion(4)]);
 }
 
-/// How many `workflow_run` links a workflow is behind a push, a pull request, a schedule or
-/// a person (GitHub stops a chain after three).
-fn workflow_run_depth(workflows: &[crate::workflow::Workflow], name: &str) -> usize {
-    let workflow = workflows.iter().find(|w| w.name == name).unwrap();
-    workflow
-        .on
-        .iter()
-        .map(|trigger| match trigger {
-            Trigger::WorkflowRun { workflows: upstream, .. } => {
-                1 + upstream.iter().map(|u| workflow_run_depth(workflows, u)).max().unwrap_or(0)
-            }
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0)
-}
-
 #[test]
-fn production_follows_staging_one_level_deep_and_only_when_it_succeeded() {
+fn production_is_a_job_of_the_staging_run_once_staging_passed() {
     let workbook = module5_workbook("blue-green", "kubernetes", "slack");
     let (staging, production) = with(&workbook, |a| (staging_workflow(a), pipeline_production_workflow(a)));
-    assert_eq!(workflow_run_depth(&[staging.clone(), production.clone()], "Deploy to production"), 1);
-    assert!(production.jobs[0].condition.as_deref().unwrap().contains("conclusion == 'success'"));
+    // No workflow_run: staging calls production, after its own deploy job.
+    let call = staging.jobs.iter().find(|j| j.id == "production").unwrap();
+    assert_eq!(call.uses.as_deref(), Some("./.github/workflows/deploy-production.yml"));
+    assert_eq!(call.needs, ["deploy"]);
+    assert_eq!(call.permissions, production.jobs[0].permissions, "the called job gets what it needs, no more");
+    // Each secret production reads is passed by name, and declared by production.
+    let passed: Vec<&str> = call.secrets.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(passed, ["KUBE_CONFIG", "AI_API_KEY"]);
+    assert_eq!(call.secrets[1].1, "${{ secrets.AI_API_KEY }}");
+    assert_eq!(
+        production.on,
+        [Trigger::WorkflowCall { secrets: vec!["KUBE_CONFIG".into(), "AI_API_KEY".into()] }, Trigger::manual()]
+    );
     assert_eq!(production.jobs[0].environment.as_ref().unwrap().name, "production");
+    // Called, staging passed in this run; by hand, the check runs.
+    let check = production.jobs[0].steps.iter().find(|s| s.name == "Check that staging passed this commit").unwrap();
+    assert_eq!(check.condition.as_deref(), Some("github.workflow != 'Deploy to staging'"));
     // Staging: validate and test called first, then the same platform's sign-in and build.
     let deploy = staging.jobs.iter().find(|j| j.id == "deploy").unwrap();
     assert_eq!(deploy.needs, ["validate", "test"]);
@@ -97,10 +94,7 @@ fn production_waits_for_reviewers_where_the_plan_has_them_and_starts_by_hand_els
         workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", plan.into());
         let (staging, production) = with(&workbook, |a| (staging_workflow(a), pipeline_production_workflow(a)));
         let expected_triggers = if after_staging {
-            vec![
-                Trigger::WorkflowRun { workflows: vec!["Deploy to staging".into()], branches: vec!["main".into()] },
-                Trigger::manual(),
-            ]
+            vec![Trigger::WorkflowCall { secrets: vec!["KUBE_CONFIG".into(), "AI_API_KEY".into()] }, Trigger::manual()]
         } else {
             vec![Trigger::manual()]
         };
@@ -108,6 +102,11 @@ fn production_waits_for_reviewers_where_the_plan_has_them_and_starts_by_hand_els
         assert_eq!(production.jobs[0].environment.is_some(), environments, "{plan}");
         let staging_job = staging.jobs.iter().find(|j| j.id == "deploy").unwrap();
         assert_eq!(staging_job.environment.is_some(), environments, "{plan}");
+        assert_eq!(
+            staging.jobs.iter().any(|j| j.id == "production"),
+            after_staging,
+            "{plan}: staging calls production"
+        );
         let scopes = with(&workbook, |a| settings::secret_scopes(a).unwrap());
         assert!(scopes.rows[0][1].starts_with(secrets), "{plan}: {scopes:?}");
         let gate = with(&workbook, settings::production_gate);

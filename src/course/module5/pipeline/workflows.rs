@@ -1,21 +1,23 @@
 //! The five workflows of the capstone. Validate and test run on every pull request and are
-//! called (as reusable workflows) by the staging deploy, which runs on every push to main;
-//! production follows a staging run that succeeded (`workflow_run`, one level deep, well
-//! within GitHub's limit of three) and waits in the production environment for its
-//! reviewers, where the plan has them; where it has none, production is started by hand
-//! only (`settings::reviewers`), and checks that staging passed its commit. Production and monitoring are Exercises 2.1's and 2.2's generators with those
-//! exercises' answers; only production's trigger changes.
+//! called (as reusable workflows) by the staging deploy, which runs on every push to main.
+//! Where the plan has required reviewers, staging then calls production, a job of the same
+//! run that waits in the production environment for a reviewer (no `workflow_run` trigger,
+//! which zizmor calls dangerous and whose chains GitHub cuts after three levels); where it
+//! has none, production is started by hand only (`settings::reviewers`), and checks that
+//! staging passed its commit. Production and monitoring are Exercises 2.1's and 2.2's
+//! generators with those exercises' answers; only production's trigger changes. Every job
+//! names its own permissions, and the workflows none.
 
 use super::draft_of;
 use super::settings::{environments, reviewers};
 use crate::course::module5::deployment::workflow::{
-    name_the_image, production_workflow, Start, NAME_THE_IMAGE, STAGING_WORKFLOW,
+    name_the_image, production_workflow, secrets_of, Start, NAME_THE_IMAGE, PRODUCTION_FILE, STAGING_WORKFLOW,
 };
 use crate::course::module5::monitoring::workflow::monitoring_workflow;
 use crate::course::Inputs;
 use crate::workflow::{
-    hoist_expressions, redact_credentials, secret, to_yaml, Concurrency, Environment, Job, Permission, Step, Trigger,
-    Workflow,
+    actions, hoist_expressions, redact_credentials, secret, to_yaml, Concurrency, Environment, Job, Permission, Step,
+    Trigger, Workflow,
 };
 
 /// A workflow file with a header saying where it comes from.
@@ -30,12 +32,12 @@ fn file(purpose: &str, workflow: &Workflow) -> String {
 
 /// Checks out the code and sets up the language with its version.
 fn setup_steps(a: &Inputs) -> Vec<Step> {
-    let mut steps = vec![Step::uses("Check out", "actions/checkout@v4")];
+    let mut steps = vec![Step::check_out("Check out")];
     let version = draft_of(a, "language_version");
     let setup = match a.text("language") {
-        "python" => Some(("Set up Python", "actions/setup-python@v5", "python-version")),
-        "node" => Some(("Set up Node.js", "actions/setup-node@v4", "node-version")),
-        "go" => Some(("Set up Go", "actions/setup-go@v5", "go-version")),
+        "python" => Some(("Set up Python", actions::SETUP_PYTHON, "python-version")),
+        "node" => Some(("Set up Node.js", actions::SETUP_NODE, "node-version")),
+        "go" => Some(("Set up Go", actions::SETUP_GO, "go-version")),
         _ => None,
     };
     if let Some((name, action, input)) = setup {
@@ -51,13 +53,13 @@ fn setup_steps(a: &Inputs) -> Vec<Step> {
 
 /// A Session 1 check (validate or test): on pull requests, and callable by staging.
 fn check_workflow(a: &Inputs, name: &str, job_name: &str, command_field: &str) -> Workflow {
-    let mut job = Job::new(&name.to_ascii_lowercase(), job_name, 15);
+    let mut job = Job { permissions: Some(read_the_code()), ..Job::new(&name.to_ascii_lowercase(), job_name, 15) };
     job.steps = setup_steps(a);
     job.steps.push(Step::run(job_name, &draft_of(a, command_field)));
     let mut workflow = Workflow {
         name: name.to_owned(),
-        on: vec![Trigger::PullRequest { branches: vec!["main".into()] }, Trigger::WorkflowCall],
-        permissions: vec![Permission::read("contents")],
+        on: vec![Trigger::PullRequest { branches: vec!["main".into()] }, Trigger::WorkflowCall { secrets: Vec::new() }],
+        permissions: Vec::new(),
         concurrency: None,
         env: Vec::new(),
         jobs: vec![job],
@@ -89,8 +91,10 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
         .chain(production.jobs[0].steps.iter().find(|step| step.name == "Build once"))
         .cloned()
         .collect();
+    // A called workflow's jobs get at most the calling job's permissions, and no secret.
     let called = |id: &str, name: &str, file: &str| Job {
         uses: Some(format!("./.github/workflows/{file}")),
+        permissions: Some(read_the_code()),
         ..Job::new(id, name, 15)
     };
     let mut job = Job {
@@ -103,6 +107,8 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
             ("APP_NAME".into(), deploy.text("app_name").trim().to_owned()),
             ("HEALTH_URL".into(), a.text("staging_health_url").trim().to_owned()),
         ],
+        permissions: production.jobs[0].permissions.clone(),
+        concurrency: Some(Concurrency { group: "deploy-staging".into(), cancel_in_progress: false }),
         ..Job::new("deploy", "Deploy to staging", 30)
     };
     job.steps = shared;
@@ -118,24 +124,44 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
         "curl --fail --silent --show-error --max-time 20 --retry 3 --retry-delay 10 \"$HEALTH_URL\"",
     ));
     name_the_image(&mut job, "${{ github.sha }}");
+    let mut jobs = vec![called("validate", "Validate", "validate.yml"), called("test", "Test", "test.yml"), job];
+    if reviewers(a) {
+        // Production, once staging passed, held in its environment until a reviewer approves.
+        let production = pipeline_production_workflow(a);
+        jobs.push(Job {
+            needs: vec!["deploy".into()],
+            permissions: production.jobs[0].permissions.clone(),
+            secrets: secrets_of(&production).into_iter().map(|name| (name.clone(), secret(&name))).collect(),
+            ..called("production", "Deploy to production", PRODUCTION_FILE)
+        });
+    }
     let mut workflow = Workflow {
         name: STAGING_WORKFLOW.into(),
         on: vec![Trigger::Push { branches: vec!["main".into()] }, Trigger::manual()],
-        permissions: production.permissions.clone(),
-        concurrency: Some(Concurrency { group: "deploy-staging".into(), cancel_in_progress: false }),
+        permissions: Vec::new(),
+        concurrency: None,
         env: Vec::new(),
-        jobs: vec![called("validate", "Validate", "validate.yml"), called("test", "Test", "test.yml"), job],
+        jobs,
     };
     redact_credentials(&mut workflow);
     hoist_expressions(&mut workflow);
     workflow
 }
 
-pub(super) fn staging_yaml(a: &Inputs) -> String {
-    file("Validates, tests and deploys every push to main to staging.", &staging_workflow(a))
+fn read_the_code() -> Vec<Permission> {
+    vec![Permission::read("contents")]
 }
 
-/// Exercise 2.1's production deploy, started after staging succeeded and held for the
+pub(super) fn staging_yaml(a: &Inputs) -> String {
+    let purpose = if reviewers(a) {
+        "Validates, tests and deploys every push to main to staging, then to production once a reviewer approves."
+    } else {
+        "Validates, tests and deploys every push to main to staging."
+    };
+    file(purpose, &staging_workflow(a))
+}
+
+/// Exercise 2.1's production deploy, called by staging once it passed and held for the
 /// required reviewers; on a plan without them, only by hand: the manual gate.
 pub fn pipeline_production_workflow(a: &Inputs) -> Workflow {
     let deploy = a.other("m5-2.1");
@@ -150,7 +176,7 @@ pub fn pipeline_production_workflow(a: &Inputs) -> Workflow {
 
 pub(super) fn production_yaml(a: &Inputs) -> String {
     let purpose = if reviewers(a) {
-        "Deploys to production after staging succeeded, once a reviewer approves."
+        "Deploys to production: called by deploy-staging.yml once staging passed, then held for a reviewer's approval."
     } else {
         "Deploys to production when started by hand, and only a commit that passed staging."
     };
