@@ -78,9 +78,15 @@ pub fn module5_deployment(strategy: &str, platform: &str) -> ExerciseAnswers {
             "1. Run the workflow's previous successful run again.\n2. Check /health.\n3. Tell #claims-ops.",
         ),
         ("rollback_owner", "The on-call engineer"),
+        ("resource_group", "rg-claims-production"),
     ] {
         answers.set_text(field, value.to_owned());
     }
+    // The migration connects to the database with its own secret.
+    let mut database = crate::model::Row::new();
+    database.insert("name".into(), "DATABASE_URL".into());
+    database.insert("purpose".into(), "The database the migration and the service connect to".into());
+    answers.rows_mut("secrets").push(database);
     answers
 }
 

@@ -158,7 +158,10 @@ fn production_started_by_hand_deploys_only_a_commit_staging_passed() {
                 .position(|step| step["name"].as_str() == Some("Check that staging passed this commit"))
                 .unwrap_or_else(|| panic!("{file}: no staging check"));
             assert!(
-                steps[..check].iter().all(|step| script(step).is_some_and(|s| s.contains("IMAGE="))),
+                steps[..check].iter().all(|step| {
+                    step["name"].as_str() == Some("Check that every secret is set")
+                        || script(step).is_some_and(|s| s.contains("IMAGE="))
+                }),
                 "{file}: the check comes before anything is checked out, signed in or deployed"
             );
             let step = &steps[check];
@@ -195,4 +198,53 @@ fn production_started_by_hand_deploys_only_a_commit_staging_passed() {
         });
         assert_eq!(checked, 1, "{file}");
     }
+}
+
+/// Every workflow that reads secrets checks them first: a missing one stops the run before
+/// anything happens, named, with where to set it; with all set, the run goes on.
+#[test]
+fn a_missing_secret_stops_the_run_first_and_is_named() {
+    let mut checked = 0;
+    for path in expected_workflows() {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        each_job(&path, |steps| {
+            let reads: Vec<&str> =
+                workbook::workflow::secrets_read(&text).into_iter().filter(|name| *name != "GITHUB_TOKEN").collect();
+            let first = &steps[0];
+            if first["name"].as_str() != Some("Check that every secret is set") {
+                assert!(reads.is_empty(), "{file}: reads {reads:?} but does not check them first");
+                return;
+            }
+            let env = first["env"].as_mapping().unwrap();
+            let checks: Vec<&str> = env.keys().filter_map(|k| k.as_str()).filter(|k| *k != "WHERE_TO_SET").collect();
+            assert_eq!(checks, reads, "{file}: checks every secret the workflow reads");
+            // None set (GitHub reads an unset secret as empty): all named, with where to set them.
+            let unset: Vec<(&str, &str)> = checks.iter().map(|name| (*name, "")).collect();
+            let ran = run_step(first, &unset, None);
+            assert!(!ran.success, "{file}");
+            let where_ = env.iter().find(|(k, _)| k.as_str() == Some("WHERE_TO_SET")).unwrap().1.as_str().unwrap();
+            assert!(
+                ran.printed
+                    .contains(&format!("::error::Not set: {}. Add each in {where_}, then run", checks.join(" "))),
+                "{file}: {}",
+                ran.printed
+            );
+            // One set: only the others named.
+            let mut one_set = unset.clone();
+            one_set[0].1 = "value";
+            let ran = run_step(first, &one_set, None);
+            assert!(!ran.success || checks.len() == 1, "{file}");
+            let named = ran.printed.split("Not set: ").nth(1).unwrap_or("").split('.').next().unwrap_or("");
+            assert!(!named.split(' ').any(|name| name == checks[0]), "{file}: {}", ran.printed);
+            // All set: the run goes on, quietly.
+            let set: Vec<(&str, &str)> = checks.iter().map(|name| (*name, "value")).collect();
+            let ran = run_step(first, &set, None);
+            assert!(ran.success && ran.printed.is_empty(), "{file}: {}", ran.printed);
+            checked += 1;
+        });
+    }
+    // The six deploys, the two monitoring files, and the pipeline's staging, production
+    // (both variants) and monitoring.
+    assert_eq!(checked, 12);
 }

@@ -305,6 +305,65 @@ pub fn secrets_read(yaml: &str) -> Vec<&str> {
     names
 }
 
+/// The secrets a job reads (`secrets.NAME` in its values), each once, in order of first
+/// use; GitHub's own token aside, as every run has it.
+pub fn secrets_of_job(job: &Job) -> Vec<String> {
+    let mut values: Vec<&str> = job.env.iter().map(|(_, value)| value.as_str()).collect();
+    values.extend(job.secrets.iter().map(|(_, value)| value.as_str()));
+    for step in &job.steps {
+        values.extend(step.env.iter().map(|(_, value)| value.as_str()));
+        if let Action::Uses { with, .. } = &step.action {
+            values.extend(with.iter().map(|(_, value)| value.as_str()));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for value in values {
+        for name in secrets_read(value) {
+            if name != "GITHUB_TOKEN" && !names.iter().any(|known| known == name) {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    names
+}
+
+/// Where a deploy's secrets are set: the environment's own secrets, or the repository's
+/// where there is no environment.
+pub fn where_secrets_live(environment: Option<&str>) -> String {
+    match environment {
+        Some(name) => format!("the secrets of the {name} environment (Settings > Environments > {name})"),
+        None => "the secrets of the repository (Settings > Secrets and variables > Actions)".to_owned(),
+    }
+}
+
+pub const CHECK_SECRETS: &str = "Check that every secret is set";
+
+/// Puts first in each job that reads secrets a step that names every one not set and says
+/// where to set it (`where_to_set`), so a missing secret stops the run before anything
+/// happens, with its cause, instead of failing later as a refused connection or a
+/// malformed URL. GitHub reads an unset secret as an empty string.
+pub fn check_secrets_first(workflow: &mut Workflow, where_to_set: &str) {
+    for job in &mut workflow.jobs {
+        let names = secrets_of_job(job);
+        if names.is_empty() || job.uses.is_some() {
+            continue;
+        }
+        let script = format!(
+            "required=({})\nmissing=()\nfor name in \"${{required[@]}}\"; do\n  \
+             if [ -z \"${{!name}}\" ]; then missing+=(\"$name\"); fi\ndone\n\
+             if [ \"${{#missing[@]}}\" -gt 0 ]; then\n  \
+             echo \"::error::Not set: ${{missing[*]}}. Add each in $WHERE_TO_SET, then run this workflow again.\"\n  \
+             exit 1\nfi",
+            names.join(" ")
+        );
+        let mut step = Step::run(CHECK_SECRETS, &script).env("WHERE_TO_SET", where_to_set);
+        for name in &names {
+            step = step.env(name, &secret(name));
+        }
+        job.steps.insert(0, step);
+    }
+}
+
 /// Moves every `${{ … }}` expression out of the run scripts into the step's `env:`, where
 /// GitHub evaluates it safely, and has the script read the variable instead: an expression
 /// inside `run:` is pasted into the script before the shell sees it (script injection). The

@@ -316,7 +316,7 @@ const RESERVED: &[&str] = &["true", "false", "yes", "no", "on", "off", "y", "n",
 fn is_plain_safe(text: &str) -> bool {
     let Some(first) = text.chars().next() else { return false };
     (first.is_ascii_alphabetic()
-        || matches!(first, '$' | '_' | '/')
+        || matches!(first, '$' | '_' | '/' | '(')
         || text.starts_with("./")
         || text.starts_with("../"))
         && text.bytes().all(|b| (0x20..0x7f).contains(&b))
@@ -349,6 +349,7 @@ mod tests {
         assert_eq!(scalar("bell\u{7}"), "\"bell\\u0007\"");
         assert_eq!(scalar("line\u{2028}sep"), "\"line\\u2028sep\"");
         assert_eq!(scalar("é"), "'é'");
+        assert_eq!(scalar("(failure() || cancelled())"), "(failure() || cancelled())");
     }
 
     #[test]

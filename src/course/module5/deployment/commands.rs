@@ -2,7 +2,7 @@
 //! starting points the participant replaces with their own (the guide: focus on principles,
 //! let participants adapt to their infrastructure). Each reads its values from environment
 //! variables the workflow sets: $APP_NAME, $IMAGE, $HEALTH_URL, $SLOT, $PERCENT, $METRIC,
-//! $THRESHOLD.
+//! $THRESHOLD, and on Azure $RESOURCE_GROUP.
 
 use crate::course::Inputs;
 
@@ -33,17 +33,19 @@ pub(super) fn build_command(a: &Inputs) -> Option<String> {
 
 pub(super) fn deploy_command(a: &Inputs) -> Option<String> {
     owned(match (platform(a), canary(a)) {
+        // The app reads its secrets from the Secret the workflow writes just before.
         ("kubernetes", false) => {
-            "kubectl set image deployment/\"$APP_NAME-$SLOT\" app=\"$IMAGE\"\nkubectl rollout status deployment/\"$APP_NAME-$SLOT\" --timeout=5m"
+            "kubectl set env deployment/\"$APP_NAME-$SLOT\" --from=secret/\"$APP_NAME-secrets\"\nkubectl set image deployment/\"$APP_NAME-$SLOT\" app=\"$IMAGE\"\nkubectl rollout status deployment/\"$APP_NAME-$SLOT\" --timeout=5m"
         }
+        // A rollback scaled the canary to zero: the next deploy brings it back.
         ("kubernetes", true) => {
-            "kubectl set image deployment/\"$APP_NAME-canary\" app=\"$IMAGE\"\nkubectl rollout status deployment/\"$APP_NAME-canary\" --timeout=5m"
+            "kubectl scale deployment/\"$APP_NAME-canary\" --replicas=1\nkubectl set env deployment/\"$APP_NAME-canary\" --from=secret/\"$APP_NAME-secrets\"\nkubectl set image deployment/\"$APP_NAME-canary\" app=\"$IMAGE\"\nkubectl rollout status deployment/\"$APP_NAME-canary\" --timeout=5m"
         }
         ("azure-webapp", false) => {
-            "az webapp deploy --resource-group my-resource-group --name \"$APP_NAME\" --slot \"$SLOT\" --src-path app.zip"
+            "az webapp deploy --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\" --slot \"$SLOT\" --src-path app.zip"
         }
         ("azure-webapp", true) => {
-            "az webapp deploy --resource-group my-resource-group --name \"$APP_NAME\" --slot canary --src-path app.zip"
+            "az webapp deploy --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\" --slot canary --src-path app.zip"
         }
         (_, false) => "./deploy/deploy.sh \"$SLOT\" \"$IMAGE\"",
         (_, true) => "./deploy/deploy-canary.sh \"$IMAGE\"",
@@ -92,7 +94,7 @@ pub(super) fn switch_command(a: &Inputs) -> Option<String> {
         "kubernetes" => "kubectl patch service \"$APP_NAME\" --patch \"{\\\"spec\\\":{\\\"selector\\\":{\\\"slot\\\":\\\"$SLOT\\\"}}}\"",
         // A swap is its own undo: swapping again switches back.
         "azure-webapp" => {
-            "az webapp deployment slot swap --resource-group my-resource-group --name \"$APP_NAME\" --slot staging --target-slot production"
+            "az webapp deployment slot swap --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\" --slot staging --target-slot production"
         }
         _ => "./deploy/switch-traffic.sh \"$SLOT\"",
     })
@@ -104,7 +106,7 @@ pub(super) fn traffic_command(a: &Inputs) -> Option<String> {
             "kubectl annotate ingress \"$APP_NAME-canary\" nginx.ingress.kubernetes.io/canary-weight=\"$PERCENT\" --overwrite"
         }
         "azure-webapp" => {
-            "az webapp traffic-routing set --resource-group my-resource-group --name \"$APP_NAME\" --distribution canary=\"$PERCENT\""
+            "az webapp traffic-routing set --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\" --distribution canary=\"$PERCENT\""
         }
         _ => "./deploy/set-canary-traffic.sh \"$PERCENT\"",
     })
@@ -117,12 +119,25 @@ pub(super) fn metric_check_command(_: &Inputs) -> Option<String> {
 pub(super) fn promote_command(a: &Inputs) -> Option<String> {
     owned(match platform(a) {
         "kubernetes" => {
-            "kubectl set image deployment/\"$APP_NAME\" app=\"$IMAGE\"\nkubectl rollout status deployment/\"$APP_NAME\" --timeout=5m\nkubectl annotate ingress \"$APP_NAME-canary\" nginx.ingress.kubernetes.io/canary-weight=0 --overwrite"
+            "kubectl set env deployment/\"$APP_NAME\" --from=secret/\"$APP_NAME-secrets\"\nkubectl set image deployment/\"$APP_NAME\" app=\"$IMAGE\"\nkubectl rollout status deployment/\"$APP_NAME\" --timeout=5m\nkubectl annotate ingress \"$APP_NAME-canary\" nginx.ingress.kubernetes.io/canary-weight=0 --overwrite"
         }
         "azure-webapp" => {
-            "az webapp deployment slot swap --resource-group my-resource-group --name \"$APP_NAME\" --slot canary --target-slot production\naz webapp traffic-routing clear --resource-group my-resource-group --name \"$APP_NAME\""
+            "az webapp deployment slot swap --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\" --slot canary --target-slot production\naz webapp traffic-routing clear --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\""
         }
         _ => "./deploy/promote-canary.sh",
+    })
+}
+
+/// After the promotion, the stable version is the new one: this puts back the one before.
+pub(super) fn restore_command(a: &Inputs) -> Option<String> {
+    owned(match platform(a) {
+        "kubernetes" => "kubectl rollout undo deployment/\"$APP_NAME\"\nkubectl rollout status deployment/\"$APP_NAME\" --timeout=5m",
+        // The promotion swapped the canary into production, so the canary slot holds the
+        // version that ran before: swapping again puts it back.
+        "azure-webapp" => {
+            "az webapp deployment slot swap --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\" --slot canary --target-slot production"
+        }
+        _ => "./deploy/restore-previous.sh",
     })
 }
 
@@ -131,7 +146,7 @@ pub(super) fn canary_rollback_command(a: &Inputs) -> Option<String> {
         "kubernetes" => {
             "kubectl annotate ingress \"$APP_NAME-canary\" nginx.ingress.kubernetes.io/canary-weight=0 --overwrite\nkubectl scale deployment/\"$APP_NAME-canary\" --replicas=0"
         }
-        "azure-webapp" => "az webapp traffic-routing clear --resource-group my-resource-group --name \"$APP_NAME\"",
+        "azure-webapp" => "az webapp traffic-routing clear --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\"",
         _ => "./deploy/rollback-canary.sh",
     })
 }

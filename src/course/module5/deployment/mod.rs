@@ -93,6 +93,32 @@ pub const DEPLOYMENT: Exercise = Exercise {
             ],
         },
         Section {
+            id: "azure",
+            shown_when: Some(Condition { field: "platform", equals: "azure-webapp" }),
+            title: "Azure App Service",
+            intro: form_text!("Where the app lives in Azure, and how the workflow signs in there."),
+            guidance: form_text!(&[
+                "The workflow signs in with OpenID Connect: GitHub proves who is asking, and no password is stored anywhere. Create the app registration's federated credential for this repository's production environment.",
+                "The commands read the resource group as $RESOURCE_GROUP.",
+            ]),
+            fields: &[
+                Field {
+                    id: "resource_group",
+                    label: "Resource group",
+                    help: form_text!("The Azure resource group that holds the App Service app and its slots."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. rg-claims-production") },
+                    optional: false,
+                },
+                Field::computed(
+                    "azure_sign_in",
+                    "How the workflow signs in to Azure",
+                    "",
+                    |_| Some(workflow::AZURE_SIGN_IN.to_owned()),
+                    "",
+                ),
+            ],
+        },
+        Section {
             id: "blue_green",
             shown_when: Some(Condition { field: "strategy", equals: "blue-green" }),
             title: "Blue-green switch",
@@ -151,6 +177,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
                 command("metric_check_command", "Metric check command", "Fails (exits non-zero) when $METRIC is over $THRESHOLD.", metric_check_command),
                 command("promote_command", "Promote command", "Makes the canary the version everyone gets, once it has all the traffic.", promote_command),
                 command("rollback_command", "Rollback command", "Sends all traffic back to the current version and removes the canary.", canary_rollback_command),
+                command("restore_command", "Restore command", "After the promotion, puts back the version that ran before it: for a failure found once the canary has become the stable version.", restore_command),
             ],
         },
         Section {
@@ -306,7 +333,7 @@ const PLATFORMS: &[ChoiceOption] = &[
     ChoiceOption {
         value: "azure-webapp",
         label: "Azure App Service",
-        detail: "Deployment slots, swap and traffic routing. Signs in with the AZURE_CREDENTIALS secret.",
+        detail: "Deployment slots, swap and traffic routing. Signs in with OpenID Connect: no password stored.",
     },
 ];
 

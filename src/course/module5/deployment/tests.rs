@@ -110,7 +110,7 @@ fn every_deploy_has_a_smoke_test_and_a_rollback_that_runs_on_failure() {
             assert!(names.iter().any(|n| n.starts_with("Smoke test")), "{strategy} {platform}: {names:?}");
             let rollback = steps.last().unwrap();
             assert!(rollback.name.starts_with("Roll back"), "{names:?}");
-            assert!(rollback.condition.as_deref().is_some_and(|c| c.starts_with("failure()")));
+            assert!(rollback.condition.as_deref().is_some_and(|c| c.starts_with("(failure() || cancelled())")));
             assert_eq!(workflow.jobs[0].environment.as_ref().unwrap().name, "production");
             assert!(!workflow.jobs[0].concurrency.as_ref().unwrap().cancel_in_progress);
         }

@@ -10,8 +10,8 @@ use super::draft_of;
 use crate::course::Inputs;
 use crate::numbers::parse_number;
 use crate::workflow::{
-    actions, hoist_expressions, is_identifier, redact_credentials, secret, to_yaml, Action, Concurrency, Environment,
-    Job, Permission, Step, Trigger, Workflow,
+    actions, check_secrets_first, hoist_expressions, is_identifier, redact_credentials, secret, to_yaml,
+    where_secrets_live, Action, Concurrency, Environment, Job, Permission, Step, Trigger, Workflow,
 };
 
 /// The name the capstone's staging workflow carries, and its file; production follows it.
@@ -101,8 +101,8 @@ pub fn steps_in_words(a: &Inputs) -> Option<String> {
         .iter()
         .enumerate()
         .map(|(index, step)| {
-            let when = if step.condition.as_deref().is_some_and(|c| c.starts_with("failure()")) {
-                " (only when a step before it failed)"
+            let when = if step.condition.as_deref().is_some_and(|c| c.starts_with(FAILED_OR_STOPPED)) {
+                " (only when a step before it failed, or the run was cancelled or timed out)"
             } else {
                 ""
             };
@@ -129,10 +129,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
             name: environment.clone(),
             url: Some(a.text("production_url").trim().to_owned()).filter(|u| !u.is_empty()),
         }),
-        env: vec![
-            ("APP_NAME".into(), a.text("app_name").trim().to_owned()),
-            ("HEALTH_URL".into(), a.text("health_url").trim().to_owned()),
-        ],
+        env: app_env(a, "health_url"),
         ..Job::new("deploy", if canary { "Canary deploy" } else { "Blue-green deploy" }, 30)
     };
     if start != Start::OnPush {
@@ -173,6 +170,10 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     }
     name_the_image(&mut job, "${{ github.sha }}");
     let mut permissions = vec![Permission::read("contents")];
+    if a.text("platform") == "azure-webapp" {
+        // OpenID Connect: the job asks GitHub for a token Azure trusts instead of a password.
+        permissions.push(Permission::write("id-token"));
+    }
     if start != Start::OnPush {
         // The staging check reads the repository's workflow runs.
         permissions.push(Permission::read("actions"));
@@ -205,6 +206,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     };
     redact_credentials(&mut workflow);
     hoist_expressions(&mut workflow);
+    check_secrets_first(&mut workflow, &where_secrets_live(Some(&environment)));
     if start == Start::AfterStaging {
         // The staging workflow passes these by name; an environment secret of the same
         // name, where the plan has environments, takes their place.
@@ -256,11 +258,75 @@ fn platform_setup(a: &Inputs) -> Vec<Step> {
             )
             .env("KUBE_CONFIG", &secret("KUBE_CONFIG")),
         ],
-        "azure-webapp" => {
-            vec![Step::uses("Sign in to Azure", actions::AZURE_LOGIN).input("creds", &secret("AZURE_CREDENTIALS"))]
-        }
+        "azure-webapp" => vec![Step::uses("Sign in to Azure (OpenID Connect)", actions::AZURE_LOGIN)
+            .input("client-id", &secret("AZURE_CLIENT_ID"))
+            .input("tenant-id", &secret("AZURE_TENANT_ID"))
+            .input("subscription-id", &secret("AZURE_SUBSCRIPTION_ID"))],
         _ => Vec::new(),
     }
+}
+
+/// How the workflow signs in to Azure, and the fallback (for the design document).
+pub const AZURE_SIGN_IN: &str = "With OpenID Connect: azure/login reads the secrets AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_SUBSCRIPTION_ID (identifiers, not passwords), and the job's id-token: write permission lets GitHub vouch for the run. Fallback, where your organisation cannot add a federated credential: store a service principal's JSON as the secret AZURE_CREDENTIALS and give azure/login `creds: ${{ secrets.AZURE_CREDENTIALS }}` instead of the three ids. That secret is a long-lived password: rotate it, and move to OpenID Connect when you can.";
+
+/// The job's environment: the app's name, the health URL (`health_field`), and on Azure the
+/// resource group.
+pub(crate) fn app_env(a: &Inputs, health_field: &str) -> Vec<(String, String)> {
+    let mut env = vec![
+        ("APP_NAME".into(), a.text("app_name").trim().to_owned()),
+        ("HEALTH_URL".into(), a.text(health_field).trim().to_owned()),
+    ];
+    if a.text("platform") == "azure-webapp" {
+        env.push(("RESOURCE_GROUP".into(), a.text("resource_group").trim().to_owned()));
+    }
+    env
+}
+
+/// Which app a step hands its secrets to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Production: on Azure, the slot being deployed (`$SLOT`, or the canary slot).
+    Production { canary: bool },
+    /// Staging: its own namespace on Kubernetes, its own app on Azure.
+    Staging,
+}
+
+/// The step that gives the running app the secrets the participant listed, before the new
+/// version starts: a Kubernetes Secret (`$APP_NAME-secrets`, which the deploy commands
+/// reference), or App Service settings on the slot (which move with it on a swap). A value
+/// never appears on a command line: bash's `printf` is a builtin, and jq reads the
+/// environment. Your own scripts read the secrets from their step's environment instead.
+pub(crate) fn hand_secrets(a: &Inputs, target: Target) -> Option<Step> {
+    let names: Vec<String> = secrets_env(a).into_iter().map(|(name, _)| name).collect();
+    if names.is_empty() {
+        return None;
+    }
+    let script = match a.text("platform") {
+        "kubernetes" => {
+            let namespace = if target == Target::Staging { " --namespace staging" } else { "" };
+            let files: String =
+                names.iter().map(|name| format!("  --from-file={name}=<(printf '%s' \"${name}\") \\\n")).collect();
+            format!(
+                "kubectl create secret generic \"$APP_NAME-secrets\"{namespace} \\\n{files}  --dry-run=client --output=yaml |\n  kubectl apply{namespace} --filename=-"
+            )
+        }
+        "azure-webapp" => {
+            let (app, slot) = match target {
+                Target::Staging => ("$APP_NAME-staging", String::new()),
+                Target::Production { canary: true } => ("$APP_NAME", " --slot canary".to_owned()),
+                Target::Production { canary: false } => ("$APP_NAME", " --slot \"$SLOT\"".to_owned()),
+            };
+            format!(
+                "settings=\"$(mktemp)\"\ntrap 'rm -f \"$settings\"' EXIT\njq --null-input 'env | {{{}}}' > \"$settings\"\n\
+                 az webapp config appsettings set --resource-group \"$RESOURCE_GROUP\" --name \"{app}\"{slot} --settings \"@$settings\" --output none",
+                names.join(", ")
+            )
+        }
+        _ => return None,
+    };
+    let mut step = Step::run("Give the app its secrets", &script);
+    step.env.extend(secrets_env(a));
+    Some(step)
 }
 
 /// The secrets the participant listed (valid names only), as step environment entries.
@@ -276,16 +342,23 @@ fn secrets_env(a: &Inputs) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A step that reads the listed secrets.
+/// A deploy step: with the listed secrets where the participant's own scripts deploy (they
+/// read them from the environment); elsewhere the app gets them from `hand_secrets`.
 fn with_secrets(mut step: Step, a: &Inputs) -> Step {
-    step.env.extend(secrets_env(a));
+    if hand_secrets(a, Target::Staging).is_none() {
+        step.env.extend(secrets_env(a));
+    }
     step
 }
 
+/// The secret a migration connects to the database with.
+pub const DATABASE_SECRET: &str = "DATABASE_URL";
+
 fn migration(a: &Inputs) -> Option<Step> {
     let command = a.text("migration_command");
-    (!command.trim().is_empty())
-        .then(|| with_secrets(Step::run("Migrate the database before traffic moves", command), a))
+    (!command.trim().is_empty()).then(|| {
+        Step::run("Migrate the database before traffic moves", command).env(DATABASE_SECRET, &secret(DATABASE_SECRET))
+    })
 }
 
 fn blue_green_steps(a: &Inputs, job: &mut Job) {
@@ -303,6 +376,7 @@ fn blue_green_steps(a: &Inputs, job: &mut Job) {
     );
     let idle = "${{ steps.slots.outputs.idle }}";
     job.steps.extend(migration(a));
+    job.steps.extend(hand_secrets(a, Target::Production { canary: false }).map(|step| step.env("SLOT", idle)));
     job.steps
         .push(with_secrets(Step::run("Deploy to the idle slot", &draft_of(a, "deploy_command")).env("SLOT", idle), a));
     job.steps.push(Step::run("Smoke test the idle slot", &draft_of(a, "smoke_test_command")).env("SLOT", idle));
@@ -313,16 +387,21 @@ fn blue_green_steps(a: &Inputs, job: &mut Job) {
     // The way back: the old version still runs in the slot that was live.
     job.steps.push(
         Step::run("Roll back: switch traffic back to the previous slot", &draft_of(a, "switch_command"))
-            .when("failure() && steps.switch.outcome != 'skipped'")
+            .when(&format!("{FAILED_OR_STOPPED} && steps.switch.outcome != 'skipped'"))
             .env("SLOT", "${{ steps.slots.outputs.live }}"),
     );
 }
+
+/// A step before failed, or the run was cancelled or timed out (GitHub cancels the job):
+/// either way, once traffic may have moved, the way back runs.
+const FAILED_OR_STOPPED: &str = "(failure() || cancelled())";
 
 /// Production's health URL, retried briefly while the switch settles.
 const HEALTH_CHECK: &str = "curl --fail --silent --show-error --max-time 20 --retry 3 --retry-delay 10 \"$HEALTH_URL\"";
 
 fn canary_steps(a: &Inputs, job: &mut Job) {
     job.steps.extend(migration(a));
+    job.steps.extend(hand_secrets(a, Target::Production { canary: true }));
     job.steps.push(with_secrets(Step::run("Deploy the canary", &draft_of(a, "deploy_command")).with_id("canary"), a));
     job.steps.push(Step::run("Smoke test the canary before it gets traffic", &draft_of(a, "smoke_test_command")));
     let (metric, threshold) = (a.text("metric").trim(), a.text("threshold").trim());
@@ -343,12 +422,18 @@ fn canary_steps(a: &Inputs, job: &mut Job) {
             );
         }
     }
-    job.steps.push(Step::run("Promote the canary", &draft_of(a, "promote_command")));
+    job.steps.push(Step::run("Promote the canary", &draft_of(a, "promote_command")).with_id("promote"));
     job.steps.push(Step::run("Check production after the promotion", HEALTH_CHECK));
+    // Once the promotion started, the stable version may be the new one: put back the one
+    // before it first.
+    job.steps.push(
+        Step::run("Roll back: restore the version that ran before the promotion", &draft_of(a, "restore_command"))
+            .when(&format!("{FAILED_OR_STOPPED} && steps.promote.outcome != 'skipped'")),
+    );
     // Any failed check from the canary's deploy on: traffic goes back, the canary goes away.
     job.steps.push(
         Step::run("Roll back the canary", &draft_of(a, "rollback_command"))
-            .when("failure() && steps.canary.outcome != 'skipped'"),
+            .when(&format!("{FAILED_OR_STOPPED} && steps.canary.outcome != 'skipped'")),
     );
     job.timeout_minutes = 30 + stages(a).iter().map(|s| s.wait_minutes).sum::<u32>();
 }

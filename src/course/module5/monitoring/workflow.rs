@@ -9,8 +9,8 @@ use crate::course::Inputs;
 use crate::cron::{self, SHORTEST_INTERVAL_MINUTES};
 use crate::numbers::parse_number;
 use crate::workflow::{
-    hoist_expressions, redact_credentials, secret, to_yaml, Concurrency, Job, Permission, Step, Switch, Trigger,
-    Workflow,
+    check_secrets_first, hoist_expressions, redact_credentials, secret, to_yaml, where_secrets_live, Concurrency, Job,
+    Permission, Step, Switch, Trigger, Workflow,
 };
 
 /// The cron expression: the participant's, or the drafted every 15 minutes.
@@ -231,6 +231,7 @@ pub fn monitoring_workflow(a: &Inputs) -> Workflow {
     };
     redact_credentials(&mut workflow);
     hoist_expressions(&mut workflow);
+    check_secrets_first(&mut workflow, &where_secrets_live(None));
     workflow
 }
 

@@ -57,7 +57,7 @@ pub(super) fn staging_deploy_command(a: &Inputs) -> Option<String> {
         "kubernetes" => {
             "kubectl --namespace staging set image deployment/\"$APP_NAME\" app=\"$IMAGE\"\nkubectl --namespace staging rollout status deployment/\"$APP_NAME\" --timeout=5m"
         }
-        "azure-webapp" => "az webapp deploy --resource-group my-resource-group --name \"$APP_NAME-staging\" --src-path app.zip",
+        "azure-webapp" => "az webapp deploy --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME-staging\" --src-path app.zip",
         _ => "./deploy/deploy.sh staging \"$IMAGE\"",
     })
 }

@@ -45,11 +45,14 @@ fn production_is_a_job_of_the_staging_run_once_staging_passed() {
     assert_eq!(call.permissions, production.jobs[0].permissions, "the called job gets what it needs, no more");
     // Each secret production reads is passed by name, and declared by production.
     let passed: Vec<&str> = call.secrets.iter().map(|(name, _)| name.as_str()).collect();
-    assert_eq!(passed, ["KUBE_CONFIG", "AI_API_KEY"]);
-    assert_eq!(call.secrets[1].1, "${{ secrets.AI_API_KEY }}");
+    assert_eq!(passed, ["KUBE_CONFIG", "DATABASE_URL", "AI_API_KEY"]);
+    assert_eq!(call.secrets[2].1, "${{ secrets.AI_API_KEY }}");
     assert_eq!(
         production.on,
-        [Trigger::WorkflowCall { secrets: vec!["KUBE_CONFIG".into(), "AI_API_KEY".into()] }, Trigger::manual()]
+        [
+            Trigger::WorkflowCall { secrets: vec!["KUBE_CONFIG".into(), "DATABASE_URL".into(), "AI_API_KEY".into()] },
+            Trigger::manual()
+        ]
     );
     assert_eq!(production.jobs[0].environment.as_ref().unwrap().name, "production");
     // Called, staging passed in this run; by hand, the check runs.
@@ -62,11 +65,13 @@ fn production_is_a_job_of_the_staging_run_once_staging_passed() {
     assert_eq!(
         names,
         [
+            "Check that every secret is set",
             "Name the image (registries take lowercase names only)",
             "Check out the commit being deployed",
             "Sign in to the container registry",
             "Connect to the cluster",
             "Build once",
+            "Give the app its secrets",
             "Deploy to staging",
             "Smoke test staging"
         ]
@@ -94,7 +99,12 @@ fn production_waits_for_reviewers_where_the_plan_has_them_and_starts_by_hand_els
         workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", plan.into());
         let (staging, production) = with(&workbook, |a| (staging_workflow(a), pipeline_production_workflow(a)));
         let expected_triggers = if after_staging {
-            vec![Trigger::WorkflowCall { secrets: vec!["KUBE_CONFIG".into(), "AI_API_KEY".into()] }, Trigger::manual()]
+            vec![
+                Trigger::WorkflowCall {
+                    secrets: vec!["KUBE_CONFIG".into(), "DATABASE_URL".into(), "AI_API_KEY".into()],
+                },
+                Trigger::manual(),
+            ]
         } else {
             vec![Trigger::manual()]
         };

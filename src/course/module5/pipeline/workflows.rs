@@ -11,13 +11,14 @@
 use super::draft_of;
 use super::settings::{environments, reviewers};
 use crate::course::module5::deployment::workflow::{
-    name_the_image, production_workflow, secrets_of, Start, NAME_THE_IMAGE, PRODUCTION_FILE, STAGING_WORKFLOW,
+    app_env, hand_secrets, name_the_image, production_workflow, secrets_of, Start, Target, NAME_THE_IMAGE,
+    PRODUCTION_FILE, STAGING_WORKFLOW,
 };
 use crate::course::module5::monitoring::workflow::monitoring_workflow;
 use crate::course::Inputs;
 use crate::workflow::{
-    actions, hoist_expressions, redact_credentials, secret, to_yaml, Concurrency, Environment, Job, Permission, Step,
-    Trigger, Workflow,
+    actions, check_secrets_first, hoist_expressions, redact_credentials, secret, to_yaml, where_secrets_live,
+    Concurrency, Environment, Job, Permission, Step, Trigger, Workflow, CHECK_SECRETS,
 };
 
 /// A workflow file with a header saying where it comes from.
@@ -86,7 +87,7 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
     let shared: Vec<Step> = production.jobs[0]
         .steps
         .iter()
-        .filter(|step| step.name != NAME_THE_IMAGE)
+        .filter(|step| step.name != NAME_THE_IMAGE && step.name != CHECK_SECRETS)
         .take_while(|step| step.name != "Build once")
         .chain(production.jobs[0].steps.iter().find(|step| step.name == "Build once"))
         .cloned()
@@ -103,21 +104,27 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
             name: "staging".into(),
             url: Some(a.text("staging_url").trim().to_owned()).filter(|u| !u.is_empty()),
         }),
-        env: vec![
-            ("APP_NAME".into(), deploy.text("app_name").trim().to_owned()),
-            ("HEALTH_URL".into(), a.text("staging_health_url").trim().to_owned()),
-        ],
+        env: {
+            let mut env = app_env(&plan, "health_url");
+            env[1].1 = a.text("staging_health_url").trim().to_owned();
+            env
+        },
         permissions: production.jobs[0].permissions.clone(),
         concurrency: Some(Concurrency { group: "deploy-staging".into(), cancel_in_progress: false }),
         ..Job::new("deploy", "Deploy to staging", 30)
     };
     job.steps = shared;
+    let handed = hand_secrets(&plan, Target::Staging);
     let mut deploy_step = Step::run("Deploy to staging", &draft_of(a, "staging_deploy_command"));
-    for row in deploy.rows("secrets") {
-        if let Some(name) = row.get("name").map(|n| n.trim()).filter(|n| crate::workflow::is_identifier(n)) {
-            deploy_step = deploy_step.env(name, &secret(name));
+    if handed.is_none() {
+        // Your own scripts read the secrets from their environment.
+        for row in deploy.rows("secrets") {
+            if let Some(name) = row.get("name").map(|n| n.trim()).filter(|n| crate::workflow::is_identifier(n)) {
+                deploy_step = deploy_step.env(name, &secret(name));
+            }
         }
     }
+    job.steps.extend(handed);
     job.steps.push(deploy_step);
     job.steps.push(Step::run(
         "Smoke test staging",
@@ -145,6 +152,7 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
     };
     redact_credentials(&mut workflow);
     hoist_expressions(&mut workflow);
+    check_secrets_first(&mut workflow, &where_secrets_live(environments(a).then_some("staging")));
     workflow
 }
 
@@ -168,8 +176,16 @@ pub fn pipeline_production_workflow(a: &Inputs) -> Workflow {
     let start = if reviewers(a) { Start::AfterStaging } else { Start::ByHand };
     let mut workflow = production_workflow(&Inputs::new(&deploy, a.workbook), start);
     if !environments(a) {
-        // GitHub Free has no environments in a private repository.
+        // GitHub Free has no environments in a private repository: secrets are the
+        // repository's.
         workflow.jobs[0].environment = None;
+        for step in workflow.jobs[0].steps.iter_mut().filter(|step| step.name == CHECK_SECRETS) {
+            for (name, value) in &mut step.env {
+                if name == "WHERE_TO_SET" {
+                    *value = where_secrets_live(None);
+                }
+            }
+        }
     }
     workflow
 }
