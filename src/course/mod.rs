@@ -160,6 +160,21 @@ pub fn no_red_flags(_: &Inputs) -> Vec<String> {
     Vec::new()
 }
 
+/// Whether this build shows what answers compute: documents, previews, exports. Every page
+/// does but the cohort review (`review` without `grading`), which shows progress and
+/// findings only and renders no document. There each computed value's function (and a
+/// generated file's generator) is replaced, at compile time, by one that computes nothing,
+/// so the generators they call (every workflow of Module 5) are not in its download.
+const COMPUTES: bool = !cfg!(feature = "review") || cfg!(feature = "grading");
+
+fn not_computed<T>(_: &Inputs) -> Option<T> {
+    None
+}
+
+fn not_generated(_: &Inputs) -> String {
+    String::new()
+}
+
 /// A file the app writes from an exercise's answers, such as a GitHub Actions workflow.
 pub struct GeneratedFile {
     /// Where the file goes in the participant's repository: `.github/workflows/monitoring.yml`.
@@ -172,6 +187,10 @@ pub struct GeneratedFile {
 pub const STAMP: &str = "# workbook-file: ";
 
 impl GeneratedFile {
+    pub const fn new(path: &'static str, generate: fn(&Inputs) -> String) -> GeneratedFile {
+        GeneratedFile { path, generate: if COMPUTES { generate } else { not_generated } }
+    }
+
     /// The file's name without its folder, as a download is named.
     pub fn name(&self) -> &'static str {
         self.path.rsplit('/').next().unwrap_or(self.path)
@@ -419,7 +438,7 @@ impl Field {
             id,
             label,
             help,
-            kind: FieldKind::Computed(Computed { compute, format: ComputedFormat::Text, pending }),
+            kind: FieldKind::Computed(Computed::shown(compute, ComputedFormat::Text, pending)),
             optional: false,
         }
     }
@@ -604,6 +623,17 @@ pub struct Computed {
     pub pending: &'static str,
 }
 
+impl Computed {
+    /// A value shown from the answers (see [`COMPUTES`]).
+    pub const fn shown(
+        compute: fn(&Inputs) -> Option<String>,
+        format: ComputedFormat,
+        pending: &'static str,
+    ) -> Computed {
+        Computed { compute: if COMPUTES { compute } else { not_computed }, format, pending }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ComputedFormat {
     Text,
@@ -671,6 +701,13 @@ pub struct ComputedTable {
     pub compute: fn(&Inputs) -> Option<Grid>,
     /// Shown while `compute` has nothing to say: which answers it still needs.
     pub pending: &'static str,
+}
+
+impl ComputedTable {
+    /// A table shown from the answers (see [`COMPUTES`]).
+    pub const fn shown(compute: fn(&Inputs) -> Option<Grid>, pending: &'static str) -> ComputedTable {
+        ComputedTable { compute: if COMPUTES { compute } else { not_computed }, pending }
+    }
 }
 
 pub struct Chart {

@@ -424,11 +424,7 @@ pub(in crate::course::module6) const SCALING_JSON: Field = Field {
     id: "scaling_json",
     label: "Scaling configuration (JSON)",
     help: form_text!("Generated from your answers above, ready to paste into a config and adapt to your platform."),
-    kind: FieldKind::Computed(Computed {
-        compute: scaling_config_json,
-        format: ComputedFormat::Code("json"),
-        pending: "",
-    }),
+    kind: FieldKind::Computed(Computed::shown(scaling_config_json, ComputedFormat::Code("json"), "")),
     optional: false,
 };
 

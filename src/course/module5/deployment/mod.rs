@@ -270,7 +270,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
     client_document: None,
     red_flags: crate::course::no_red_flags,
     grading: None,
-    files: &[GeneratedFile { path: ".github/workflows/deploy-production.yml", generate: workflow::deploy_production_yaml }],
+    files: &[GeneratedFile::new(".github/workflows/deploy-production.yml", workflow::deploy_production_yaml)],
     criteria: &[
         Criterion {
             text: "Strategy chosen (blue-green or canary), with the reason for it",

@@ -41,7 +41,7 @@ pub const MONITORING: Exercise = Exercise {
                     id: "cron_in_words",
                     label: "In words",
                     help: "",
-                    kind: FieldKind::Computed(Computed { compute: workflow::schedule_in_words, format: ComputedFormat::Text, pending: "" }),
+                    kind: FieldKind::Computed(Computed::shown(workflow::schedule_in_words, ComputedFormat::Text, "")),
                     optional: false,
                 },
             ],
@@ -157,7 +157,7 @@ pub const MONITORING: Exercise = Exercise {
                     id: "setup_steps",
                     label: "Setting up the webhook",
                     help: "",
-                    kind: FieldKind::Computed(Computed { compute: webhook::setup_steps, format: ComputedFormat::Text, pending: "" }),
+                    kind: FieldKind::Computed(Computed::shown(webhook::setup_steps, ComputedFormat::Text, "")),
                     optional: false,
                 },
                 Field {
@@ -175,7 +175,7 @@ pub const MONITORING: Exercise = Exercise {
     client_document: None,
     red_flags: crate::course::no_red_flags,
     grading: None,
-    files: &[GeneratedFile { path: ".github/workflows/monitoring.yml", generate: workflow::monitoring_yaml }],
+    files: &[GeneratedFile::new(".github/workflows/monitoring.yml", workflow::monitoring_yaml)],
     criteria: &[
         Criterion {
             text: "Runs on a schedule (a valid cron, no more often than every 5 minutes) and by hand",

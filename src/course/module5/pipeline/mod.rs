@@ -118,7 +118,7 @@ pub const PIPELINE: Exercise = Exercise {
                     id: "secret_scopes",
                     label: "Secrets and where each lives",
                     help: form_text!("From your answers in Exercises 2.1 and 2.2."),
-                    kind: FieldKind::ComputedTable(ComputedTable { compute: settings::secret_scopes, pending: "" }),
+                    kind: FieldKind::ComputedTable(ComputedTable::shown(settings::secret_scopes, "")),
                     optional: false,
                 },
                 Field {
@@ -151,11 +151,11 @@ pub const PIPELINE: Exercise = Exercise {
     red_flags: crate::course::no_red_flags,
     grading: Some(crate::course::Grading::PassPerCriterion),
     files: &[
-        GeneratedFile { path: ".github/workflows/validate.yml", generate: workflows::validate_yaml },
-        GeneratedFile { path: ".github/workflows/test.yml", generate: workflows::test_yaml },
-        GeneratedFile { path: ".github/workflows/deploy-staging.yml", generate: workflows::staging_yaml },
-        GeneratedFile { path: ".github/workflows/deploy-production.yml", generate: workflows::production_yaml },
-        GeneratedFile { path: ".github/workflows/monitoring.yml", generate: workflows::monitoring_yaml },
+        GeneratedFile::new(".github/workflows/validate.yml", workflows::validate_yaml),
+        GeneratedFile::new(".github/workflows/test.yml", workflows::test_yaml),
+        GeneratedFile::new(".github/workflows/deploy-staging.yml", workflows::staging_yaml),
+        GeneratedFile::new(".github/workflows/deploy-production.yml", workflows::production_yaml),
+        GeneratedFile::new(".github/workflows/monitoring.yml", workflows::monitoring_yaml),
     ],
     criteria: &[
         Criterion {

@@ -149,10 +149,10 @@ pub const CAPSTONE: Exercise = Exercise {
                     id: "weighted_totals",
                     label: "Weighted totals",
                     help: form_text!("Σ(weight × score) ÷ Σ weights, out of 5."),
-                    kind: FieldKind::ComputedTable(ComputedTable {
-                        compute: weighted_totals,
-                        pending: "Name at least one platform and give a criterion a weight and a score from 1 to 5.",
-                    }),
+                    kind: FieldKind::ComputedTable(ComputedTable::shown(
+                        weighted_totals,
+                        "Name at least one platform and give a criterion a weight and a score from 1 to 5.",
+                        )),
                     optional: false,
                 },
                 Field {
@@ -289,10 +289,10 @@ pub const CAPSTONE: Exercise = Exercise {
                     id: "projections",
                     label: "Cost projections",
                     help: form_text!("AI API = requests per day × 30 × tokens per request ÷ 1,000 × price per 1K tokens."),
-                    kind: FieldKind::ComputedTable(ComputedTable {
-                        compute: cost_projections,
-                        pending: "Enter tokens per request, the price per 1K tokens and a scenario's requests per day.",
-                    }),
+                    kind: FieldKind::ComputedTable(ComputedTable::shown(
+                        cost_projections,
+                        "Enter tokens per request, the price per 1K tokens and a scenario's requests per day.",
+                        )),
                     optional: false,
                 },
                 Field {
@@ -327,10 +327,10 @@ pub const CAPSTONE: Exercise = Exercise {
                     id: "scenario_load",
                     label: "Load per scenario",
                     help: form_text!("Requests per day of each cost scenario, averaged over the day; peaks are higher."),
-                    kind: FieldKind::ComputedTable(ComputedTable {
-                        compute: scenario_load,
-                        pending: "Enter the tokens per request and the scenarios' requests per day under Cost analysis.",
-                    }),
+                    kind: FieldKind::ComputedTable(ComputedTable::shown(
+                        scenario_load,
+                        "Enter the tokens per request and the scenarios' requests per day under Cost analysis.",
+                        )),
                     optional: false,
                 },
                 SCALING_JSON,
