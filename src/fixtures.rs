@@ -82,11 +82,24 @@ pub fn module5_deployment(strategy: &str, platform: &str) -> ExerciseAnswers {
     ] {
         answers.set_text(field, value.to_owned());
     }
-    // The migration connects to the database with its own secret.
-    let mut database = crate::model::Row::new();
-    database.insert("name".into(), "DATABASE_URL".into());
-    database.insert("purpose".into(), "The database the migration and the service connect to".into());
-    answers.rows_mut("secrets").push(database);
+    // The migration's database, and the platform's credentials: every secret the workflow
+    // reads is listed.
+    let platform_secrets: &[(&str, &str)] = match platform {
+        "kubernetes" => &[("KUBE_CONFIG", "The cluster's kubeconfig")],
+        "azure-webapp" => &[
+            ("AZURE_CLIENT_ID", "The app registration the workflow signs in as"),
+            ("AZURE_TENANT_ID", "Our Microsoft Entra tenant"),
+            ("AZURE_SUBSCRIPTION_ID", "The subscription of the resource group"),
+        ],
+        _ => &[],
+    };
+    let secrets = [("DATABASE_URL", "The database the migration and the service connect to")];
+    for (name, purpose) in secrets.iter().chain(platform_secrets) {
+        let mut row = crate::model::Row::new();
+        row.insert("name".into(), (*name).into());
+        row.insert("purpose".into(), (*purpose).into());
+        answers.rows_mut("secrets").push(row);
+    }
     answers
 }
 

@@ -156,3 +156,18 @@ fn a_secret_name_github_refuses_is_said_with_its_rule() {
         assert_eq!(check(accepted), None, "{accepted:?}");
     }
 }
+
+/// The listed secrets reach the running app; the platform's credentials, listed too (the
+/// design document asks for every secret the workflow reads), never do.
+#[test]
+fn the_app_gets_its_secrets_and_never_the_platforms_credentials() {
+    for platform in ["kubernetes", "azure-webapp"] {
+        let answers = module5_deployment("canary", platform);
+        let listed: Vec<String> = answers.rows("secrets").iter().filter_map(|r| r.get("name").cloned()).collect();
+        assert!(listed.iter().any(|n| n == "KUBE_CONFIG" || n == "AZURE_CLIENT_ID"), "{platform}: {listed:?}");
+        let workflow = inputs(&answers, |a| production_workflow(a, Start::OnPush));
+        let handed = workflow.jobs[0].steps.iter().find(|s| s.name == "Give the app its secrets").unwrap();
+        let names: Vec<&str> = handed.env.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["AI_API_KEY", "DATABASE_URL"], "{platform}");
+    }
+}

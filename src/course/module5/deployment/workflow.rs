@@ -297,7 +297,8 @@ pub(crate) enum Target {
 /// never appears on a command line: bash's `printf` is a builtin, and jq reads the
 /// environment. Your own scripts read the secrets from their step's environment instead.
 pub(crate) fn hand_secrets(a: &Inputs, target: Target) -> Option<Step> {
-    let names: Vec<String> = secrets_env(a).into_iter().map(|(name, _)| name).collect();
+    let secrets = app_secrets(a);
+    let names: Vec<String> = secrets.iter().map(|(name, _)| name.clone()).collect();
     if names.is_empty() {
         return None;
     }
@@ -325,8 +326,17 @@ pub(crate) fn hand_secrets(a: &Inputs, target: Target) -> Option<Step> {
         _ => return None,
     };
     let mut step = Step::run("Give the app its secrets", &script);
-    step.env.extend(secrets_env(a));
+    step.env.extend(secrets);
     Some(step)
+}
+
+/// The secrets the workflow signs in to the platform with: the deploy's, never the app's.
+const PLATFORM_CREDENTIALS: [&str; 5] =
+    ["KUBE_CONFIG", "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_SUBSCRIPTION_ID", "AZURE_CREDENTIALS"];
+
+/// The listed secrets the running app reads: all but the platform's credentials.
+fn app_secrets(a: &Inputs) -> Vec<(String, String)> {
+    secrets_env(a).into_iter().filter(|(name, _)| !PLATFORM_CREDENTIALS.contains(&name.as_str())).collect()
 }
 
 /// The secrets the participant listed (valid names only), as step environment entries.
