@@ -57,14 +57,15 @@ if [ "${1:-}" != "--app" ]; then
     python3 -m venv "$ZIZMOR_DIR"
     "$ZIZMOR_DIR/bin/pip" install --quiet --disable-pip-version-check "zizmor==$ZIZMOR_VERSION"
   fi
-  if ! command -v shellcheck >/dev/null; then
-    say "Installing Debian's shellcheck for the workflow scripts"
+  # shellcheck judges the workflows' scripts; jq runs in the steps tests/workflow_jobs.rs runs.
+  if ! command -v shellcheck >/dev/null || ! command -v jq >/dev/null; then
+    say "Installing Debian's shellcheck and jq for the workflow lint and the job runs"
     if [ "$(id -u)" -ne 0 ]; then
-      echo "The workflow lint needs Debian's shellcheck: run 'sudo apt-get install shellcheck'." >&2
+      echo "The workflow lint and job runs need Debian's shellcheck and jq: run 'sudo apt-get install shellcheck jq'." >&2
       exit 1
     fi
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck jq >/dev/null
   fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "Installing Debian's chromium and chromium-driver for browser tests"

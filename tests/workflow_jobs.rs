@@ -1,0 +1,562 @@
+//! Whole jobs of the generated workflows, run the way GitHub runs them: steps in order, each
+//! `if:` evaluated (`success()`, `failure()`, `cancelled()`, `steps.<id>.outcome`, `github`,
+//! `inputs`), `continue-on-error`, `$GITHUB_ENV` and `$GITHUB_OUTPUT` carried from step to
+//! step, `${{ }}` in `env:` filled in (secrets from the scenario), actions taken as done.
+//! `run:` steps run in bash (`-e`, the runner's default) in a checkout folder, with stand-in
+//! `kubectl`, `az`, `docker`, `gh` and `curl` first on PATH: each records its call, and a
+//! scenario makes some fail. Alerts go to a webhook receiver on 127.0.0.1.
+//!
+//! The scenarios are the ones a reviewer of a deploy asks about: the happy path; a failing
+//! smoke test (traffic never moves); a failure after the switch or the promotion (the
+//! previous version is restored); a canary breach at 25% (the stable version serves, and the
+//! next deploy works); a cancelled run after traffic moved; a missing secret (named, nothing
+//! deployed); and monitoring with an endpoint down (one Critical payload, in Slack's form).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use saphyr::{LoadableYamlNode, Yaml};
+
+/// A value of a GitHub expression.
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    Text(String),
+    Bool(bool),
+    Null,
+}
+
+impl Value {
+    fn truthy(&self) -> bool {
+        match self {
+            Value::Text(text) => !text.is_empty(),
+            Value::Bool(b) => *b,
+            Value::Null => false,
+        }
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Value::Text(text) => text.clone(),
+            Value::Bool(b) => b.to_string(),
+            Value::Null => String::new(),
+        }
+    }
+}
+
+/// What an expression can read: the job's state so far, and the run's context.
+struct Context<'a> {
+    failed: bool,
+    cancelled: bool,
+    outcomes: &'a BTreeMap<String, &'static str>,
+    outputs: &'a BTreeMap<String, BTreeMap<String, String>>,
+    secrets: &'a BTreeMap<&'static str, &'static str>,
+    github: &'a BTreeMap<&'static str, &'static str>,
+    inputs: &'a BTreeMap<&'static str, bool>,
+}
+
+impl Context<'_> {
+    fn lookup(&self, path: &str) -> Value {
+        let parts: Vec<&str> = path.split('.').collect();
+        match parts.as_slice() {
+            ["steps", id, "outcome"] => self.outcomes.get(*id).map_or(Value::Null, |o| Value::Text((*o).to_owned())),
+            ["steps", id, "outputs", name] => {
+                self.outputs.get(*id).and_then(|o| o.get(*name)).map_or(Value::Null, |v| Value::Text(v.clone()))
+            }
+            ["secrets", name] => Value::Text(self.secrets.get(*name).copied().unwrap_or("").to_owned()),
+            ["github", name] => self.github.get(*name).map_or(Value::Null, |v| Value::Text((*v).to_owned())),
+            ["inputs", name] => self.inputs.get(*name).map_or(Value::Null, |b| Value::Bool(*b)),
+            _ => panic!("the harness does not know `{path}`"),
+        }
+    }
+
+    /// Evaluates an expression of the subset the generated workflows use.
+    fn eval(&self, expression: &str) -> Value {
+        let tokens = tokens(expression);
+        let mut at = 0;
+        let value = self.or(&tokens, &mut at);
+        assert_eq!(at, tokens.len(), "left over in `{expression}`");
+        value
+    }
+
+    fn or(&self, t: &[String], at: &mut usize) -> Value {
+        let mut value = self.and(t, at);
+        while t.get(*at).is_some_and(|x| x == "||") {
+            *at += 1;
+            let right = self.and(t, at);
+            value = if value.truthy() { value } else { right };
+        }
+        value
+    }
+
+    fn and(&self, t: &[String], at: &mut usize) -> Value {
+        let mut value = self.compare(t, at);
+        while t.get(*at).is_some_and(|x| x == "&&") {
+            *at += 1;
+            let right = self.compare(t, at);
+            value = if value.truthy() { right } else { value };
+        }
+        value
+    }
+
+    fn compare(&self, t: &[String], at: &mut usize) -> Value {
+        let left = self.unary(t, at);
+        match t.get(*at).map(String::as_str) {
+            Some(op @ ("==" | "!=")) => {
+                *at += 1;
+                let right = self.unary(t, at);
+                let equal = left.text().eq_ignore_ascii_case(&right.text());
+                Value::Bool(if op == "==" { equal } else { !equal })
+            }
+            _ => left,
+        }
+    }
+
+    fn unary(&self, t: &[String], at: &mut usize) -> Value {
+        let token = t[*at].clone();
+        *at += 1;
+        match token.as_str() {
+            "!" => Value::Bool(!self.unary(t, at).truthy()),
+            "(" => {
+                let value = self.or(t, at);
+                assert_eq!(t[*at], ")");
+                *at += 1;
+                value
+            }
+            "success()" => Value::Bool(!self.failed && !self.cancelled),
+            "failure()" => Value::Bool(self.failed),
+            "cancelled()" => Value::Bool(self.cancelled),
+            "always()" => Value::Bool(true),
+            quoted if quoted.starts_with('\'') => Value::Text(quoted.trim_matches('\'').replace("''", "'")),
+            path => self.lookup(path),
+        }
+    }
+
+    /// `text` with each `${{ … }}` replaced by its value.
+    fn fill(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("${{") {
+            let end = rest[start..].find("}}").unwrap() + start;
+            out.push_str(&rest[..start]);
+            out.push_str(&self.eval(rest[start + 3..end].trim()).text());
+            rest = &rest[end + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn tokens(expression: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let chars: Vec<char> = expression.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '\'' {
+            let start = i;
+            i += 1;
+            while i < chars.len() && !(chars[i] == '\'' && chars.get(i + 1) != Some(&'\'')) {
+                i += if chars[i] == '\'' { 2 } else { 1 };
+            }
+            i += 1;
+            tokens.push(chars[start..i].iter().collect());
+        } else if ["==", "!=", "&&", "||"]
+            .iter()
+            .any(|op| expression[..].chars().skip(i).take(2).collect::<String>() == *op)
+        {
+            tokens.push(chars[i..i + 2].iter().collect());
+            i += 2;
+        } else if c == '!' || c == '(' || c == ')' {
+            tokens.push(c.to_string());
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || "._-".contains(chars[i])) {
+                i += 1;
+            }
+            // A function call keeps its parentheses: `failure()`.
+            if chars.get(i) == Some(&'(') && chars.get(i + 1) == Some(&')') {
+                i += 2;
+            }
+            assert!(i > start, "unexpected `{c}` in `{expression}`");
+            tokens.push(chars[start..i].iter().collect());
+        }
+    }
+    tokens
+}
+
+/// A scenario: the secrets set, the calls that fail (a stand-in tool fails when its call
+/// contains one of these), what the live slot is, and when the run is cancelled.
+struct Scenario {
+    secrets: BTreeMap<&'static str, &'static str>,
+    fail_when: Vec<&'static str>,
+    cancel_after: Option<&'static str>,
+    inputs: BTreeMap<&'static str, bool>,
+    webhook: Option<String>,
+}
+
+impl Scenario {
+    fn new() -> Scenario {
+        let secrets = [
+            ("KUBE_CONFIG", "apiVersion: v1"),
+            ("AI_API_KEY", "sk-test"),
+            ("DATABASE_URL", "postgres://db"),
+            ("AZURE_CLIENT_ID", "client"),
+            ("AZURE_TENANT_ID", "tenant"),
+            ("AZURE_SUBSCRIPTION_ID", "subscription"),
+            ("GITHUB_TOKEN", "token"),
+        ];
+        Scenario {
+            secrets: secrets.into_iter().collect(),
+            fail_when: Vec::new(),
+            cancel_after: None,
+            inputs: BTreeMap::new(),
+            webhook: None,
+        }
+    }
+}
+
+/// What a job did: each step's name and outcome, the tools' calls in order, and whether
+/// the job failed.
+struct Ran {
+    steps: Vec<(String, &'static str)>,
+    calls: Vec<String>,
+    failed: bool,
+}
+
+impl Ran {
+    fn outcome(&self, name: &str) -> &'static str {
+        self.steps.iter().find(|(n, _)| n.starts_with(name)).unwrap_or_else(|| panic!("no step {name}")).1
+    }
+
+    fn called(&self, call: &str) -> bool {
+        self.calls.iter().any(|c| c.contains(call))
+    }
+
+    /// The position of the first call containing `call`.
+    fn at(&self, call: &str) -> usize {
+        self.calls.iter().position(|c| c.contains(call)).unwrap_or_else(|| panic!("no call {call}: {:#?}", self.calls))
+    }
+}
+
+fn scratch(name: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("workflow-jobs-{}-{n}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn executable(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    let mut permissions = std::fs::metadata(path).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(path, permissions).unwrap();
+}
+
+/// Stand-in tools (and the repository's scripts the steps call): each records `name args`
+/// in `$CALLS` and fails when the call contains a line of `$FAIL_WHEN`. `kubectl get
+/// service` says blue is live; `curl` to 127.0.0.1 is the real curl (the webhook), and to
+/// anything else answers 200, or fails (22) as a scenario says.
+fn stand_ins(dir: &Path, checkout: &Path) {
+    let record = "call=\"$(basename \"$0\") $*\"\necho \"$call\" >> \"$CALLS\"\n\
+while IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n";
+    // The stages' waits are recorded, not waited.
+    for tool in ["kubectl", "az", "docker", "gh", "zip", "sleep"] {
+        let answer = match tool {
+            "kubectl" => "case \"$*\" in *'get service'*) printf blue ;; esac\n",
+            "gh" => "echo 1\n",
+            _ => "",
+        };
+        executable(&dir.join(tool), &format!("#!/bin/bash\n{record}{answer}"));
+    }
+    executable(
+        &dir.join("curl"),
+        &format!(
+            "#!/bin/bash\ncase \"$*\" in *127.0.0.1*) exec /usr/bin/curl \"$@\" ;; esac\n{}\
+case \"$*\" in *'%{{http_code}}'*) printf 200 ;; esac\n",
+            record.replace("exit 1", "case \"$*\" in *'%{http_code}'*) printf 503; exit 0 ;; esac; exit 22")
+        ),
+    );
+    for script in ["deploy/check-metric.sh", "deploy/migrate.sh", "monitoring/check-metric.sh"] {
+        executable(&checkout.join(script), &format!("#!/bin/bash\ncall=\"./{script} $* PERCENT=${{PERCENT:-}}\"\necho \"$call\" >> \"$CALLS\"\nwhile IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n"));
+    }
+}
+
+/// Runs the job `job` of the workflow file at `path` (under `tests/expected/module5/`).
+fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/module5").join(path))
+        .unwrap();
+    let docs = Yaml::load_from_str(&text).unwrap();
+    let workflow = &docs[0];
+    let job_yaml = &workflow["jobs"][job];
+    let dir = scratch(job);
+    let (tools, checkout) = (dir.join("tools"), dir.join("checkout"));
+    stand_ins(&tools, &checkout);
+    let (calls, fail_when, github_env) = (dir.join("calls"), dir.join("fail-when"), dir.join("github-env"));
+    std::fs::write(&calls, "").unwrap();
+    std::fs::write(&fail_when, scenario.fail_when.join("\n") + "\n").unwrap();
+    std::fs::write(&github_env, "").unwrap();
+    let mut github: BTreeMap<&str, &str> = [
+        ("sha", "0123abcd"),
+        ("token", "token"),
+        ("actor", "adalovelace"),
+        ("server_url", "https://github.com"),
+        ("repository", "AdaLovelace/Claims-Assistant"),
+        ("run_id", "42"),
+        ("event_name", "push"),
+    ]
+    .into_iter()
+    .collect();
+    // The run's own workflow (what a called workflow sees as its caller).
+    github.insert("workflow", Box::leak(workflow["name"].as_str().unwrap().to_owned().into_boxed_str()));
+    let (mut outcomes, mut outputs) = (BTreeMap::new(), BTreeMap::new());
+    let (mut failed, mut cancelled) = (false, false);
+    let mut steps = Vec::new();
+    for (index, step) in job_yaml["steps"].as_sequence().unwrap().iter().enumerate() {
+        let name = step["name"].as_str().unwrap().to_owned();
+        let id = step.as_mapping_get("id").and_then(Yaml::as_str).map_or(format!("__{index}"), str::to_owned);
+        let context = Context {
+            failed,
+            cancelled,
+            outcomes: &outcomes,
+            outputs: &outputs,
+            secrets: &scenario.secrets,
+            github: &github,
+            inputs: &scenario.inputs,
+        };
+        let condition = step.as_mapping_get("if").and_then(Yaml::as_str).unwrap_or("success()");
+        // Without a status function, GitHub adds `success() &&`.
+        let runs = context.eval(condition).truthy()
+            && (["failure()", "cancelled()", "always()", "success()"].iter().any(|f| condition.contains(f))
+                || (!failed && !cancelled));
+        if !runs {
+            outcomes.insert(id, "skipped");
+            steps.push((name, "skipped"));
+            continue;
+        }
+        let outcome = match step.as_mapping_get("run").and_then(Yaml::as_str) {
+            None => "success", // An action: checkout, a sign-in.
+            Some(script) => {
+                let mut command = Command::new("bash");
+                command.arg("-e").arg("-c").arg(script).current_dir(&checkout).env_clear();
+                command.env("PATH", format!("{}:/usr/bin:/bin", tools.display()));
+                command.env("CALLS", &calls).env("FAIL_WHEN", &fail_when);
+                command.env("GITHUB_REPOSITORY", "AdaLovelace/Claims-Assistant").env("GITHUB_RUN_ID", "42");
+                command.env("GITHUB_ENV", &github_env);
+                let github_output = dir.join(format!("output-{index}"));
+                std::fs::write(&github_output, "").unwrap();
+                command.env("GITHUB_OUTPUT", &github_output);
+                for line in std::fs::read_to_string(&github_env).unwrap().lines() {
+                    if let Some((k, v)) = line.split_once('=') {
+                        command.env(k, v);
+                    }
+                }
+                for level in [workflow, job_yaml, step] {
+                    let env = level.as_mapping_get("env").and_then(Yaml::as_mapping);
+                    for (k, v) in env.into_iter().flatten() {
+                        let value =
+                            v.as_str().map(str::to_owned).unwrap_or_else(|| format!("{}", v.as_integer().unwrap()));
+                        let value = match (k.as_str().unwrap(), &scenario.webhook) {
+                            ("WEBHOOK_URL", Some(url)) => url.clone(),
+                            _ => context.fill(&value),
+                        };
+                        command.env(k.as_str().unwrap(), value);
+                    }
+                }
+                let status = command.output().unwrap();
+                let mut produced = BTreeMap::new();
+                for line in std::fs::read_to_string(&github_output).unwrap().lines() {
+                    if let Some((k, v)) = line.split_once('=') {
+                        produced.insert(k.to_owned(), v.to_owned());
+                    }
+                }
+                outputs.insert(id.clone(), produced);
+                if status.status.success() {
+                    "success"
+                } else {
+                    "failure"
+                }
+            }
+        };
+        let keep_going = step.as_mapping_get("continue-on-error").and_then(Yaml::as_bool).unwrap_or(false);
+        if outcome == "failure" && !keep_going {
+            failed = true;
+        }
+        outcomes.insert(id, outcome);
+        steps.push((name.clone(), outcome));
+        if scenario.cancel_after.is_some_and(|after| name.starts_with(after)) {
+            cancelled = true;
+        }
+    }
+    let calls = std::fs::read_to_string(&calls).unwrap().lines().map(str::to_owned).collect();
+    std::fs::remove_dir_all(&dir).unwrap();
+    Ran { steps, calls, failed }
+}
+
+#[test]
+fn blue_green_on_kubernetes_switches_only_a_tested_slot_and_switches_back_on_failure() {
+    let file = "deploy-production-blue-green-kubernetes.yml";
+    // The happy path: blue is live, green gets the build, is tested, takes the traffic.
+    let ran = run_job(file, "deploy", &Scenario::new());
+    assert!(!ran.failed, "{:#?}", ran.steps);
+    assert!(ran.at("docker build") < ran.at("kubectl set image deployment/claims-assistant-green"));
+    assert!(ran.at("./deploy/migrate.sh") < ran.at("kubectl create secret generic claims-assistant-secrets"));
+    assert!(ran.at("kubectl run smoke-42") < ran.at("kubectl patch service claims-assistant"));
+    assert!(ran.called("\"slot\":\"green\""));
+    assert_eq!(ran.outcome("Roll back"), "skipped");
+
+    // A failing smoke test: traffic never moves, and the run fails.
+    let mut smoke = Scenario::new();
+    smoke.fail_when.push("kubectl run smoke-42");
+    let ran = run_job(file, "deploy", &smoke);
+    assert!(ran.failed);
+    assert!(!ran.called("kubectl patch service"), "{:#?}", ran.calls);
+    assert_eq!(ran.outcome("Switch traffic"), "skipped");
+    assert_eq!(ran.outcome("Roll back"), "skipped");
+
+    // Production unhealthy after the switch: traffic goes back to blue.
+    let mut unhealthy = Scenario::new();
+    unhealthy.fail_when.push("https://claims.example.com/health");
+    let ran = run_job(file, "deploy", &unhealthy);
+    assert!(ran.failed);
+    assert_eq!(ran.outcome("Roll back"), "success");
+    assert!(ran.at("\"slot\":\"green\"") < ran.at("\"slot\":\"blue\""), "{:#?}", ran.calls);
+
+    // Cancelled once traffic moved: the way back runs all the same.
+    let mut cancelled = Scenario::new();
+    cancelled.cancel_after = Some("Switch traffic");
+    let ran = run_job(file, "deploy", &cancelled);
+    assert_eq!(ran.outcome("Check production after the switch"), "skipped");
+    assert_eq!(ran.outcome("Roll back"), "success");
+    assert!(ran.called("\"slot\":\"blue\""));
+
+    // A missing secret: named by the first step, and nothing is deployed.
+    let mut missing = Scenario::new();
+    missing.secrets.insert("KUBE_CONFIG", "");
+    let ran = run_job(file, "deploy", &missing);
+    assert_eq!(ran.steps[0], ("Check that every secret is set".to_owned(), "failure"));
+    assert!(ran.calls.is_empty(), "{:#?}", ran.calls);
+}
+
+#[test]
+fn a_canary_on_kubernetes_rolls_back_at_any_stage_and_restores_what_ran_before_after_promotion() {
+    let file = "deploy-production-canary-kubernetes.yml";
+    let ran = run_job(file, "deploy", &Scenario::new());
+    assert!(!ran.failed, "{:#?}", ran.steps);
+    // The canary is scaled up before it is deployed (a rollback scaled it to zero), and the
+    // stages come in order, each watched.
+    assert!(
+        ran.at("kubectl scale deployment/claims-assistant-canary --replicas=1")
+            < ran.at("kubectl set image deployment/claims-assistant-canary")
+    );
+    assert!(ran.at("canary-weight=10") < ran.at("PERCENT=10") && ran.at("PERCENT=10") < ran.at("canary-weight=25"));
+    assert!(ran.at("canary-weight=50") < ran.at("kubectl set image deployment/claims-assistant app="));
+    assert!(!ran.called("rollout undo"));
+
+    // A breach at 25%: the canary gets no more traffic, is rolled back, and stable serves.
+    let mut breach = Scenario::new();
+    breach.fail_when.push("PERCENT=25");
+    let ran = run_job(file, "deploy", &breach);
+    assert!(ran.failed);
+    assert!(!ran.called("canary-weight=50"), "{:#?}", ran.calls);
+    assert!(!ran.called("kubectl set image deployment/claims-assistant app="), "stable keeps serving what it served");
+    assert_eq!(ran.outcome("Promote the canary"), "skipped");
+    assert_eq!(ran.outcome("Roll back: restore"), "skipped");
+    assert_eq!(ran.outcome("Roll back the canary"), "success");
+    assert!(ran.called("--replicas=0"));
+    // ... and the next deploy works: it brings the canary back first.
+    let ran = run_job(file, "deploy", &Scenario::new());
+    assert!(!ran.failed && ran.at("--replicas=1") < ran.at("canary-weight=10"));
+
+    // Production unhealthy after the promotion: the previous version is restored.
+    let mut after = Scenario::new();
+    after.fail_when.push("https://claims.example.com/health");
+    let ran = run_job(file, "deploy", &after);
+    assert!(ran.failed);
+    assert_eq!(ran.outcome("Roll back: restore"), "success");
+    assert!(
+        ran.at("kubectl set image deployment/claims-assistant app=")
+            < ran.at("kubectl rollout undo deployment/claims-assistant")
+    );
+    assert_eq!(ran.outcome("Roll back the canary"), "success");
+}
+
+#[test]
+fn azure_canary_swaps_back_after_a_failed_promotion() {
+    let mut after = Scenario::new();
+    after.fail_when.push("https://claims.example.com/health");
+    let ran = run_job("deploy-production-canary-azure-webapp.yml", "deploy", &after);
+    assert!(ran.failed);
+    let swaps: Vec<&String> = ran.calls.iter().filter(|c| c.contains("slot swap")).collect();
+    assert_eq!(swaps.len(), 2, "the promotion's swap, then the swap back: {:#?}", ran.calls);
+    assert!(ran.called(
+        "az webapp config appsettings set --resource-group rg-claims-production --name claims-assistant --slot canary"
+    ));
+}
+
+/// A receiver on 127.0.0.1 that answers `ok` to each POST and keeps the bodies.
+fn webhook_receiver() -> (String, std::sync::mpsc::Receiver<String>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(10) {
+            let Ok(mut stream) = stream else { break };
+            let mut request = Vec::new();
+            let mut buffer = [0; 4096];
+            loop {
+                let n = stream.read(&mut buffer).unwrap_or(0);
+                request.extend_from_slice(&buffer[..n]);
+                let text = String::from_utf8_lossy(&request).into_owned();
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let length: usize = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap())
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= length || n == 0 {
+                        let _ = send.send(body.to_owned());
+                        break;
+                    }
+                } else if n == 0 {
+                    break;
+                }
+            }
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        }
+    });
+    (url, receive)
+}
+
+#[test]
+fn monitoring_with_the_endpoint_down_sends_one_critical_alert_in_slacks_form() {
+    let (url, received) = webhook_receiver();
+    let mut down = Scenario::new();
+    down.secrets.insert("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/X");
+    down.webhook = Some(url);
+    // The API health check (10 s timeout); the model endpoint (20 s) still answers.
+    down.fail_when.push("--max-time 10 https://claims.example.com/health");
+    let ran = run_job("monitoring-slack.yml", "monitor", &down);
+    assert!(ran.failed, "the run ends red: {:#?}", ran.steps);
+    assert_eq!(ran.outcome("Check API health"), "failure");
+    assert_eq!(ran.outcome("Alert: API health is down"), "success");
+    assert_eq!(ran.outcome("Alert: Model API is down"), "skipped");
+    let body = received.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
+    let payload: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let text = payload["text"].as_str().unwrap();
+    assert!(
+        text.starts_with(
+            "*[CRITICAL]* API health is down <!here>\nhttps://github.com/AdaLovelace/Claims-Assistant/actions/runs/42"
+        ),
+        "{text}"
+    );
+    assert!(received.recv_timeout(std::time::Duration::from_millis(300)).is_err(), "one alert only");
+}
