@@ -284,7 +284,27 @@ case \"$*\" in *'%{{http_code}}'*) printf 200 ;; esac\n",
             record.replace("exit 1", "case \"$*\" in *'%{http_code}'*) printf 503; exit 0 ;; esac; exit 22")
         ),
     );
-    for script in ["deploy/check-metric.sh", "deploy/migrate.sh", "monitoring/check-metric.sh"] {
+    // The repository's own scripts the steps call (the participant's, for "Your own
+    // scripts"); the live slot is blue.
+    let scripts = [
+        "deploy/check-metric.sh",
+        "deploy/migrate.sh",
+        "monitoring/check-metric.sh",
+        "deploy/build.sh",
+        "deploy/deploy.sh",
+        "deploy/deploy-canary.sh",
+        "deploy/smoke-test.sh",
+        "deploy/switch-traffic.sh",
+        "deploy/set-canary-traffic.sh",
+        "deploy/promote-canary.sh",
+        "deploy/rollback-canary.sh",
+        "deploy/restore-previous.sh",
+    ];
+    executable(
+        &checkout.join("deploy/live-slot.sh"),
+        "#!/bin/bash\necho \"./deploy/live-slot.sh\" >> \"$CALLS\"\nprintf blue\n",
+    );
+    for script in scripts {
         executable(&checkout.join(script), &format!("#!/bin/bash\ncall=\"./{script} $* PERCENT=${{PERCENT:-}}\"\necho \"$call\" >> \"$CALLS\"\nwhile IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n"));
     }
 }
@@ -559,4 +579,32 @@ fn monitoring_with_the_endpoint_down_sends_one_critical_alert_in_slacks_form() {
         "{text}"
     );
     assert!(received.recv_timeout(std::time::Duration::from_millis(300)).is_err(), "one alert only");
+}
+
+/// Every deploy the app writes (each strategy on each platform, and the capstone's staging and
+/// production on both kinds of plan) runs its happy path to the end with nothing rolled
+/// back, and stops at its first step, naming it, when a secret it reads is not set.
+#[test]
+fn every_deploy_runs_its_happy_path_and_stops_at_a_missing_secret() {
+    let mut files: Vec<String> = ["blue-green", "canary"]
+        .iter()
+        .flat_map(|s| ["script", "kubernetes", "azure-webapp"].map(move |p| format!("deploy-production-{s}-{p}.yml")))
+        .collect();
+    files.extend(
+        ["pipeline/deploy-staging.yml", "pipeline/deploy-production.yml", "pipeline/deploy-production-unprotected.yml"]
+            .map(String::from),
+    );
+    for file in &files {
+        let ran = run_job(file, "deploy", &Scenario::new());
+        assert!(!ran.failed, "{file}: {:#?}", ran.steps);
+        for (name, outcome) in &ran.steps {
+            let expected = if name.starts_with("Roll back") { "skipped" } else { "success" };
+            assert_eq!(*outcome, expected, "{file}: {name}");
+        }
+        let mut missing = Scenario::new();
+        missing.secrets.insert("AI_API_KEY", "");
+        let ran = run_job(file, "deploy", &missing);
+        assert_eq!(ran.steps[0], ("Check that every secret is set".to_owned(), "failure"), "{file}");
+        assert!(ran.calls.is_empty(), "{file}: nothing runs after it: {:#?}", ran.calls);
+    }
 }
