@@ -17,6 +17,25 @@ ZIZMOR_DIR=target/tools/zizmor
 
 say() { printf '\n==> %s\n' "$*"; }
 
+# debian_packages <what for> <package>... -- <command>...: installs Debian's packages unless
+# every command is already there (as root; otherwise says what to run).
+debian_packages() {
+  local purpose=$1 packages=() commands=() missing=0
+  shift
+  while [ "$1" != "--" ]; do packages+=("$1"); shift; done
+  shift
+  commands=("$@")
+  for command in "${commands[@]}"; do command -v "$command" >/dev/null || missing=1; done
+  [ "$missing" -eq 0 ] && return 0
+  say "Installing Debian's ${packages[*]} for $purpose"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The $purpose need Debian's ${packages[*]}: run 'sudo apt-get install ${packages[*]}'." >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+}
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown Rust target"
   rustup target add wasm32-unknown-unknown
@@ -57,24 +76,8 @@ if [ "${1:-}" != "--app" ]; then
     python3 -m venv "$ZIZMOR_DIR"
     "$ZIZMOR_DIR/bin/pip" install --quiet --disable-pip-version-check "zizmor==$ZIZMOR_VERSION"
   fi
-  # shellcheck judges the workflows' scripts; jq runs in the steps tests/workflow_jobs.rs runs.
-  if ! command -v shellcheck >/dev/null || ! command -v jq >/dev/null; then
-    say "Installing Debian's shellcheck and jq for the workflow lint and the job runs"
-    if [ "$(id -u)" -ne 0 ]; then
-      echo "The workflow lint and job runs need Debian's shellcheck and jq: run 'sudo apt-get install shellcheck jq'." >&2
-      exit 1
-    fi
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck jq >/dev/null
-  fi
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "Installing Debian's chromium and chromium-driver for browser tests"
-    if [ "$(id -u)" -ne 0 ]; then
-      echo "Browser tests need Debian's chromium and chromium-driver: run 'sudo apt-get install chromium chromium-driver'." >&2
-      exit 1
-    fi
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  fi
+  # Debian's shellcheck judges the workflows' scripts; jq runs in the steps tests/workflow_jobs.rs runs.
+  debian_packages "the workflow lint and the job runs" shellcheck jq -- shellcheck jq
+  debian_packages "browser tests" chromium chromium-driver -- chromium chromedriver
 fi
 say "Setup complete"

@@ -13,11 +13,14 @@
 //! deployed); and monitoring with an endpoint down (one Critical payload, in Slack's form).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+use common::{executable, scratch};
 use saphyr::{LoadableYamlNode, Yaml};
 
 /// A value of a GitHub expression.
@@ -242,22 +245,6 @@ impl Ran {
     fn at(&self, call: &str) -> usize {
         self.calls.iter().position(|c| c.contains(call)).unwrap_or_else(|| panic!("no call {call}: {:#?}", self.calls))
     }
-}
-
-fn scratch(name: &str) -> PathBuf {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("workflow-jobs-{}-{n}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn executable(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-    let mut permissions = std::fs::metadata(path).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-    std::fs::set_permissions(path, permissions).unwrap();
 }
 
 /// Stand-in tools (and the repository's scripts the steps call): each records `name args`

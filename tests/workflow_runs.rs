@@ -8,9 +8,12 @@
 //! platform and both pipeline variants.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::{executable, scratch};
 use saphyr::{LoadableYamlNode, Yaml};
 
 fn expected_workflows() -> Vec<PathBuf> {
@@ -35,15 +38,6 @@ struct Ran {
     success: bool,
     printed: String,
     github_env: String,
-}
-
-/// A new scratch directory (tests run side by side).
-fn scratch(name: &str) -> PathBuf {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("workflow-runs-{}-{n}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Runs a step's script as the runner does (`bash -e`), with its `env:` (expressions given
@@ -133,15 +127,10 @@ fn every_image_is_named_in_lowercase_before_it_is_used() {
 /// the number of successful staging runs it is given.
 fn stub_gh(successful_staging_runs: &str) -> PathBuf {
     let dir = scratch(&format!("gh-{successful_staging_runs}"));
-    let gh = dir.join("gh");
-    std::fs::write(
-        &gh,
-        format!("#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/calls\"\necho {successful_staging_runs}\n"),
-    )
-    .unwrap();
-    let mut permissions = std::fs::metadata(&gh).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-    std::fs::set_permissions(&gh, permissions).unwrap();
+    executable(
+        &dir.join("gh"),
+        &format!("#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/calls\"\necho {successful_staging_runs}\n"),
+    );
     dir
 }
 
