@@ -14,10 +14,11 @@ use crate::workflow::{
     where_secrets_live, Action, Concurrency, Environment, Job, Permission, Step, Trigger, Workflow,
 };
 
-/// The name the capstone's staging workflow carries, and its file; production follows it.
+/// The name the capstone's staging workflow carries; production follows it.
 pub const STAGING_WORKFLOW: &str = "Deploy to staging";
 /// The staging workflow's file, which the manual check asks GitHub about.
 pub const STAGING_FILE: &str = "deploy-staging.yml";
+/// The production workflow's file, which staging calls.
 pub const PRODUCTION_FILE: &str = "deploy-production.yml";
 
 /// How the production workflow starts.
