@@ -85,21 +85,31 @@ impl Context<'_> {
     }
 
     fn or(&self, t: &[String], at: &mut usize) -> Value {
-        let mut value = self.and(t, at);
-        while t.get(*at).is_some_and(|x| x == "||") {
-            *at += 1;
-            let right = self.and(t, at);
-            value = if value.truthy() { value } else { right };
-        }
-        value
+        self.chain(t, at, "||", Self::and)
     }
 
     fn and(&self, t: &[String], at: &mut usize) -> Value {
-        let mut value = self.compare(t, at);
-        while t.get(*at).is_some_and(|x| x == "&&") {
+        self.chain(t, at, "&&", Self::compare)
+    }
+
+    /// `operand (op operand)*`, left to right, as GitHub evaluates `||` and `&&`: the value
+    /// of the operand that decides (`a || b` is `a` when `a` is truthy, else `b`; `a && b`
+    /// is `b` when `a` is truthy, else `a`).
+    fn chain(
+        &self,
+        t: &[String],
+        at: &mut usize,
+        op: &str,
+        operand: fn(&Self, &[String], &mut usize) -> Value,
+    ) -> Value {
+        let mut value = operand(self, t, at);
+        while t.get(*at).is_some_and(|x| x == op) {
             *at += 1;
-            let right = self.compare(t, at);
-            value = if value.truthy() { right } else { value };
+            let right = operand(self, t, at);
+            let left_decides = value.truthy() == (op == "||");
+            if !left_decides {
+                value = right;
+            }
         }
         value
     }

@@ -32,6 +32,15 @@ fn expected_workflows() -> Vec<PathBuf> {
     files
 }
 
+/// Each expected workflow: its path, file name and text.
+fn expected_texts() -> impl Iterator<Item = (PathBuf, String, String)> {
+    expected_workflows().into_iter().map(|path| {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        (path, file, text)
+    })
+}
+
 /// What a step did when run: whether it succeeded, what it printed (both streams), and
 /// what it appended to `$GITHUB_ENV`.
 struct Ran {
@@ -99,9 +108,7 @@ fn script<'a>(step: &'a Yaml) -> Option<&'a str> {
 #[test]
 fn every_image_is_named_in_lowercase_before_it_is_used() {
     let mut named = 0;
-    for path in expected_workflows() {
-        let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).unwrap();
+    for (path, file, text) in expected_texts() {
         assert!(!text.contains("IMAGE: "), "{file}: the image is not named from `github.repository` in an env");
         each_job(&path, |steps| {
             let mut image = false;
@@ -194,9 +201,7 @@ fn production_started_by_hand_deploys_only_a_commit_staging_passed() {
 #[test]
 fn a_missing_secret_stops_the_run_first_and_is_named() {
     let mut checked = 0;
-    for path in expected_workflows() {
-        let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).unwrap();
+    for (path, file, text) in expected_texts() {
         each_job(&path, |steps| {
             let reads: Vec<&str> =
                 workbook::workflow::secrets_read(&text).into_iter().filter(|name| *name != "GITHUB_TOKEN").collect();

@@ -247,36 +247,20 @@ pub struct PinnedAction {
 pub mod actions {
     use super::PinnedAction;
 
-    pub const CHECKOUT: PinnedAction = PinnedAction {
-        repository: "actions/checkout",
-        commit: "3d3c42e5aac5ba805825da76410c181273ba90b1",
-        version: "v7.0.1",
-    };
-    pub const SETUP_NODE: PinnedAction = PinnedAction {
-        repository: "actions/setup-node",
-        commit: "820762786026740c76f36085b0efc47a31fe5020",
-        version: "v7.0.0",
-    };
-    pub const SETUP_PYTHON: PinnedAction = PinnedAction {
-        repository: "actions/setup-python",
-        commit: "5fda3b95a4ea91299a34e894583c3862153e4b97",
-        version: "v7.0.0",
-    };
-    pub const SETUP_GO: PinnedAction = PinnedAction {
-        repository: "actions/setup-go",
-        commit: "b7ad1dad31e06c5925ef5d2fc7ad053ef454303e",
-        version: "v7.0.0",
-    };
-    pub const DOCKER_LOGIN: PinnedAction = PinnedAction {
-        repository: "docker/login-action",
-        commit: "4907a6ddec9925e35a0a9e82d7399ccc52663121",
-        version: "v4.1.0",
-    };
-    pub const AZURE_LOGIN: PinnedAction = PinnedAction {
-        repository: "azure/login",
-        commit: "f5d393ae46f8fde4be8b75f32e3fc50e654ad0ca",
-        version: "v3.0.1",
-    };
+    /// One line per action: its repository, the release's commit, the release.
+    const fn pinned(repository: &'static str, commit: &'static str, version: &'static str) -> PinnedAction {
+        PinnedAction { repository, commit, version }
+    }
+
+    pub const CHECKOUT: PinnedAction = pinned("actions/checkout", "3d3c42e5aac5ba805825da76410c181273ba90b1", "v7.0.1");
+    pub const SETUP_NODE: PinnedAction =
+        pinned("actions/setup-node", "820762786026740c76f36085b0efc47a31fe5020", "v7.0.0");
+    pub const SETUP_PYTHON: PinnedAction =
+        pinned("actions/setup-python", "5fda3b95a4ea91299a34e894583c3862153e4b97", "v7.0.0");
+    pub const SETUP_GO: PinnedAction = pinned("actions/setup-go", "b7ad1dad31e06c5925ef5d2fc7ad053ef454303e", "v7.0.0");
+    pub const DOCKER_LOGIN: PinnedAction =
+        pinned("docker/login-action", "4907a6ddec9925e35a0a9e82d7399ccc52663121", "v4.1.0");
+    pub const AZURE_LOGIN: PinnedAction = pinned("azure/login", "f5d393ae46f8fde4be8b75f32e3fc50e654ad0ca", "v3.0.1");
 }
 
 /// `${{ secrets.NAME }}`: the only way a generated workflow names a secret.
