@@ -7,16 +7,22 @@
 // Pages, and files that keep their name across releases: network first, so a new release
 // shows up as soon as the site is reachable; the cached copy when it is not. Hashed assets
 // never change under one name: cache first.
-const CACHE = "workbook-shell-v3";
+const CACHE = "workbook-shell-v4";
 const SHELL = new URL("./", self.registration.scope).href;
 /** Every page of the site, each its own download (see scripts/build.sh). */
 const PAGES = ["", "module-5/", "restore/", "review/", "review/participant/"].map((page) => new URL(page, SHELL).href);
 
-/** The files a page loads: every local href/src, and the wasm named in its inline script. */
+/** The files a page loads: every local href/src, the wasm named in its inline script, and
+ * the export worker's files. */
 function assetsOf(html, page) {
   const found = new Set();
   for (const [, url] of html.matchAll(/(?:href|src)=["']?([^"' >]+)/g)) found.add(url);
   for (const [, url] of html.matchAll(/'(\.\/[^']+\.(?:js|wasm))'/g)) found.add(url);
+  // The export worker, named in a meta tag (scripts/post-build.mjs): its loader, and the glue
+  // and wasm the loader starts, so exports work offline too.
+  for (const [, loader] of html.matchAll(/name="?export-worker"? content="?([^"' >]+)_loader\.js/g)) {
+    for (const end of ["_loader.js", ".js", "_bg.wasm"]) found.add(`${loader}${end}`);
+  }
   return [...found]
     .map((url) => new URL(url, page))
     .filter((url) => url.origin === self.location.origin && !url.hash)

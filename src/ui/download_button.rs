@@ -14,17 +14,42 @@ pub struct FileToDownload {
     pub contents: Vec<u8>,
 }
 
+/// How a click makes its file.
+#[derive(Clone, Copy)]
+pub enum Produce {
+    /// On the page, at once.
+    Here(Callback<(), FileToDownload>),
+    /// By the export worker, from the request this returns (`render::export::request`):
+    /// the exercise pages' exports.
+    InWorker(Callback<(), String>),
+}
+
 #[component]
-pub fn DownloadButton(
-    label: String,
-    #[prop(optional)] primary: bool,
-    produce: Callback<(), FileToDownload>,
-) -> impl IntoView {
+pub fn DownloadButton(label: String, #[prop(optional)] primary: bool, produce: Produce) -> impl IntoView {
     let message = RwSignal::new(None::<Result<String, String>>);
-    let on_click = move |_| {
-        let file = produce.run(());
+    let hand_over = move |file: FileToDownload| {
         let result = download(&file.name, file.mime, &file.contents);
         message.set(Some(result.map(|()| format!("Downloaded {}. Check your downloads folder.", file.name))));
+    };
+    let on_click = move |_| match produce {
+        Produce::Here(produce) => hand_over(produce.run(())),
+        // Only the exercise pages export in the worker: other pages, which compile the
+        // exercise page but never show it, leave the worker's adapter out of their download.
+        #[cfg(not(feature = "forms"))]
+        Produce::InWorker(_) => {}
+        #[cfg(feature = "forms")]
+        Produce::InWorker(request) => {
+            let request = request.run(());
+            message.set(Some(Ok("Preparing the file…".to_owned())));
+            leptos::task::spawn_local(async move {
+                match crate::browser::export::made_in_worker(request).await {
+                    Ok(file) => {
+                        hand_over(FileToDownload { mime: file.mime(), name: file.name, contents: file.contents })
+                    }
+                    Err(problem) => message.set(Some(Err(format!("The file was not downloaded: {problem}.")))),
+                }
+            });
+        }
     };
     view! {
         <button type="button" class=if primary { "primary" } else { "secondary" } on:click=on_click>{label}</button>
@@ -50,7 +75,7 @@ pub fn BackupButton() -> impl IntoView {
             contents: workbook.with_untracked(|w| backup::to_json(w, &saved_at)).into_bytes(),
         }
     });
-    view! { <DownloadButton label="Download a full backup".to_owned() produce/> }
+    view! { <DownloadButton label="Download a full backup".to_owned() produce=Produce::Here(produce)/> }
 }
 
 /// Downloads stored data the app could not read, exactly as it was stored.
@@ -61,5 +86,5 @@ pub fn UnreadableDataButton() -> impl IntoView {
         mime: "text/plain;charset=utf-8",
         contents: storage::unreadable_data().unwrap_or_default().into_bytes(),
     });
-    view! { <DownloadButton label="Download the unreadable data".to_owned() produce/> }
+    view! { <DownloadButton label="Download the unreadable data".to_owned() produce=Produce::Here(produce)/> }
 }

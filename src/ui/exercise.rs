@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::download_button::{DownloadButton, FileToDownload};
+use super::download_button::{DownloadButton, FileToDownload, Produce};
 use super::fields::{with_answers, with_inputs, FieldView};
 use super::history::{take_snapshot, HistoryPanel};
 use super::{app_state, focus, set_document_title};
@@ -14,9 +14,8 @@ use crate::course::progress::{exercise_progress, section_progress, self_check};
 use crate::course::Inputs;
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::render::document::Block;
-use crate::render::{
-    bundle, companion_markdown, exercise_document, exercise_markdown, generated, html::to_html, Deliverable,
-};
+use crate::render::export::{self, Export};
+use crate::render::{exercise_document, generated, html::to_html, Deliverable};
 use crate::route::Route;
 
 /// How long the preview waits after a change before it re-renders, so that typing in a
@@ -87,7 +86,7 @@ pub fn ExercisePage(key: &'static str) -> impl IntoView {
             // The exports in one place on every exercise: beside the form, in view as it
             // scrolls, and the next stop for the keyboard after the form's last field.
             <div class="side">
-                <ExportButton module exercise/>
+                <ExportButton exercise/>
                 // On a phone the preview waits until asked for (style.css).
                 <input type="checkbox" id="show-preview" class="preview-toggle"/>
                 <label for="show-preview" class="preview-toggle-label">"Show the preview"</label>
@@ -286,33 +285,26 @@ fn workflow_editors(_: &'static Exercise) -> AnyView {
 }
 
 #[component]
-fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl IntoView {
+fn ExportButton(exercise: &'static Exercise) -> impl IntoView {
     let state = app_state();
     let workbook = state.workbook;
     let profile_empty = Memo::new(move |_| workbook.with(|w| w.profile.name.trim().is_empty()));
-    // Builds a file from the answers as they are at the click, stamped with its time.
-    let file = move |make: fn(&Deliverable) -> (String, &'static str, Vec<u8>)| {
-        Callback::new(move |()| {
-            let answers = workbook.with_untracked(|w| exercise.answers_in(w));
-            let exported_at = export_timestamp();
-            let (name, mime, contents) =
-                workbook.with_untracked(|w| make(&Deliverable::of(module, exercise, w, &answers, &exported_at)));
-            FileToDownload { name, mime, contents }
-        })
+    // The request for a file the export worker makes from the answers as they are at the
+    // click (unsaved edits included), stamped with its time (`render::export`).
+    let request = move |export: Export| {
+        let workbook_json = workbook.with_untracked(|w| serde_json::to_string(w).unwrap_or_default());
+        export::request(exercise.key, export, &export_timestamp(), &workbook_json)
     };
-    let document = Callback::new(move |()| {
+    let in_worker = move |export: Export| Produce::InWorker(Callback::new(move |()| request(export)));
+    let document = Produce::InWorker(Callback::new(move |()| {
         let answers = workbook.with_untracked(|w| exercise.stored_answers_in(w));
         take_snapshot(state, exercise.key, &answers, &format!("Exported {}", exercise.deliverable));
-        file(|d| (d.exercise.deliverable.to_owned(), MARKDOWN, exercise_markdown(d).into_bytes())).run(())
-    });
+        request(Export::Document)
+    }));
     // A companion file (the deck) is a client document's (Module 6's capstone): pages
-    // without one leave the deck writer out.
+    // without one leave its button out.
     let companion = exercise.companion.as_ref().filter(|_| cfg!(feature = "client-documents")).map(|companion| {
-        let produce = file(|d| {
-            let name = d.exercise.companion.as_ref().map_or("", |c| c.deliverable).to_owned();
-            (name, MARKDOWN, companion_markdown(d).unwrap_or_default().into_bytes())
-        });
-        view! { <DownloadButton label=format!("Export {}", companion.deliverable) primary=false produce/> }
+        view! { <DownloadButton label=format!("Export {}", companion.deliverable) primary=false produce=in_worker(Export::Companion)/> }
     });
     // Generated files (Module 5's workflows), each on its own, and the whole repository
     // layout as a .zip.
@@ -333,12 +325,11 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
                     contents: contents.into_bytes(),
                 }
             });
-            view! { <DownloadButton label=format!("Export {}", generated.name()) primary=false produce/> }
+            view! { <DownloadButton label=format!("Export {}", generated.name()) primary=false produce=Produce::Here(produce)/> }
         })
         .collect_view();
     let repository = (cfg!(feature = "module5") && !exercise.files.is_empty()).then(|| {
-        let produce = file(|d| (bundle::zip_name(d), "application/zip", bundle::zip(&bundle::repository_files(d))));
-        view! { <DownloadButton label="Download all as a .zip (repository layout)".to_owned() primary=false produce/> }
+        view! { <DownloadButton label="Download all as a .zip (repository layout)".to_owned() primary=false produce=in_worker(Export::Repository)/> }
     });
     view! {
         <div class="export" role="group" aria-label="Export">
@@ -356,5 +347,4 @@ fn ExportButton(module: &'static Module, exercise: &'static Exercise) -> impl In
     }
 }
 
-const MARKDOWN: &str = "text/markdown;charset=utf-8";
 const YAML: &str = "application/yaml;charset=utf-8";
