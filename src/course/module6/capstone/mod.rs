@@ -559,6 +559,7 @@ pub const CAPSTONE: Exercise = Exercise {
         section_titles: &[("client", "Executive summary")],
     }),
     red_flags,
+    scripts: crate::course::no_scripts,
     // Only the review pages (and the native tests) grade: the participants. page leaves the
     // rubric out of its download.
     grading: if cfg!(any(feature = "review", not(target_arch = "wasm32"))) { Some(Grading::Points(&rubric::RUBRIC)) } else { None },
@@ -611,12 +612,23 @@ pub const CAPSTONE: Exercise = Exercise {
     ],
 };
 
+/// Whether this build drafts the deck: the participant's form, the export worker (which
+/// writes `executive-presentation.md`) and the native tests. The review and restore pages
+/// never draft one (an instructor reads the deck handed in), so their drafts compute
+/// nothing and the slide writers stay out of their download: a function named in a
+/// static is linked in whether it is called or not.
+const DRAFTS_THE_DECK: bool = !cfg!(target_arch = "wasm32") || cfg!(feature = "forms") || cfg!(feature = "worker");
+
 const fn slide(id: &'static str, label: &'static str, draft: fn(&Inputs) -> Option<String>) -> Field {
     Field {
         id,
         label,
         help: "",
-        kind: FieldKind::Draft(Computed { compute: draft, format: ComputedFormat::Text, pending: "" }),
+        kind: FieldKind::Draft(Computed {
+            compute: if DRAFTS_THE_DECK { draft } else { crate::course::not_computed },
+            format: ComputedFormat::Text,
+            pending: "",
+        }),
         // The deck is drafted for the participant: a slide left as drafted is not missing.
         optional: true,
     }
