@@ -35,8 +35,12 @@ test("a participant completes Module 5 and downloads a repository that actionlin
     "docs/deployment-design.md",
     "docs/environments.md",
     "docs/webhook-config.md",
+    "monitoring/check-metric.sh",
   ]);
   expect(await lintWorkflows(files)).toEqual([]);
+  // The script the monitoring rules call ships with them (the rule in this flow calls it).
+  expect(strFromU8(files["monitoring/check-metric.sh"])).toMatch(/^#!\/usr\/bin\/env bash\n/);
+  expect(strFromU8(files[".github/workflows/monitoring.yml"])).toContain("./monitoring/check-metric.sh");
   const production = strFromU8(files[".github/workflows/deploy-production.yml"]);
   // Called by staging once it passed (no workflow_run), held for the production reviewers.
   expect(production).toContain("workflow_call:");

@@ -1,4 +1,5 @@
-//! Writes every workflow Module 5 can generate into a folder, for actionlint to judge
+//! Writes every workflow Module 5 can generate, and the scripts they call, into a folder, for
+//! actionlint, zizmor and shellcheck to judge
 //! (`scripts/test.sh` runs `node scripts/lint-workflows.mjs` over it):
 //! `cargo run --example module5_files -- target/generated-workflows`.
 //!
@@ -29,6 +30,12 @@ fn write_in(folder: &Path, exercise_key: &str, answers: &ExerciseAnswers, workbo
         std::fs::create_dir_all(path.parent().expect("files sit in folders")).expect("the folder can be made");
         std::fs::write(&path, generated::text(exercise, file, &Inputs::new(answers, workbook)))
             .expect("the file can be written");
+    }
+    // The scripts those files call, as the .zip ships them (shellcheck judges them too).
+    for script in (exercise.scripts)(&Inputs::new(answers, workbook)) {
+        let path = folder.join(script.path);
+        std::fs::create_dir_all(path.parent().expect("scripts sit in folders")).expect("the folder can be made");
+        std::fs::write(&path, script.text).expect("the script can be written");
     }
 }
 

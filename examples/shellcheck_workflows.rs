@@ -1,5 +1,6 @@
 //! Runs shellcheck (Debian's `shellcheck`) on every `run:` script of the workflows in the
-//! folders given, as the runner would run it: bash, `-e` (`-eo pipefail` with `shell: bash`).
+//! folders given, as the runner would run it: bash, `-e` (`-eo pipefail` with `shell: bash`),
+//! and on every `.sh` file there (the scripts the workflows call).
 //! Fails on any finding at warning level or above; info and style findings are counted.
 //! `scripts/test.sh` runs it over this repository's workflows and every one Module 5 can
 //! generate: `cargo run --example shellcheck_workflows -- .github/workflows target/generated-workflows`.
@@ -16,7 +17,8 @@ use std::process::{Command, Stdio};
 
 use saphyr::{LoadableYamlNode, Yaml};
 
-fn workflow_files(folder: &Path, found: &mut Vec<PathBuf>) {
+/// The workflows (`found`) and the shell scripts (`scripts`) under `folder`.
+fn workflow_files(folder: &Path, found: &mut Vec<PathBuf>, scripts: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
         .map(|entry| entry.expect("a readable folder").path())
@@ -24,7 +26,9 @@ fn workflow_files(folder: &Path, found: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            workflow_files(&path, found);
+            workflow_files(&path, found, scripts);
+        } else if path.extension().is_some_and(|e| e == "sh") {
+            scripts.push(path);
         } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml")
             && path.to_string_lossy().contains(".github/workflows/")
         {
@@ -83,9 +87,9 @@ fn shellcheck(script: &str) -> Vec<Finding> {
 fn main() {
     let folders: Vec<String> = std::env::args().skip(1).collect();
     assert!(!folders.is_empty(), "usage: shellcheck_workflows <folder>...");
-    let mut files = Vec::new();
+    let (mut files, mut script_files) = (Vec::new(), Vec::new());
     for folder in &folders {
-        workflow_files(Path::new(folder), &mut files);
+        workflow_files(Path::new(folder), &mut files, &mut script_files);
     }
     assert!(!files.is_empty(), "no workflows under {folders:?}");
     // Each distinct script, with every place it occurs (file, job, step).
@@ -110,6 +114,11 @@ fn main() {
             }
         }
     }
+    // The scripts the workflows call, whole (their own shebang and options).
+    for path in &script_files {
+        let text = std::fs::read_to_string(path).expect("a readable script");
+        scripts.entry(text).or_default().push(path.display().to_string());
+    }
     let mut failing = 0;
     let mut minor = 0;
     for (script, places) in &scripts {
@@ -133,9 +142,10 @@ fn main() {
         }
     }
     println!(
-        "shellcheck: {steps} run: scripts ({} distinct) in {} workflow(s), {failing} finding(s) at warning or above, {minor} info or style; judged by {}",
-        scripts.len(),
+        "shellcheck: {steps} run: scripts in {} workflow(s) and {} script file(s) ({} distinct), {failing} finding(s) at warning or above, {minor} info or style; judged by {}",
         files.len(),
+        script_files.len(),
+        scripts.len(),
         version()
     );
     std::process::exit(if failing == 0 { 0 } else { 1 });

@@ -63,6 +63,50 @@ fn the_capstone_pipeline_matches_the_expected_files() {
     );
 }
 
+/// The scripts a deploy and a monitoring rule call, for each platform, checked in full
+/// (`tests/workflow_runs.rs` runs them): shipped only when a workflow calls them.
+#[test]
+fn the_scripts_the_workflows_call_match_the_expected_files() {
+    let (_, deployment) = find_exercise("m5-2.1").unwrap();
+    let (_, monitoring) = find_exercise("m5-2.2").unwrap();
+    for platform in ["script", "kubernetes", "azure-webapp"] {
+        let workbook = module5_workbook("canary", platform, "slack");
+        let answers = deployment.answers_in(&workbook);
+        let scripts = (deployment.scripts)(&Inputs::new(&answers, &workbook));
+        let paths: Vec<&str> = scripts.iter().map(|s| s.path).collect();
+        let expected: &[&str] = if platform == "script" {
+            &[
+                "deploy/check-metric.sh",
+                "deploy/migrate.sh",
+                "deploy/build.sh",
+                "deploy/smoke-test.sh",
+                "deploy/deploy-canary.sh",
+                "deploy/set-canary-traffic.sh",
+                "deploy/promote-canary.sh",
+                "deploy/rollback-canary.sh",
+                "deploy/restore-previous.sh",
+            ]
+        } else {
+            &["deploy/check-metric.sh", "deploy/migrate.sh"]
+        };
+        assert_eq!(paths, expected, "{platform}");
+        let check = scripts.iter().find(|s| s.path == "deploy/check-metric.sh").unwrap();
+        expect_file(&format!("module5/scripts/deploy-check-metric-{platform}.sh"), &check.text);
+        let answers = monitoring.answers_in(&workbook);
+        let scripts = (monitoring.scripts)(&Inputs::new(&answers, &workbook));
+        assert_eq!(scripts.len(), 1);
+        expect_file(&format!("module5/scripts/monitoring-check-metric-{platform}.sh"), &scripts[0].text);
+    }
+    // Blue-green calls no metric gate; a command in the participant's own words ships nothing.
+    let mut workbook = module5_workbook("blue-green", "kubernetes", "slack");
+    let answers = deployment.answers_in(&workbook);
+    let paths: Vec<&str> = (deployment.scripts)(&Inputs::new(&answers, &workbook)).iter().map(|s| s.path).collect();
+    assert_eq!(paths, ["deploy/migrate.sh"]);
+    workbook.exercises.get_mut("m5-2.1").unwrap().set_text("migration_command", "alembic upgrade head".into());
+    let answers = deployment.answers_in(&workbook);
+    assert!((deployment.scripts)(&Inputs::new(&answers, &workbook)).is_empty());
+}
+
 /// The document of exercise `key` for `answers`, checked against the expected file and
 /// imported back; `others` holds the exercises it carries over.
 fn document_matches_and_imports_back(key: &str, answers: ExerciseAnswers) {
@@ -145,6 +189,11 @@ fn the_capstone_zip_is_the_repository_and_reads_back() {
             ".github/workflows/deploy-staging.yml",
             ".github/workflows/deploy-production.yml",
             ".github/workflows/monitoring.yml",
+            // The scripts the workflows call: the canary's metric gate, the migration,
+            // monitoring's metric rule.
+            "deploy/check-metric.sh",
+            "deploy/migrate.sh",
+            "monitoring/check-metric.sh",
             "docs/deployment-design.md",
             "docs/webhook-config.md",
         ]
@@ -187,7 +236,8 @@ fn a_pasted_credential_is_in_no_exported_file() {
         &answers,
         EXPORTED_AT,
     ));
-    assert_eq!(files.len(), 8);
+    // The documents and workflows, and the scripts of "Your own scripts" they call.
+    assert_eq!(files.len(), 15);
     for file in &files {
         assert!(!file.contents.contains(key) && !file.contents.contains(webhook), "{} holds a credential", file.path);
     }

@@ -219,6 +219,7 @@ impl Scenario {
             ("KUBE_CONFIG", "apiVersion: v1"),
             ("AI_API_KEY", "sk-test"),
             ("DATABASE_URL", "postgres://db"),
+            ("PROMETHEUS_URL", "http://prometheus"),
             ("AZURE_CLIENT_ID", "client"),
             ("AZURE_TENANT_ID", "tenant"),
             ("AZURE_SUBSCRIPTION_ID", "subscription"),

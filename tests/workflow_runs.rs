@@ -47,6 +47,8 @@ struct Ran {
     success: bool,
     printed: String,
     github_env: String,
+    /// What it appended to `$GITHUB_OUTPUT`.
+    github_output: String,
 }
 
 /// Runs a step's script as the runner does (`bash -e`), with its `env:` (expressions given
@@ -54,9 +56,17 @@ struct Ran {
 /// the runner's variables, `extra` variables, and `stubs` (a directory of stand-in tools)
 /// first on PATH.
 fn run_step(step: &Yaml, extra: &[(&str, &str)], stubs: Option<&Path>) -> Ran {
+    run_step_in(step, extra, stubs, None)
+}
+
+/// `run_step` in the folder `checkout` (the repository's files, as `actions/checkout`
+/// leaves them), or here.
+fn run_step_in(step: &Yaml, extra: &[(&str, &str)], stubs: Option<&Path>, checkout: Option<&Path>) -> Ran {
     let dir = scratch("step");
     let github_env = dir.join("github_env");
     std::fs::write(&github_env, "").unwrap();
+    let github_output = dir.join("github_output");
+    std::fs::write(&github_output, "").unwrap();
     let path = std::env::var("PATH").unwrap();
     let path = match stubs {
         Some(stubs) => format!("{}:{path}", stubs.display()),
@@ -70,7 +80,11 @@ fn run_step(step: &Yaml, extra: &[(&str, &str)], stubs: Option<&Path>) -> Ran {
         .env_clear()
         .env("PATH", path)
         .env("GITHUB_REPOSITORY", "AdaLovelace/Claims-Assistant")
-        .env("GITHUB_ENV", &github_env);
+        .env("GITHUB_ENV", &github_env)
+        .env("GITHUB_OUTPUT", &github_output);
+    if let Some(checkout) = checkout {
+        command.current_dir(checkout);
+    }
     if let Some(env) = step.as_mapping_get("env").and_then(Yaml::as_mapping) {
         for (name, value) in env {
             let value = value.as_str().unwrap();
@@ -84,6 +98,7 @@ fn run_step(step: &Yaml, extra: &[(&str, &str)], stubs: Option<&Path>) -> Ran {
         success: output.status.success(),
         printed: format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)),
         github_env: std::fs::read_to_string(&github_env).unwrap(),
+        github_output: std::fs::read_to_string(&github_output).unwrap(),
     };
     std::fs::remove_dir_all(&dir).unwrap();
     ran
@@ -128,6 +143,17 @@ fn every_image_is_named_in_lowercase_before_it_is_used() {
     }
     // Kubernetes and "your own scripts" (both strategies), and the pipeline's three deploys.
     assert_eq!(named, 7, "the workflows that use an image each name it once");
+}
+
+/// A folder with an executable file at `path` (a stand-in tool, or a script of the
+/// repository) holding `text`.
+fn with_executable(dir: &Path, path: &str, text: &str) {
+    let file = dir.join(path);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, text).unwrap();
+    let mut permissions = std::fs::metadata(&file).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&file, permissions).unwrap();
 }
 
 /// A stand-in `gh` that records its arguments and answers `gh run list ... --jq length` with
@@ -241,4 +267,181 @@ fn a_missing_secret_stops_the_run_first_and_is_named() {
     // The six deploys, the two monitoring files, and the pipeline's staging, production
     // (both variants) and monitoring.
     assert_eq!(checked, 12);
+}
+
+/// Runs a shipped script with `args`, `env` and stand-in tools first on PATH: its exit
+/// status and what it printed.
+fn run_script(text: &str, args: &[&str], env: &[(&str, &str)], stubs: &Path) -> (i32, String) {
+    let dir = scratch("script");
+    with_executable(&dir, "script.sh", text);
+    let path = format!("{}:{}", stubs.display(), std::env::var("PATH").unwrap());
+    let output = Command::new(dir.join("script.sh"))
+        .args(args)
+        .env_clear()
+        .env("PATH", path)
+        .env("APP_NAME", "claims-assistant")
+        .env("RESOURCE_GROUP", "rg-claims-production")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let printed = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    (output.status.code().unwrap_or(-1), printed)
+}
+
+fn expected_script(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/module5/scripts").join(name))
+        .unwrap()
+}
+
+/// Stand-ins for the platforms' tools: `curl` answers `$ANSWER` (as Prometheus) and exits
+/// `$CURL_STATUS`; `az` names the app and answers `$METRICS` (as Azure Monitor). Both
+/// record their arguments in `calls`.
+fn metric_tools() -> PathBuf {
+    let dir = scratch("metric-tools");
+    with_executable(
+        &dir,
+        "curl",
+        "#!/bin/sh\necho \"curl $*\" >> \"$(dirname \"$0\")/calls\"\nprintf '%s' \"$ANSWER\"\nexit \"${CURL_STATUS:-0}\"\n",
+    );
+    with_executable(
+        &dir,
+        "az",
+        "#!/bin/sh\necho \"az $*\" >> \"$(dirname \"$0\")/calls\"\ncase \"$1 $2\" in\n  'webapp show') echo /subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites/claims ;;\n  'monitor metrics') printf '%s' \"$METRICS\" ;;\nesac\nexit \"${AZ_STATUS:-0}\"\n",
+    );
+    dir
+}
+
+/// The shipped metric checks, run against stand-in Prometheus and Azure Monitor answers:
+/// 0 within the limit, 1 past it, and 2, never 1, whenever they cannot measure.
+#[test]
+fn the_metric_checks_tell_a_breach_from_a_check_that_did_not_run() {
+    let tools = metric_tools();
+    let prometheus =
+        |value: &str| format!(r#"{{"status":"success","data":{{"result":[{{"value":[1733390000,"{value}"]}}]}}}}"#);
+    let url = ("PROMETHEUS_URL", "https://prometheus.example.com");
+    for (file, args) in [
+        ("deploy-check-metric-kubernetes.sh", ["error rate", "1%"]),
+        ("monitoring-check-metric-kubernetes.sh", ["error_rate", "above 1% for 5 minutes"]),
+    ] {
+        let script = expected_script(file);
+        let within = prometheus("0.4");
+        let past = prometheus("3.2");
+        let (status, printed) = run_script(&script, &args, &[url, ("ANSWER", &within)], &tools);
+        assert_eq!(status, 0, "{file}: {printed}");
+        assert!(printed.contains("error rate is 0.4% ("), "{file}: {printed}");
+        let (status, printed) = run_script(&script, &args, &[url, ("ANSWER", &past)], &tools);
+        assert_eq!(status, 1, "{file}: {printed}");
+        assert!(printed.contains("::error::error rate is 3.2% ("), "{file}: {printed}");
+        assert!(printed.contains("past the limit of 1%"), "{file}: {printed}");
+        // Cannot measure: no URL, Prometheus down, no data yet.
+        let no_data = r#"{"status":"success","data":{"result":[]}}"#;
+        for (env, why) in [
+            (vec![("ANSWER", within.as_str())], "the secret PROMETHEUS_URL is not set"),
+            (vec![url, ("ANSWER", ""), ("CURL_STATUS", "22")], "Prometheus did not answer"),
+            (vec![url, ("ANSWER", no_data)], "Prometheus has no data for error rate"),
+            (vec![url, ("ANSWER", &prometheus("NaN"))], "Prometheus has no data for error rate"),
+        ] {
+            let (status, printed) = run_script(&script, &args, &env, &tools);
+            assert_eq!(status, 2, "{file}, {why}: {printed}");
+            assert!(printed.contains(&format!("::error::The check did not run: {why}")), "{file}: {printed}");
+        }
+    }
+    // The query: the canary's or the service's requests, over the rule's window.
+    let calls = std::fs::read_to_string(tools.join("calls")).unwrap();
+    assert!(calls.contains("track=\"canary\",status=~\"5..\"}[5m]"), "{calls}");
+    std::fs::remove_file(tools.join("calls")).unwrap();
+    let latency = expected_script("monitoring-check-metric-kubernetes.sh");
+    let answer = prometheus("2500");
+    let (status, printed) =
+        run_script(&latency, &["p95_latency", "above 2 s for 10 minutes"], &[url, ("ANSWER", &answer)], &tools);
+    assert_eq!(status, 1, "{printed}");
+    assert!(
+        printed.contains("p95 latency is 2500 ms (the service, last 10 min), past the limit of 2000 ms"),
+        "{printed}"
+    );
+    assert!(std::fs::read_to_string(tools.join("calls")).unwrap().contains("[10m]"));
+
+    // Azure Monitor: 5xx over requests, on the canary slot or the app.
+    let metrics = |errors: u32, requests: u32| {
+        format!(
+            r#"{{"value":[{{"name":{{"value":"Http5xx"}},"timeseries":[{{"data":[{{"total":{errors}}},{{"total":0}}]}}]}},{{"name":{{"value":"Requests"}},"timeseries":[{{"data":[{{"total":{requests}}},{{"total":0}}]}}]}}]}}"#
+        )
+    };
+    for (file, args) in [
+        ("deploy-check-metric-azure-webapp.sh", ["error rate", "1%"]),
+        ("monitoring-check-metric-azure-webapp.sh", ["error_rate", "above 1% for 5 minutes"]),
+    ] {
+        let script = expected_script(file);
+        let (status, printed) = run_script(&script, &args, &[("METRICS", &metrics(1, 200))], &tools);
+        assert_eq!(status, 0, "{file}: {printed}");
+        let (status, printed) = run_script(&script, &args, &[("METRICS", &metrics(9, 200))], &tools);
+        assert_eq!(status, 1, "{file}: {printed}");
+        assert!(printed.contains("::error::error rate is 4.5% ("), "{file}: {printed}");
+        let (status, printed) = run_script(&script, &args, &[("METRICS", &metrics(0, 0))], &tools);
+        assert_eq!(status, 2, "{file}: no traffic, no rate: {printed}");
+        let (status, printed) = run_script(&script, &args, &[("AZ_STATUS", "1")], &tools);
+        assert_eq!(status, 2, "{file}: {printed}");
+    }
+    let calls = std::fs::read_to_string(tools.join("calls")).unwrap();
+    assert!(
+        calls.contains("az webapp show --resource-group rg-claims-production --name claims-assistant --slot canary")
+    );
+    assert!(calls.contains("--metrics Http5xx Requests --aggregation Total"), "{calls}");
+
+    // Your own scripts: the check says what to write, as a check that did not run.
+    for file in ["deploy-check-metric-script.sh", "monitoring-check-metric-script.sh"] {
+        let (status, printed) = run_script(&expected_script(file), &["error rate", "1%"], &[], &tools);
+        assert_eq!(status, 2, "{file}: {printed}");
+        assert!(printed.contains("does not know where your metrics are yet"), "{file}: {printed}");
+    }
+    std::fs::remove_dir_all(&tools).unwrap();
+}
+
+/// The step that runs a check, run in a checkout whose check exits 0, 1, 2, or is missing
+/// (127): between canary stages, a breach and a check that did not run both stop the
+/// rollout, each said as what it is; in monitoring, only a breach is "broken" (alerted).
+#[test]
+fn a_check_that_did_not_run_is_never_reported_as_a_breach() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/module5");
+    let find = |file: &str, name: &str| -> Yaml {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let docs = Yaml::load_from_str(&text).unwrap();
+        let steps =
+            docs[0]["jobs"].as_mapping().unwrap().iter().next().unwrap().1["steps"].as_sequence().unwrap().clone();
+        steps.into_iter().find(|s| s["name"].as_str().is_some_and(|n| n.starts_with(name))).unwrap()
+    };
+    let in_checkout = |step: &Yaml, script: &str, status: Option<u8>, extra: &[(&str, &str)]| {
+        let checkout = scratch("checkout");
+        if let Some(status) = status {
+            with_executable(&checkout, script, &format!("#!/bin/sh\necho \"measured $*\"\nexit {status}\n"));
+        }
+        let ran = run_step_in(step, extra, None, Some(&checkout));
+        std::fs::remove_dir_all(&checkout).unwrap();
+        ran
+    };
+    let watch = find("deploy-production-canary-kubernetes.yml", "Watch the metric for 5 minutes at 10%");
+    let now = [("WAIT_MINUTES", "0")];
+    let ran = in_checkout(&watch, "deploy/check-metric.sh", Some(0), &now);
+    assert!(ran.success && ran.printed.contains("measured error rate 1%"), "{}", ran.printed);
+    let ran = in_checkout(&watch, "deploy/check-metric.sh", Some(1), &now);
+    assert!(!ran.success);
+    assert!(
+        ran.printed.contains("::error::error rate is past 1% at 10% of the traffic: rolling back."),
+        "{}",
+        ran.printed
+    );
+    for status in [Some(2), None] {
+        let ran = in_checkout(&watch, "deploy/check-metric.sh", status, &now);
+        assert!(!ran.success);
+        assert!(ran.printed.contains("::error::The metric check did not run (exit status"), "{}", ran.printed);
+        assert!(!ran.printed.contains("past 1%"), "{}", ran.printed);
+    }
+
+    let rule = find("monitoring-slack.yml", "Check the rule: Error rate");
+    for (status, result) in [(Some(0), "holds"), (Some(1), "broken"), (Some(2), "not-run"), (None, "not-run")] {
+        let ran = in_checkout(&rule, "monitoring/check-metric.sh", status, &[]);
+        assert!(ran.success, "every rule is checked, whatever the one before found: {}", ran.printed);
+        assert_eq!(ran.github_output, format!("result={result}\n"), "{status:?}: {}", ran.printed);
+    }
 }

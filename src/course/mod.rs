@@ -75,6 +75,9 @@ pub struct Exercise {
     /// naming what is wrong (the capstone: which text is a placeholder, which figure is
     /// implausible). The self-check shows them; the instructor's review lists them.
     pub red_flags: fn(&Inputs) -> Vec<String>,
+    /// The scripts the exercise's generated files call, shipped beside them (empty for
+    /// most exercises: `no_scripts`).
+    pub scripts: fn(&Inputs) -> Vec<Script>,
     /// How an instructor grades the deliverable, when the guide says (the capstones).
     pub grading: Option<Grading>,
     /// Answers of other exercises this one starts from and may refine (the capstone's
@@ -224,6 +227,19 @@ impl GeneratedFile {
     }
 }
 
+/// A script of the participant's repository that a generated file calls: its path
+/// (`deploy/check-metric.sh`) and text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Script {
+    pub path: &'static str,
+    pub text: String,
+}
+
+/// For an exercise whose files call no script of its own.
+pub fn no_scripts(_: &Inputs) -> Vec<Script> {
+    Vec::new()
+}
+
 /// A second deliverable of an exercise: one of its sections, written as a file of its own
 /// and left out of the main document.
 pub struct Companion {
@@ -246,6 +262,7 @@ impl Exercise {
             companion: None,
             files: &[],
             red_flags: no_red_flags,
+            scripts: no_scripts,
             grading: None,
             carried: &[],
             client_document: None,

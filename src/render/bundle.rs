@@ -1,5 +1,6 @@
 //! A deliverable laid out as the participant's repository: its document under the module's
-//! docs folder, the files generated from it (`.github/workflows/*.yml`), and the documents
+//! docs folder, the files generated from it (`.github/workflows/*.yml`) and the scripts
+//! they call (`deploy/check-metric.sh`, executable once unzipped), and the documents
 //! of the exercises it carries over (the capstone's repository holds all of Module 5's
 //! docs). Each file can be downloaded on its own, or all of them as one `.zip`.
 
@@ -15,8 +16,8 @@ pub struct RepositoryFile {
     pub contents: String,
 }
 
-/// Every file of the deliverable, the document first, then the generated files, then the
-/// documents of the exercises it carries over.
+/// Every file of the deliverable, the document first, then the generated files and the
+/// scripts they call, then the documents of the exercises it carries over.
 pub fn repository_files(deliverable: &Deliverable) -> Vec<RepositoryFile> {
     let Deliverable { module, exercise, answers, others, .. } = *deliverable;
     let mut files = vec![RepositoryFile {
@@ -29,6 +30,12 @@ pub fn repository_files(deliverable: &Deliverable) -> Vec<RepositoryFile> {
             path: file.path.to_owned(),
             contents: generated::text(exercise, file, &inputs),
         }),
+    );
+    // The scripts those files call, so a step never runs a script the repository lacks.
+    files.extend(
+        (exercise.scripts)(&inputs)
+            .into_iter()
+            .map(|script| RepositoryFile { path: script.path.to_owned(), contents: script.text }),
     );
     for field in exercise.fields() {
         let FieldKind::Reference(reference) = &field.kind else { continue };

@@ -6,6 +6,7 @@
 pub(crate) mod deployment;
 pub(crate) mod monitoring;
 mod pipeline;
+pub(crate) mod scripts;
 
 use crate::course::*;
 
@@ -22,10 +23,15 @@ pub const MODULE: Module = Module {
 
 /// An exercise in full when this build holds Module 5 (its own page, and the tests),
 /// otherwise listed only: the compiler then leaves its questions and generators out.
+/// The scripts the workflows call are only in the exported `.zip`, which the export worker
+/// writes (`render::export`): the pages leave them out (a function named in a static is
+/// linked in whether it is called or not), the worker and the native tests keep them.
 const fn built(exercise: Exercise) -> Exercise {
-    if cfg!(feature = "module5") {
+    if !cfg!(feature = "module5") {
+        exercise.listed()
+    } else if cfg!(feature = "worker") || !cfg!(target_arch = "wasm32") {
         exercise
     } else {
-        exercise.listed()
+        Exercise { scripts: no_scripts, ..exercise }
     }
 }

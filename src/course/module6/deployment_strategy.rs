@@ -231,6 +231,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
     carried: &[],
     client_document: None,
     red_flags,
+    scripts: crate::course::no_scripts,
     grading: None,
     files: &[],
     criteria: &[

@@ -162,6 +162,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
     carried: &[],
     client_document: None,
     red_flags: crate::course::no_red_flags,
+    scripts: crate::course::no_scripts,
     grading: None,
     files: &[],
     criteria: &[

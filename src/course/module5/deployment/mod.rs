@@ -174,7 +174,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
                     optional: false,
                 },
                 command("traffic_command", "Traffic command", "Gives the canary $PERCENT of the traffic.", traffic_command),
-                command("metric_check_command", "Metric check command", "Fails (exits non-zero) when $METRIC is over $THRESHOLD.", metric_check_command),
+                command("metric_check_command", "Metric check command", "Exits 0 when $METRIC is within $THRESHOLD, 1 when it is past it, anything else when it cannot measure. Either failure stops the rollout, each reported as what it is.", metric_check_command),
                 command("promote_command", "Promote command", "Makes the canary the version everyone gets, once it has all the traffic.", promote_command),
                 command("rollback_command", "Rollback command", "Sends all traffic back to the current version and removes the canary.", canary_rollback_command),
                 command("restore_command", "Restore command", "After the promotion, puts back the version that ran before it: for a failure found once the canary has become the stable version.", restore_command),
@@ -269,6 +269,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
     carried: &[],
     client_document: None,
     red_flags: crate::course::no_red_flags,
+    scripts: super::scripts::deployment_scripts,
     grading: None,
     files: &[GeneratedFile::new(".github/workflows/deploy-production.yml", workflow::deploy_production_yaml)],
     criteria: &[

@@ -7,6 +7,7 @@
 //! environment (its reviewers are the approval gate), one deploy at a time.
 
 use super::draft_of;
+use crate::course::module5::scripts::{run_check, PROMETHEUS_SECRET};
 use crate::course::Inputs;
 use crate::numbers::parse_number;
 use crate::workflow::{
@@ -259,12 +260,17 @@ fn platform_setup(a: &Inputs) -> Vec<Step> {
             )
             .env("KUBE_CONFIG", &secret("KUBE_CONFIG")),
         ],
-        "azure-webapp" => vec![Step::uses("Sign in to Azure (OpenID Connect)", actions::AZURE_LOGIN)
-            .input("client-id", &secret("AZURE_CLIENT_ID"))
-            .input("tenant-id", &secret("AZURE_TENANT_ID"))
-            .input("subscription-id", &secret("AZURE_SUBSCRIPTION_ID"))],
+        "azure-webapp" => vec![azure_sign_in()],
         _ => Vec::new(),
     }
+}
+
+/// Signing in to Azure with OpenID Connect: the job needs `id-token: write`.
+pub(crate) fn azure_sign_in() -> Step {
+    Step::uses("Sign in to Azure (OpenID Connect)", actions::AZURE_LOGIN)
+        .input("client-id", &secret("AZURE_CLIENT_ID"))
+        .input("tenant-id", &secret("AZURE_TENANT_ID"))
+        .input("subscription-id", &secret("AZURE_SUBSCRIPTION_ID"))
 }
 
 /// How the workflow signs in to Azure, and the fallback (for the design document).
@@ -423,14 +429,24 @@ fn canary_steps(a: &Inputs, job: &mut Job) {
                 .env("PERCENT", &percent),
         );
         if stage.wait_minutes > 0 {
-            let watch = format!("sleep \"$((WAIT_MINUTES * 60))\"\n{}", draft_of(a, "metric_check_command").trim());
-            job.steps.push(
+            // A breach and a check that could not run both stop the rollout, each said as
+            // what it is (scripts::run_check's contract).
+            let watch = format!(
+                "sleep \"$((WAIT_MINUTES * 60))\"\n{}case \"$status\" in\n  0) ;;\n  \
+                 1) echo \"::error::$METRIC is past $THRESHOLD at $PERCENT% of the traffic: rolling back.\"; exit 1 ;;\n  \
+                 *) echo \"::error::The metric check did not run (exit status $status): $METRIC at $PERCENT% is unknown, so the rollout stops and rolls back.\"; exit 1 ;;\nesac",
+                run_check(&draft_of(a, "metric_check_command"))
+            );
+            let mut step =
                 Step::run(&format!("Watch the metric for {} minutes at {percent}%", stage.wait_minutes), &watch)
                     .env("PERCENT", &percent)
                     .env("WAIT_MINUTES", &stage.wait_minutes.to_string())
                     .env("METRIC", metric)
-                    .env("THRESHOLD", threshold),
-            );
+                    .env("THRESHOLD", threshold);
+            if a.text("platform") == "kubernetes" {
+                step = step.env(PROMETHEUS_SECRET, &secret(PROMETHEUS_SECRET));
+            }
+            job.steps.push(step);
         }
     }
     job.steps.push(Step::run("Promote the canary", &draft_of(a, "promote_command")).with_id("promote"));

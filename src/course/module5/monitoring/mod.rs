@@ -76,7 +76,7 @@ pub const MONITORING: Exercise = Exercise {
             id: "rules",
             shown_when: None,
             title: "Metric rules",
-            intro: form_text!("Rules on your metrics, each checked by a command that fails (exits non-zero) when the rule is broken, e.g. ./monitoring/check-metric.sh error_rate \"$CONDITION\". The workflow passes the condition to it as $CONDITION."),
+            intro: form_text!("Rules on your metrics, each checked by a command that exits 0 when the rule holds, 1 when it is broken, and anything else when it could not check (reported as “did not run”, never alerted as broken), e.g. ./monitoring/check-metric.sh error_rate \"$CONDITION\", which the export includes. The workflow passes the condition to it as $CONDITION."),
             guidance: form_text!(&[
                 "The guide's example: error rate above 5% for 5 minutes is a critical alert.",
                 "Start with critical alerts only; add warnings as you learn what matters. Better to start conservative than drown in noise.",
@@ -174,6 +174,7 @@ pub const MONITORING: Exercise = Exercise {
     carried: &[],
     client_document: None,
     red_flags: crate::course::no_red_flags,
+    scripts: super::scripts::monitoring_scripts,
     grading: None,
     files: &[GeneratedFile::new(".github/workflows/monitoring.yml", workflow::monitoring_yaml)],
     criteria: &[

@@ -70,16 +70,32 @@ fn every_check_keeps_going_and_each_failure_sends_its_alert() {
     let workflow = inputs(&answers, monitoring_workflow);
     assert_eq!(workflow.on[0], Trigger::Schedule(vec!["*/15 * * * *".into()]));
     let steps = &workflow.jobs[0].steps;
+    // Endpoint checks go on when they fail; rule checks always go on, saying what they found.
     let checks: Vec<_> = steps.iter().filter(|s| s.continue_on_error).map(|s| s.id.clone().unwrap()).collect();
-    assert_eq!(checks, ["endpoint_1", "endpoint_2", "rule_1"]);
-    for id in &checks {
-        let alert =
-            steps.iter().find(|s| s.condition.as_deref() == Some(&format!("steps.{id}.outcome == 'failure'"))).unwrap();
+    assert_eq!(checks, ["endpoint_1", "endpoint_2"]);
+    let rule = steps.iter().find(|s| s.id.as_deref() == Some("rule_1")).unwrap();
+    assert!(
+        matches!(&rule.action, Action::Run(script) if script.contains("echo \"result=broken\" >> \"$GITHUB_OUTPUT\""))
+    );
+    let broken = [
+        "steps.endpoint_1.outcome == 'failure'",
+        "steps.endpoint_2.outcome == 'failure'",
+        "steps.rule_1.outputs.result == 'broken'",
+    ];
+    for condition in broken {
+        let alert = steps.iter().find(|s| s.condition.as_deref() == Some(condition)).unwrap();
         assert!(
             matches!(&alert.action, Action::Run(script) if script.contains("{content: $content}") && script.contains("--fail-with-body"))
         );
     }
-    assert!(steps.last().unwrap().condition.as_deref().unwrap().contains("steps.rule_1.outcome == 'failure'"));
+    // A check that did not run sends no alert: it fails the run, on its own.
+    assert!(!steps
+        .iter()
+        .any(|s| s.name.starts_with("Alert") && s.condition.as_deref().is_some_and(|c| c.contains("not-run"))));
+    assert_eq!(
+        steps.last().unwrap().condition.as_deref(),
+        Some("!cancelled() && (steps.rule_1.outputs.result == 'not-run')")
+    );
     let yaml = to_yaml(&workflow);
     assert!(yaml.contains("WEBHOOK_URL: ${{ secrets.DISCORD_WEBHOOK_URL }}"), "{yaml}");
     let slack = to_yaml(&inputs(&module5_monitoring("slack"), monitoring_workflow));

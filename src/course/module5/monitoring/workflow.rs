@@ -5,6 +5,8 @@
 //! end the run red when anything failed. A manual run can send a test alert.
 
 use super::SEVERITIES;
+use crate::course::module5::deployment::workflow::{app_env, azure_sign_in};
+use crate::course::module5::scripts::{run_check, PROMETHEUS_SECRET};
 use crate::course::Inputs;
 use crate::cron::{self, SHORTEST_INTERVAL_MINUTES};
 use crate::numbers::parse_number;
@@ -168,18 +170,49 @@ pub fn monitoring_workflow(a: &Inputs) -> Workflow {
         );
         checks.push((id, format!("{} is down", endpoint.name), "Critical"));
     }
+    // Where the metrics are read: Exercise 2.1's platform, when a rule calls the shipped check.
+    let deployment = a.other("m5-2.1");
+    let deployment = Inputs::new(&deployment, a.workbook);
+    let shipped_check = rules(a).iter().any(|rule| rule.command.contains("./monitoring/check-metric.sh"));
+    let metrics_on = if shipped_check { deployment.text("platform") } else { "" };
+    if shipped_check {
+        job.env.extend(app_env(&deployment, "health_url").into_iter().filter(|(name, _)| name != "HEALTH_URL"));
+    }
+    if metrics_on == "azure-webapp" {
+        job.steps.push(azure_sign_in());
+        job.permissions.get_or_insert_with(Vec::new).push(Permission::write("id-token"));
+    }
+    // A rule's check exits 0 (holds), 1 (broken) or anything else (did not run: never
+    // alerted as broken); the step records which and goes on, so every rule is checked.
+    let mut rule_ids = Vec::new();
     for (index, rule) in rules(a).iter().enumerate() {
         let id = format!("rule_{}", index + 1);
-        job.steps.push(
-            Step::run(&format!("Check the rule: {}", rule.name), &rule.command)
-                .with_id(&id)
-                .keep_going()
-                .env("CONDITION", &rule.condition),
+        let script = format!(
+            "{}case \"$status\" in\n  0) echo \"result=holds\" >> \"$GITHUB_OUTPUT\" ;;\n  \
+             1) echo \"result=broken\" >> \"$GITHUB_OUTPUT\"; echo \"::error::Broken: $RULE.\" ;;\n  \
+             *) echo \"result=not-run\" >> \"$GITHUB_OUTPUT\"; echo \"::warning::The check did not run (exit status $status): $RULE is unknown this round.\" ;;\nesac",
+            run_check(&rule.command)
         );
         let broken =
             if rule.condition.is_empty() { rule.name.clone() } else { format!("{}: {}", rule.name, rule.condition) };
+        let mut step = Step::run(&format!("Check the rule: {}", rule.name), &script)
+            .with_id(&id)
+            .env("CONDITION", &rule.condition)
+            .env("RULE", &broken);
+        if metrics_on == "kubernetes" {
+            step = step.env(PROMETHEUS_SECRET, &secret(PROMETHEUS_SECRET));
+        }
+        job.steps.push(step);
+        rule_ids.push(id.clone());
         checks.push((id, broken, rule.severity));
     }
+    let failed = |id: &str| {
+        if rule_ids.iter().any(|rule| rule == id) {
+            format!("steps.{id}.outputs.result == 'broken'")
+        } else {
+            format!("steps.{id}.outcome == 'failure'")
+        }
+    };
     for (id, problem, severity) in &checks {
         job.steps.push(
             alert_step(
@@ -189,7 +222,7 @@ pub fn monitoring_workflow(a: &Inputs) -> Workflow {
                 problem,
                 &mention(a, severity),
             )
-            .when(&format!("steps.{id}.outcome == 'failure'")),
+            .when(&failed(id)),
         );
     }
     job.steps.push(
@@ -203,13 +236,25 @@ pub fn monitoring_workflow(a: &Inputs) -> Workflow {
         .when("inputs.send_test_alert"),
     );
     if !checks.is_empty() {
-        let failed: Vec<String> = checks.iter().map(|(id, ..)| format!("steps.{id}.outcome == 'failure'")).collect();
+        let failed: Vec<String> = checks.iter().map(|(id, ..)| failed(id)).collect();
         job.steps.push(
             Step::run(
                 "Fail the run when a check failed",
                 "echo \"::error::A check failed; its alert was sent.\"\nexit 1",
             )
             .when(&failed.join(" || ")),
+        );
+    }
+    if !rule_ids.is_empty() {
+        // Unknown is not broken: no alert, but the run is red, so someone fixes the check.
+        let not_run: Vec<String> =
+            rule_ids.iter().map(|id| format!("steps.{id}.outputs.result == 'not-run'")).collect();
+        job.steps.push(
+            Step::run(
+                "Fail the run when a check did not run",
+                "echo \"::error::A check did not run, so its rule is unknown (no alert sent): see the warning above.\"\nexit 1",
+            )
+            .when(&format!("!cancelled() && ({})", not_run.join(" || "))),
         );
     }
     let mut workflow = Workflow {

@@ -149,6 +149,7 @@ pub const PIPELINE: Exercise = Exercise {
     carried: &[],
     client_document: None,
     red_flags: crate::course::no_red_flags,
+    scripts: super::scripts::pipeline_scripts,
     grading: Some(crate::course::Grading::PassPerCriterion),
     files: &[
         GeneratedFile::new(".github/workflows/validate.yml", workflows::validate_yaml),

@@ -101,7 +101,12 @@ fn production_waits_for_reviewers_where_the_plan_has_them_and_starts_by_hand_els
         let expected_triggers = if after_staging {
             vec![
                 Trigger::WorkflowCall {
-                    secrets: vec!["KUBE_CONFIG".into(), "DATABASE_URL".into(), "AI_API_KEY".into()],
+                    secrets: vec![
+                        "KUBE_CONFIG".into(),
+                        "DATABASE_URL".into(),
+                        "AI_API_KEY".into(),
+                        "PROMETHEUS_URL".into(),
+                    ],
                 },
                 Trigger::manual(),
             ]
