@@ -200,6 +200,16 @@ test("what GitHub or the chat would not accept is said beside the field, with wh
   await secret.fill("GRAFANA_TOKEN");
   await expect(pane(page).getByText(/GitHub refuses/)).toHaveCount(0);
 
+  // A smoke test that checks nothing: the criteria can be met, the red flag still shows in
+  // the self-check, as the instructor's review will list it.
+  await section(page, "Service and platform").click();
+  const selfCheck = page.getByRole("region", { name: "Self-check" });
+  await box(page, "Smoke test command").fill("true");
+  await expect(selfCheck.getByRole("heading", { name: "Red flags your instructor will see" })).toBeVisible();
+  await expect(selfCheck.getByText(/^No smoke test: its command \(true\) checks nothing/)).toBeVisible();
+  await box(page, "Smoke test command").fill("curl --fail \"$HEALTH_URL\"");
+  await expect(selfCheck.getByText(/^No smoke test/)).toHaveCount(0);
+
   // A schedule through a span of hours, in words as a person says it.
   await page.goto("./module-5/#/exercise/m5-2.2");
   await box(page, "Schedule (cron, UTC)").fill("*/10 5-22 * * 1-6");

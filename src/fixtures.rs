@@ -82,11 +82,16 @@ pub fn module5_deployment(strategy: &str, platform: &str) -> ExerciseAnswers {
     ] {
         answers.set_text(field, value.to_owned());
     }
-    // The migration's database, and the platform's credentials: every secret the workflow
-    // reads is listed.
-    let platform_secrets: &[(&str, &str)] = match platform {
-        "kubernetes" => &[("KUBE_CONFIG", "The cluster's kubeconfig")],
-        "azure-webapp" => &[
+    // The migration's database, and the platform's credentials (and, for a canary on
+    // Kubernetes, the Prometheus its metric check queries): every secret the workflow reads
+    // is listed.
+    let platform_secrets: &[(&str, &str)] = match (platform, strategy) {
+        ("kubernetes", "canary") => &[
+            ("KUBE_CONFIG", "The cluster's kubeconfig"),
+            ("PROMETHEUS_URL", "The Prometheus the canary's metric check queries"),
+        ],
+        ("kubernetes", _) => &[("KUBE_CONFIG", "The cluster's kubeconfig")],
+        ("azure-webapp", _) => &[
             ("AZURE_CLIENT_ID", "The app registration the workflow signs in as"),
             ("AZURE_TENANT_ID", "Our Microsoft Entra tenant"),
             ("AZURE_SUBSCRIPTION_ID", "The subscription of the resource group"),

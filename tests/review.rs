@@ -615,6 +615,8 @@ fn an_edited_workflow_is_checked_for_the_guides_red_flags_and_secrets_written_as
     assert_eq!(
         findings,
         [
+            // "Your own scripts" with the drafted smoke test: a script the participant must write.
+            "The smoke test is the app's starting command (./deploy/smoke-test.sh \"$SLOT\"), which calls a script of yours: write that script, or a command that checks the new version.".to_owned(),
             format!("{path} (as edited in the app) has no rollback step any more."),
             format!("{path} was edited by hand after export (grace/deploy-production.yml)"),
             format!("{path} (as handed in) holds what looks like a GitHub token written as a value: it belongs in a secret, read as ${{{{ secrets.GH_TOKEN }}}}."),
@@ -692,4 +694,61 @@ fn a_folder_of_forty_files_loads_every_good_one_including_an_older_format() {
     }
     assert!(reason_for(&cohort, "cohort/older.md").starts_with("an older export of Participant 01's"));
     assert!(reason_for(&cohort, "cohort/copy.md").starts_with("the same answers"));
+}
+
+/// The guide's Module 5 red flags, and its "common issues to flag", beside the deliverables
+/// that have them: read from the files a participant hands in, each said with what to do.
+#[test]
+fn module_5_red_flags_show_beside_the_deliverables_that_have_them() {
+    let findings = |workbook: &Workbook, key: &str| {
+        let mut cohort = Cohort::default();
+        let files: Vec<(String, Vec<u8>)> = ["m5-2.1", "m5-2.2", "m5-2.3"]
+            .iter()
+            .filter(|k| workbook.exercises.contains_key(**k))
+            .map(|k| (format!("h/{k}.md"), document(workbook, k, EXPORTED_AT)))
+            .collect();
+        cohort.add(files, vec![]);
+        let participant = &cohort.participants[0];
+        assess(participant, &workbook_of(participant), find_exercise(key).unwrap().1).findings
+    };
+    // Exercise 2.1 on Azure: a smoke test and a rejection that do nothing, the app's
+    // placeholder resource group in a command, a secret read but not listed.
+    let mut hopper = named(module5_workbook("canary", "azure-webapp", "slack"), "Hopper", "B");
+    let deploy = hopper.exercises.get_mut("m5-2.1").unwrap();
+    deploy.set_text("smoke_test_command", "true".into());
+    deploy.set_text("rollback_command", "echo \"rolled back\"".into());
+    deploy.set_text(
+        "traffic_command",
+        "az webapp traffic-routing set --resource-group my-resource-group --name \"$APP_NAME\" --distribution canary=\"$PERCENT\"".into(),
+    );
+    deploy.rows_mut("secrets").retain(|row| row.get("name").map(String::as_str) != Some("AZURE_TENANT_ID"));
+    let flags = findings(&hopper, "m5-2.1");
+    for expected in [
+        "No smoke test: its command (true) checks nothing before users reach the new version.",
+        "The canary has no way to reject (roll back): its command (echo \"rolled back\") does nothing.",
+        "“my-resource-group” is still in Traffic command: it is the app's placeholder",
+        "deploy-production.yml reads AZURE_TENANT_ID, which the list of secrets does not name",
+    ] {
+        assert!(flags.iter().any(|f| f.starts_with(expected)), "{expected}\n{flags:#?}");
+    }
+    // "Your own scripts" with the drafted smoke test: a script the participant must write.
+    let scripts = named(module5_workbook("blue-green", "script", "slack"), "Lamarr", "B");
+    assert!(findings(&scripts, "m5-2.1").iter().any(|f| f.starts_with("The smoke test is the app's starting command")));
+
+    // The capstone: no monitoring of theirs, no environments, no approval gate.
+    let mut capstone = named(module5_workbook("blue-green", "kubernetes", "slack"), "Noether", "B");
+    capstone.exercises.remove("m5-2.2");
+    capstone.exercises.get_mut("m5-2.3").unwrap().set_text("done", "production-secrets".into());
+    let flags = findings(&capstone, "m5-2.3");
+    for expected in [
+        "No monitoring workflow of the participant's",
+        "No environments configured yet",
+        "Production has no approval gate yet",
+    ] {
+        assert!(flags.iter().any(|f| f.starts_with(expected)), "{expected}\n{flags:#?}");
+    }
+    capstone.exercises.get_mut("m5-2.3").unwrap().set_text("protection", "unprotected".into());
+    assert!(findings(&capstone, "m5-2.3")
+        .iter()
+        .any(|f| f.starts_with("No environments: a private repository on GitHub Free")));
 }

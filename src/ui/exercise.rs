@@ -200,6 +200,18 @@ fn SectionForm(exercise: &'static Exercise, index: usize, shown: Memo<usize>) ->
 fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
     let workbook = app_state().workbook;
     let checks = Memo::new(move |_| workbook.with(|w| with_inputs(w, exercise.key, |i| self_check(exercise, i))));
+    // The guide's red flags, as the instructor's review will list them: the criteria can all
+    // be met while one stands (a smoke test that checks nothing). A plain closure, not a
+    // memo: a memo of a new type brings its own copy of the reactive code into the download.
+    let red_flags = move || {
+        let flags = workbook.with(|w| with_inputs(w, exercise.key, |i| (exercise.red_flags)(i)));
+        (!flags.is_empty()).then(|| {
+            view! {
+                <h3 class="red-flags-heading">"Red flags your instructor will see"</h3>
+                <ul class="red-flags">{flags.into_iter().map(|flag| view! { <li>{flag}</li> }).collect_view()}</ul>
+            }
+        })
+    };
     view! {
         <section class="self-check" aria-labelledby="self-check-heading">
             <h2 id="self-check-heading">"Self-check"</h2>
@@ -215,6 +227,7 @@ fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            {red_flags}
         </section>
     }
 }

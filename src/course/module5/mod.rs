@@ -6,6 +6,7 @@
 pub(crate) mod deployment;
 pub(crate) mod monitoring;
 mod pipeline;
+mod red_flags;
 pub(crate) mod scripts;
 
 use crate::course::*;

@@ -268,7 +268,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
     companion: None,
     carried: &[],
     client_document: None,
-    red_flags: crate::course::no_red_flags,
+    red_flags: super::red_flags::deployment,
     scripts: super::scripts::deployment_scripts,
     grading: None,
     files: &[GeneratedFile::new(".github/workflows/deploy-production.yml", workflow::deploy_production_yaml)],

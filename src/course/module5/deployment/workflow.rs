@@ -337,9 +337,16 @@ pub(crate) fn hand_secrets(a: &Inputs, target: Target) -> Option<Step> {
     Some(step)
 }
 
-/// The secrets the workflow signs in to the platform with: the deploy's, never the app's.
-const PLATFORM_CREDENTIALS: [&str; 5] =
-    ["KUBE_CONFIG", "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_SUBSCRIPTION_ID", "AZURE_CREDENTIALS"];
+/// The secrets the workflow signs in to the platform with, and the address its metric check
+/// queries: the deploy's, never the app's.
+const PLATFORM_CREDENTIALS: [&str; 6] = [
+    "KUBE_CONFIG",
+    "AZURE_CLIENT_ID",
+    "AZURE_TENANT_ID",
+    "AZURE_SUBSCRIPTION_ID",
+    "AZURE_CREDENTIALS",
+    PROMETHEUS_SECRET,
+];
 
 /// The listed secrets the running app reads: all but the platform's credentials.
 fn app_secrets(a: &Inputs) -> Vec<(String, String)> {

@@ -148,7 +148,7 @@ pub const PIPELINE: Exercise = Exercise {
     companion: None,
     carried: &[],
     client_document: None,
-    red_flags: crate::course::no_red_flags,
+    red_flags: super::red_flags::pipeline,
     scripts: super::scripts::pipeline_scripts,
     grading: Some(crate::course::Grading::PassPerCriterion),
     files: &[

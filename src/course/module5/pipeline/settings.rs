@@ -92,7 +92,7 @@ pub(super) fn production_gate(a: &Inputs) -> Option<String> {
 }
 
 /// Whether another exercise of the module is fully answered.
-pub(super) fn exercise_complete(a: &Inputs, key: &str) -> bool {
+pub(crate) fn exercise_complete(a: &Inputs, key: &str) -> bool {
     find_exercise(key).is_some_and(|(_, exercise)| exercise_progress(exercise, &a.other(key)).is_complete())
 }
 
@@ -130,7 +130,7 @@ pub(super) const CHECKLIST: &[ChoiceOption] = &[
 ];
 
 /// Whether every checklist item named is ticked.
-pub(super) fn ticked(a: &Inputs, items: &[&str]) -> bool {
+pub(crate) fn ticked(a: &Inputs, items: &[&str]) -> bool {
     let done = a.selected("done");
     items.iter().all(|item| done.contains(item))
 }
