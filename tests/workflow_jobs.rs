@@ -211,6 +211,16 @@ struct Scenario {
     cancel_after: Option<&'static str>,
     inputs: BTreeMap<&'static str, bool>,
     webhook: Option<String>,
+    /// With a value, the checkout holds the metric checks the `.zip` ships (Kubernetes:
+    /// Prometheus), not stand-ins, and Prometheus answers every query with this error
+    /// rate; `Prometheus::Down`, it does not answer.
+    prometheus: Option<Prometheus>,
+}
+
+#[derive(Clone, Copy)]
+enum Prometheus {
+    ErrorRate(f64),
+    Down,
 }
 
 impl Scenario {
@@ -231,6 +241,7 @@ impl Scenario {
             cancel_after: None,
             inputs: BTreeMap::new(),
             webhook: None,
+            prometheus: None,
         }
     }
 }
@@ -241,6 +252,8 @@ struct Ran {
     steps: Vec<(String, &'static str)>,
     calls: Vec<String>,
     failed: bool,
+    /// What the steps printed, in order.
+    printed: String,
 }
 
 impl Ran {
@@ -262,7 +275,7 @@ impl Ran {
 /// in `$CALLS` and fails when the call contains a line of `$FAIL_WHEN`. `kubectl get
 /// service` says blue is live; `curl` to 127.0.0.1 is the real curl (the webhook), and to
 /// anything else answers 200, or fails (22) as a scenario says.
-fn stand_ins(dir: &Path, checkout: &Path) {
+fn stand_ins(dir: &Path, checkout: &Path, prometheus: Option<Prometheus>) {
     let record = "call=\"$(basename \"$0\") $*\"\necho \"$call\" >> \"$CALLS\"\n\
 while IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n";
     // The stages' waits are recorded, not waited.
@@ -274,10 +287,18 @@ while IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$
         };
         executable(&dir.join(tool), &format!("#!/bin/bash\n{record}{answer}"));
     }
+    // Prometheus's query API, as the shipped checks call it.
+    let query = match prometheus {
+        None => String::new(),
+        Some(Prometheus::Down) => "case \"$*\" in */api/v1/query*) exit 7 ;; esac\n".to_owned(),
+        Some(Prometheus::ErrorRate(rate)) => format!(
+            "case \"$*\" in */api/v1/query*) printf '%s' '{{\"status\":\"success\",\"data\":{{\"result\":[{{\"value\":[1733390000,\"{rate}\"]}}]}}}}'; exit 0 ;; esac\n"
+        ),
+    };
     executable(
         &dir.join("curl"),
         &format!(
-            "#!/bin/bash\ncase \"$*\" in *127.0.0.1*) exec /usr/bin/curl \"$@\" ;; esac\n{}\
+            "#!/bin/bash\ncase \"$*\" in *127.0.0.1*) exec /usr/bin/curl \"$@\" ;; esac\n{}{query}\
 case \"$*\" in *'%{{http_code}}'*) printf 200 ;; esac\n",
             record.replace("exit 1", "case \"$*\" in *'%{http_code}'*) printf 503; exit 0 ;; esac; exit 22")
         ),
@@ -303,6 +324,15 @@ case \"$*\" in *'%{{http_code}}'*) printf 200 ;; esac\n",
         "#!/bin/bash\necho \"./deploy/live-slot.sh\" >> \"$CALLS\"\nprintf blue\n",
     );
     for script in scripts {
+        if prometheus.is_some() && script.ends_with("check-metric.sh") {
+            let shipped = format!("{}-check-metric-kubernetes.sh", script.split('/').next().unwrap());
+            let text = std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/module5/scripts").join(shipped),
+            )
+            .unwrap();
+            executable(&checkout.join(script), &text);
+            continue;
+        }
         executable(&checkout.join(script), &format!("#!/bin/bash\ncall=\"./{script} $* PERCENT=${{PERCENT:-}}\"\necho \"$call\" >> \"$CALLS\"\nwhile IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n"));
     }
 }
@@ -316,7 +346,7 @@ fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
     let job_yaml = &workflow["jobs"][job];
     let dir = scratch(job);
     let (tools, checkout) = (dir.join("tools"), dir.join("checkout"));
-    stand_ins(&tools, &checkout);
+    stand_ins(&tools, &checkout, scenario.prometheus);
     let (calls, fail_when, github_env) = (dir.join("calls"), dir.join("fail-when"), dir.join("github-env"));
     std::fs::write(&calls, "").unwrap();
     std::fs::write(&fail_when, scenario.fail_when.join("\n") + "\n").unwrap();
@@ -337,6 +367,7 @@ fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
     let (mut outcomes, mut outputs) = (BTreeMap::new(), BTreeMap::new());
     let (mut failed, mut cancelled) = (false, false);
     let mut steps = Vec::new();
+    let mut printed = String::new();
     for (index, step) in job_yaml["steps"].as_sequence().unwrap().iter().enumerate() {
         let name = step["name"].as_str().unwrap().to_owned();
         let id = step.as_mapping_get("id").and_then(Yaml::as_str).map_or(format!("__{index}"), str::to_owned);
@@ -389,6 +420,8 @@ fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
                     }
                 }
                 let status = command.output().unwrap();
+                printed.push_str(&String::from_utf8_lossy(&status.stdout));
+                printed.push_str(&String::from_utf8_lossy(&status.stderr));
                 let mut produced = BTreeMap::new();
                 for line in std::fs::read_to_string(&github_output).unwrap().lines() {
                     if let Some((k, v)) = line.split_once('=') {
@@ -415,7 +448,7 @@ fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
     }
     let calls = std::fs::read_to_string(&calls).unwrap().lines().map(str::to_owned).collect();
     std::fs::remove_dir_all(&dir).unwrap();
-    Ran { steps, calls, failed }
+    Ran { steps, calls, failed, printed }
 }
 
 #[test]
@@ -577,6 +610,78 @@ fn monitoring_with_the_endpoint_down_sends_one_critical_alert_in_slacks_form() {
         "{text}"
     );
     assert!(received.recv_timeout(std::time::Duration::from_millis(300)).is_err(), "one alert only");
+}
+
+/// The canary's watch steps with the metric check the `.zip` ships, against Prometheus: a
+/// healthy canary goes all the way, a breach and a check that could not run both roll back
+/// at the first stage, each said as what it is.
+#[test]
+fn the_shipped_metric_check_decides_the_canary_rollout() {
+    let file = "deploy-production-canary-kubernetes.yml";
+    let with = |prometheus| Scenario { prometheus: Some(prometheus), ..Scenario::new() };
+    let ran = run_job(file, "deploy", &with(Prometheus::ErrorRate(0.4)));
+    assert!(!ran.failed, "{:#?}\n{}", ran.steps, ran.printed);
+    assert_eq!(ran.calls.iter().filter(|c| c.contains("/api/v1/query")).count(), 3, "one query a stage");
+    assert!(ran.printed.contains("error rate is 0.4% (the canary, last 5 min), within the limit of 1%."));
+
+    let ran = run_job(file, "deploy", &with(Prometheus::ErrorRate(3.2)));
+    assert!(ran.failed);
+    assert!(
+        ran.printed.contains("error rate is 3.2% (the canary, last 5 min), past the limit of 1%."),
+        "{}",
+        ran.printed
+    );
+    assert!(ran.printed.contains("::error::error rate is past 1% at 10% of the traffic: rolling back."));
+    assert!(!ran.called("canary-weight=25"));
+    assert_eq!(ran.outcome("Roll back the canary"), "success");
+
+    let ran = run_job(file, "deploy", &with(Prometheus::Down));
+    assert!(ran.failed);
+    assert!(ran.printed.contains("::error::The check did not run: Prometheus did not answer."), "{}", ran.printed);
+    assert!(ran.printed.contains(
+        "::error::The metric check did not run (exit status 2): error rate at 10% is unknown, so the rollout stops and rolls back."
+    ));
+    assert!(!ran.printed.contains("rolling back."), "not reported as a breach");
+    assert!(!ran.called("canary-weight=25"));
+    assert_eq!(ran.outcome("Roll back the canary"), "success");
+}
+
+/// monitoring.yml's rule with the shipped check against Prometheus: a broken rule sends
+/// its alert once; a check that could not run sends none (it is no breach) and turns the
+/// run red, so someone mends the check.
+#[test]
+fn the_shipped_metric_check_alerts_a_broken_rule_and_never_a_check_that_did_not_run() {
+    let scenario = |prometheus, url: &str| {
+        let mut scenario = Scenario { prometheus: Some(prometheus), ..Scenario::new() };
+        scenario.secrets.insert("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/X");
+        scenario.webhook = Some(url.to_owned());
+        scenario
+    };
+    let (url, received) = webhook_receiver();
+    let ran = run_job("pipeline/monitoring.yml", "monitor", &scenario(Prometheus::ErrorRate(0.4), &url));
+    assert!(!ran.failed, "{:#?}\n{}", ran.steps, ran.printed);
+    assert!(received.recv_timeout(std::time::Duration::from_millis(300)).is_err(), "no alert");
+
+    let ran = run_job("pipeline/monitoring.yml", "monitor", &scenario(Prometheus::ErrorRate(7.5), &url));
+    assert!(ran.failed);
+    assert_eq!(ran.outcome("Alert: Error rate: above 5% for 5 minutes"), "success");
+    assert_eq!(ran.outcome("Fail the run when a check did not run"), "skipped");
+    let body = received.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
+    assert!(body.contains("[CRITICAL]* Error rate: above 5% for 5 minutes"), "{body}");
+    assert!(received.recv_timeout(std::time::Duration::from_millis(300)).is_err(), "one alert only");
+
+    let ran = run_job("pipeline/monitoring.yml", "monitor", &scenario(Prometheus::Down, &url));
+    assert!(ran.failed, "red, so the check gets mended");
+    assert_eq!(ran.outcome("Alert: Error rate: above 5% for 5 minutes"), "skipped");
+    assert_eq!(ran.outcome("Fail the run when a check failed"), "skipped");
+    assert_eq!(ran.outcome("Fail the run when a check did not run"), "failure");
+    assert!(ran.printed.contains(
+        "::warning::The check did not run (exit status 2): Error rate: above 5% for 5 minutes is unknown this round."
+    ));
+    assert!(
+        received.recv_timeout(std::time::Duration::from_millis(300)).is_err(),
+        "no alert for a check that did not run"
+    );
 }
 
 /// Every deploy the app writes (each strategy on each platform, and the capstone's staging and

@@ -346,6 +346,26 @@ fn the_metric_checks_tell_a_breach_from_a_check_that_did_not_run() {
             assert_eq!(status, 2, "{file}, {why}: {printed}");
             assert!(printed.contains(&format!("::error::The check did not run: {why}")), "{file}: {printed}");
         }
+        // Misused or misconfigured, never "broken": a missing argument, the service's name
+        // unset (under `set -u` either would have exited 1), a tool failing unexpectedly.
+        let (status, printed) = run_script(&script, &args[..1], &[url, ("ANSWER", &within)], &tools);
+        assert_eq!((status, printed.contains("::error::The check did not run: usage: ")), (2, true), "{printed}");
+        let (status, printed) = run_script(&script, &args, &[url, ("ANSWER", &within), ("APP_NAME", "")], &tools);
+        assert_eq!(status, 2, "{printed}");
+        assert!(printed.contains("The check did not run: APP_NAME is not set"), "{printed}");
+        let broken_tr = scratch("broken-tr");
+        with_executable(
+            &broken_tr,
+            "tr",
+            "#!/bin/sh
+exit 1
+",
+        );
+        let path = format!("{}:{}", broken_tr.display(), tools.display());
+        let (status, printed) = run_script(&script, &args, &[url, ("ANSWER", &within)], Path::new(&path));
+        assert_eq!(status, 2, "{printed}");
+        assert!(printed.contains("The check did not run: a command failed (line "), "{printed}");
+        std::fs::remove_dir_all(&broken_tr).unwrap();
     }
     // The query: the canary's or the service's requests, over the rule's window.
     let calls = std::fs::read_to_string(tools.join("calls")).unwrap();

@@ -42,8 +42,22 @@ fn header(path: &str, exercise: &str, what: &str) -> String {
 const CONTRACT: &str = "# Exit status: 0 within the limit; 1 over it (a breach); 2 the check could not run\n\
 # (no data, a tool or setting missing), which the workflow never reports as a breach.\n";
 
-/// Stops a check that cannot measure, saying why, with the status that means "did not run".
-const DID_NOT_RUN: &str = "did_not_run() {\n  echo \"::error::The check did not run: $*\" >&2\n  exit 2\n}\n";
+/// Stops a check that cannot measure, saying why, with the status that means "did not run";
+/// a command that fails where no `||` expects it stops the check the same way, so only the
+/// comparison itself can ever say "broken".
+const DID_NOT_RUN: &str = "did_not_run() {\n  echo \"::error::The check did not run: $*\" >&2\n  exit 2\n}\n\
+trap 'echo \"::error::The check did not run: a command failed (line $LINENO).\" >&2; exit 2' ERR\n";
+
+/// The settings a check reads from the workflow, checked before use: under `set -u` an unset
+/// one would stop the script with status 1, which means "broken".
+fn needs(variables: &[(&str, &str)]) -> String {
+    variables
+        .iter()
+        .map(|(name, what)| format!("[ -n \"${{{name}:-}}\" ] || did_not_run \"{name} is not set: {what}.\"\n"))
+        .collect()
+}
+
+const APP_NAME: (&str, &str) = ("APP_NAME", "the workflow sets it to the service name of Exercise 2.1");
 
 /// Where a metric is read, for the platform of Exercise 2.1.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -84,7 +98,7 @@ echo \"$metric is $value$unit ($what), within the limit of $limit$unit.\"\n";
                 Scope::Service => ("app=\\\"$APP_NAME\\\"", "the service"),
             };
             format!(
-                "[ -n \"${{PROMETHEUS_URL:-}}\" ] || did_not_run \"the secret {PROMETHEUS_SECRET} is not set.\"\n\
+                "{}[ -n \"${{PROMETHEUS_URL:-}}\" ] || did_not_run \"the secret {PROMETHEUS_SECRET} is not set.\"\n\
 what=\"{what}, last ${{window}} min\"\n\
 selector=\"{selector}\"\n\
 case \"$metric\" in\n  \
@@ -100,7 +114,8 @@ response=\"$(curl --fail --silent --show-error --max-time 20 --get --data-urlenc
 did_not_run \"Prometheus did not answer.\"\n\
 value=\"$(printf '%s' \"$response\" | jq --raw-output '.data.result[0].value[1] // empty')\" ||\n  \
 did_not_run \"Prometheus answered something other than a query result.\"\n\
-case \"$value\" in '' | NaN | +Inf | -Inf) did_not_run \"Prometheus has no data for $metric ($what).\" ;; esac\n{compare}"
+case \"$value\" in '' | NaN | +Inf | -Inf) did_not_run \"Prometheus has no data for $metric ($what).\" ;; esac\n{compare}",
+                needs(&[APP_NAME])
             )
         }
         Source::AzureMonitor => {
@@ -109,7 +124,7 @@ case \"$value\" in '' | NaN | +Inf | -Inf) did_not_run \"Prometheus has no data 
                 Scope::Service => ("", "the app"),
             };
             format!(
-                "what=\"{what}, last ${{window}} min\"\n\
+                "{}what=\"{what}, last ${{window}} min\"\n\
 resource=\"$(az webapp show --resource-group \"$RESOURCE_GROUP\" --name \"$APP_NAME\"{slot} --query id --output tsv)\" ||\n  \
 did_not_run \"az could not find $APP_NAME in $RESOURCE_GROUP.\"\n\
 since=\"$(date --utc --date \"-$window minutes\" +%Y-%m-%dT%H:%M:%SZ)\"\n\
@@ -133,7 +148,8 @@ value=\"$(printf '%s' \"$counts\" | jq --raw-output 'if .HttpResponseTime then 1
 unit=\" ms\" ;;\n  \
 *) did_not_run \"no Azure Monitor metric for '$metric': choose one in this script.\" ;;\n\
 esac\n\
-[ -n \"$value\" ] || did_not_run \"Azure Monitor has no data for $metric ($what).\"\n{compare}"
+[ -n \"$value\" ] || did_not_run \"Azure Monitor has no data for $metric ($what).\"\n{compare}",
+                needs(&[APP_NAME, ("RESOURCE_GROUP", "the workflow sets it to the resource group of Exercise 2.1")])
             )
         }
         Source::Unknown => "if [ \"$above\" = 1 ]; then past=above; else past=below; fi\n\
@@ -159,8 +175,9 @@ fn deploy_check_metric(platform: &'static str) -> Script {
         text: {
             format!(
             "{}# Usage: {path} METRIC THRESHOLD (e.g. \"error rate\" \"1%\"), over the last 5 minutes.\n{CONTRACT}{DID_NOT_RUN}\
-metric=\"$(printf '%s' \"${{1:?usage: {path} METRIC THRESHOLD}}\" | tr '[:upper:]' '[:lower:]')\"\n\
-limit_text=\"${{2:?usage: {path} METRIC THRESHOLD}}\"\nabove=1\nwindow=5\n{LIMIT}{}",
+[ \"$#\" -eq 2 ] || did_not_run \"usage: {path} METRIC THRESHOLD\"\n\
+metric=\"$(printf '%s' \"$1\" | tr '[:upper:]' '[:lower:]')\"\n\
+limit_text=\"$2\"\nabove=1\nwindow=5\n{LIMIT}{}",
             header(path, "2.1", "is the canary's metric within its threshold?"),
             measure(source(platform), Scope::Canary)
         )
@@ -177,8 +194,9 @@ fn monitoring_check_metric(platform: &'static str) -> Script {
         text: {
             format!(
             "{}# Usage: {path} METRIC CONDITION (e.g. error_rate \"above 5% for 5 minutes\").\n{CONTRACT}{DID_NOT_RUN}\
-metric=\"$(printf '%s' \"${{1:?usage: {path} METRIC CONDITION}}\" | tr '[:upper:]_' '[:lower:] ')\"\n\
-condition=\"${{2:?usage: {path} METRIC CONDITION}}\"\n\
+[ \"$#\" -eq 2 ] || did_not_run \"usage: {path} METRIC CONDITION\"\n\
+metric=\"$(printf '%s' \"$1\" | tr '[:upper:]_' '[:lower:] ')\"\n\
+condition=\"$2\"\n\
 # \"above 5% for 5 minutes\": the limit is the first number, the window the one after \"for\".\n\
 limit_text=\"${{condition%% for *}}\"\n\
 case \"$condition\" in *below* | *under* | *'<'*) above=0 ;; *) above=1 ;; esac\n\

@@ -9,8 +9,10 @@ did_not_run() {
   echo "::error::The check did not run: $*" >&2
   exit 2
 }
-metric="$(printf '%s' "${1:?usage: deploy/check-metric.sh METRIC THRESHOLD}" | tr '[:upper:]' '[:lower:]')"
-limit_text="${2:?usage: deploy/check-metric.sh METRIC THRESHOLD}"
+trap 'echo "::error::The check did not run: a command failed (line $LINENO)." >&2; exit 2' ERR
+[ "$#" -eq 2 ] || did_not_run "usage: deploy/check-metric.sh METRIC THRESHOLD"
+metric="$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')"
+limit_text="$2"
 above=1
 window=5
 limit="$(printf '%s' "$limit_text" | grep --only-matching --extended-regexp '[0-9]+([.][0-9]+)?' | head -n 1 || true)"
@@ -19,6 +21,8 @@ case "$metric:$limit_text" in
   *latency*ms* | *p95*ms*) ;;
   *latency*s | *p95*s | *latency*second* | *p95*second*) limit="$(awk -v l="$limit" 'BEGIN { print l * 1000 }')" ;;
 esac
+[ -n "${APP_NAME:-}" ] || did_not_run "APP_NAME is not set: the workflow sets it to the service name of Exercise 2.1."
+[ -n "${RESOURCE_GROUP:-}" ] || did_not_run "RESOURCE_GROUP is not set: the workflow sets it to the resource group of Exercise 2.1."
 what="the canary slot, last ${window} min"
 resource="$(az webapp show --resource-group "$RESOURCE_GROUP" --name "$APP_NAME" --slot canary --query id --output tsv)" ||
   did_not_run "az could not find $APP_NAME in $RESOURCE_GROUP."

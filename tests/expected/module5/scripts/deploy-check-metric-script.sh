@@ -9,8 +9,10 @@ did_not_run() {
   echo "::error::The check did not run: $*" >&2
   exit 2
 }
-metric="$(printf '%s' "${1:?usage: deploy/check-metric.sh METRIC THRESHOLD}" | tr '[:upper:]' '[:lower:]')"
-limit_text="${2:?usage: deploy/check-metric.sh METRIC THRESHOLD}"
+trap 'echo "::error::The check did not run: a command failed (line $LINENO)." >&2; exit 2' ERR
+[ "$#" -eq 2 ] || did_not_run "usage: deploy/check-metric.sh METRIC THRESHOLD"
+metric="$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')"
+limit_text="$2"
 above=1
 window=5
 limit="$(printf '%s' "$limit_text" | grep --only-matching --extended-regexp '[0-9]+([.][0-9]+)?' | head -n 1 || true)"

@@ -9,8 +9,10 @@ did_not_run() {
   echo "::error::The check did not run: $*" >&2
   exit 2
 }
-metric="$(printf '%s' "${1:?usage: monitoring/check-metric.sh METRIC CONDITION}" | tr '[:upper:]_' '[:lower:] ')"
-condition="${2:?usage: monitoring/check-metric.sh METRIC CONDITION}"
+trap 'echo "::error::The check did not run: a command failed (line $LINENO)." >&2; exit 2' ERR
+[ "$#" -eq 2 ] || did_not_run "usage: monitoring/check-metric.sh METRIC CONDITION"
+metric="$(printf '%s' "$1" | tr '[:upper:]_' '[:lower:] ')"
+condition="$2"
 # "above 5% for 5 minutes": the limit is the first number, the window the one after "for".
 limit_text="${condition%% for *}"
 case "$condition" in *below* | *under* | *'<'*) above=0 ;; *) above=1 ;; esac
