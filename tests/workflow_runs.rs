@@ -156,13 +156,13 @@ fn with_executable(dir: &Path, path: &str, text: &str) {
     std::fs::set_permissions(&file, permissions).unwrap();
 }
 
-/// A stand-in `gh` that records its arguments and answers `gh run list ... --jq length` with
-/// the number of successful staging runs it is given.
-fn stub_gh(successful_staging_runs: &str) -> PathBuf {
-    let dir = scratch(&format!("gh-{successful_staging_runs}"));
+/// A stand-in `gh` that records its arguments and answers `gh run list ...` with the id of
+/// the successful staging run it is given, as the real `--jq` prints it (nothing for none).
+fn stub_gh(staging_run: &str) -> PathBuf {
+    let dir = scratch(&format!("gh-{staging_run}"));
     executable(
         &dir.join("gh"),
-        &format!("#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/calls\"\necho {successful_staging_runs}\n"),
+        &format!("#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/calls\"\necho {staging_run}\n"),
     );
     dir
 }
@@ -196,18 +196,21 @@ fn production_started_by_hand_deploys_only_a_commit_staging_passed() {
                 assert_eq!(condition, None, "{file}: by hand only, so always checked");
             }
 
-            let passed = stub_gh("1");
+            let passed = stub_gh("4711");
             let ran = run_step(step, &[], Some(&passed));
             assert!(ran.success, "{file}: {}", ran.printed);
+            // The run that passed, whose build production deploys (Azure's app.zip).
+            assert_eq!(step["id"].as_str(), Some("staging"));
+            assert_eq!(ran.github_output, "run=4711\n", "{file}");
             let calls = std::fs::read_to_string(passed.join("calls")).unwrap();
             assert_eq!(
                 calls,
-                "run list --repo AdaLovelace/Claims-Assistant --workflow deploy-staging.yml --commit 0123abcd --status success --limit 1 --json databaseId --jq length\n",
+                "run list --repo AdaLovelace/Claims-Assistant --workflow deploy-staging.yml --commit 0123abcd --status success --limit 1 --json databaseId --jq .[0].databaseId // empty\n",
                 "{file}"
             );
             std::fs::remove_dir_all(&passed).unwrap();
 
-            let not_passed = stub_gh("0");
+            let not_passed = stub_gh("");
             let ran = run_step(step, &[], Some(&not_passed));
             assert!(!ran.success, "{file}: a commit staging did not pass stops the deploy");
             assert!(

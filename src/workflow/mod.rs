@@ -261,6 +261,10 @@ pub mod actions {
     pub const DOCKER_LOGIN: PinnedAction =
         pinned("docker/login-action", "4907a6ddec9925e35a0a9e82d7399ccc52663121", "v4.1.0");
     pub const AZURE_LOGIN: PinnedAction = pinned("azure/login", "f5d393ae46f8fde4be8b75f32e3fc50e654ad0ca", "v3.0.1");
+    pub const UPLOAD_ARTIFACT: PinnedAction =
+        pinned("actions/upload-artifact", "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f", "v7.0.0");
+    pub const DOWNLOAD_ARTIFACT: PinnedAction =
+        pinned("actions/download-artifact", "3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c", "v8.0.1");
 }
 
 /// `${{ secrets.NAME }}`: the only way a generated workflow names a secret.

@@ -17,6 +17,10 @@ use crate::workflow::{
 
 /// The name the capstone's staging workflow carries; production follows it.
 pub const STAGING_WORKFLOW: &str = "Deploy to staging";
+/// The artifact staging keeps its build in (Azure's app.zip), named after the commit, for
+/// production to deploy.
+pub const BUILD_ARTIFACT: &str = "build-${{ github.sha }}";
+
 /// The staging workflow's file, which the manual check asks GitHub about.
 pub const STAGING_FILE: &str = "deploy-staging.yml";
 /// The production workflow's file, which staging calls.
@@ -136,12 +140,15 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     };
     if start != Start::OnPush {
         // No way to production skips staging: not a run by hand, whatever the plan.
+        // The run that passed is kept (`steps.staging.outputs.run`): its build is the one
+        // production deploys where the platform takes a file (Azure's app.zip).
         let mut check = Step::run(
             "Check that staging passed this commit",
             &format!(
-                "passed=\"$(gh run list --repo \"$GITHUB_REPOSITORY\" --workflow {STAGING_FILE} --commit \"$COMMIT\" --status success --limit 1 --json databaseId --jq length)\"\nif [ \"$passed\" != 1 ]; then\n  echo \"::error::Commit $COMMIT has no successful run of {STAGING_FILE}. Push it to main, let staging pass, then run this workflow again.\"\n  exit 1\nfi"
+                "run=\"$(gh run list --repo \"$GITHUB_REPOSITORY\" --workflow {STAGING_FILE} --commit \"$COMMIT\" --status success --limit 1 --json databaseId --jq '.[0].databaseId // empty')\"\nif [ -z \"$run\" ]; then\n  echo \"::error::Commit $COMMIT has no successful run of {STAGING_FILE}. Push it to main, let staging pass, then run this workflow again.\"\n  exit 1\nfi\necho \"run=$run\" >> \"$GITHUB_OUTPUT\"\necho \"Staging passed $COMMIT in run $run.\""
             ),
         )
+        .with_id("staging")
         .env("GH_TOKEN", "${{ github.token }}")
         .env("COMMIT", "${{ github.sha }}");
         if start == Start::AfterStaging {
@@ -156,14 +163,25 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     }
     job.steps.push(Step::check_out("Check out the commit being deployed"));
     job.steps.extend(platform_setup(a));
-    if start != Start::OnPush && a.text("platform") == "kubernetes" {
-        // Staging built and pushed this commit's image: production deploys that same build.
-        job.steps.push(Step::run(
+    // After staging, production deploys the build staging tested, never a new one.
+    match (start, a.text("platform")) {
+        (Start::OnPush, _) => job.steps.push(Step::run("Build once", &draft_of(a, "build_command"))),
+        // Staging pushed this commit's image.
+        (_, "kubernetes") => job.steps.push(Step::run(
             "Use the image staging built",
             "docker manifest inspect \"$IMAGE\" > /dev/null\necho \"Deploying $IMAGE, as tested in staging.\"",
-        ));
-    } else {
-        job.steps.push(Step::run("Build once", &draft_of(a, "build_command")));
+        )),
+        // Staging kept its app.zip as an artifact of its run: this run's when staging called
+        // production, the run the staging check found when production was started by hand.
+        (_, "azure-webapp") => job.steps.push(
+            Step::uses("Fetch the build staging tested", actions::DOWNLOAD_ARTIFACT)
+                .input("name", BUILD_ARTIFACT)
+                .input("run-id", "${{ steps.staging.outputs.run || github.run_id }}")
+                .input("github-token", "${{ github.token }}"),
+        ),
+        // Your own scripts: build.sh published this commit's build as $IMAGE, an immutable
+        // name, and the deploy scripts take it by that name.
+        _ => {}
     }
     if canary {
         canary_steps(a, &mut job);

@@ -45,6 +45,7 @@ pub const PIPELINE: Exercise = Exercise {
             intro: form_text!("Every push to main is validated, tested and deployed to staging, with the same build and platform as production (Exercise 2.1)."),
             guidance: form_text!(&[
                 "Staging is where a release proves itself before anyone approves it for production.",
+                "Production deploys the build staging tested, never a new one: the image staging pushed (Kubernetes), the app.zip staging keeps as an artifact of its run (Azure), or what your build script published under the commit's name.",
                 "Staging has its own secrets: never the production API key.",
             ]),
             fields: &[

@@ -79,6 +79,54 @@ fn production_is_a_job_of_the_staging_run_once_staging_passed() {
     assert_eq!(staging.jobs[0].uses.as_deref(), Some("./.github/workflows/validate.yml"));
 }
 
+/// Production deploys the build staging tested, on every platform and plan, and never
+/// builds again: Kubernetes the image staging pushed, Azure the app.zip staging kept as an
+/// artifact (this run's when staging called production, the run the staging check found
+/// when started by hand), your own scripts the build published under the commit's name.
+#[test]
+fn production_deploys_the_build_staging_tested_and_never_builds_again() {
+    use crate::course::module5::deployment::workflow::BUILD_ARTIFACT;
+    for platform in ["kubernetes", "azure-webapp", "script"] {
+        for plan in ["public", "pro-team", "unprotected"] {
+            let mut workbook = module5_workbook("blue-green", platform, "slack");
+            workbook.exercises.get_mut("m5-2.3").unwrap().set_text("protection", plan.into());
+            let (staging, production) = with(&workbook, |a| (staging_workflow(a), pipeline_production_workflow(a)));
+            let deploy = staging.jobs.iter().find(|j| j.id == "deploy").unwrap();
+            assert!(deploy.steps.iter().any(|s| s.name == "Build once"), "{platform}: staging builds");
+            let steps = &production.jobs[0].steps;
+            assert!(!steps.iter().any(|s| s.name == "Build once"), "{platform}, {plan}: production builds again");
+            let kept = deploy.steps.iter().find(|s| s.name == "Keep the build for production");
+            let fetched = steps.iter().find(|s| s.name == "Fetch the build staging tested");
+            match platform {
+                "azure-webapp" => {
+                    let input = |step: &crate::workflow::Step, name: &str| {
+                        let crate::workflow::Action::Uses { with, .. } = &step.action else { panic!("an action") };
+                        with.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap()
+                    };
+                    let (kept, fetched) = (kept.unwrap(), fetched.unwrap());
+                    assert_eq!(
+                        (input(kept, "name"), input(kept, "path")),
+                        (BUILD_ARTIFACT.to_owned(), "app.zip".to_owned())
+                    );
+                    assert_eq!(input(fetched, "name"), BUILD_ARTIFACT);
+                    assert_eq!(input(fetched, "run-id"), "${{ steps.staging.outputs.run || github.run_id }}");
+                    // Fetched before anything is deployed, after the staging check.
+                    let at = |name: &str| steps.iter().position(|s| s.name.starts_with(name)).unwrap();
+                    assert!(
+                        at("Check that staging passed") < at("Fetch the build")
+                            && at("Fetch the build") < at("Deploy to the idle slot")
+                    );
+                }
+                "kubernetes" => {
+                    assert!(kept.is_none() && fetched.is_none());
+                    assert!(steps.iter().any(|s| s.name == "Use the image staging built"));
+                }
+                _ => assert!(kept.is_none() && fetched.is_none(), "{platform}: the build is published as $IMAGE"),
+            }
+        }
+    }
+}
+
 /// GitHub's plans (../shared/notes/module5-facts.md): required reviewers exist in public
 /// repositories and on Enterprise only. Elsewhere production never deploys by itself.
 #[test]

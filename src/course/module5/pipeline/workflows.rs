@@ -11,8 +11,8 @@
 use super::draft_of;
 use super::settings::{environments, reviewers};
 use crate::course::module5::deployment::workflow::{
-    app_env, hand_secrets, name_the_image, production_workflow, secrets_of, Start, Target, NAME_THE_IMAGE,
-    PRODUCTION_FILE, STAGING_WORKFLOW,
+    app_env, hand_secrets, name_the_image, production_workflow, secrets_of, Start, Target, BUILD_ARTIFACT,
+    NAME_THE_IMAGE, PRODUCTION_FILE, STAGING_WORKFLOW,
 };
 use crate::course::module5::monitoring::workflow::monitoring_workflow;
 use crate::course::Inputs;
@@ -114,6 +114,16 @@ pub fn staging_workflow(a: &Inputs) -> Workflow {
         ..Job::new("deploy", "Deploy to staging", 30)
     };
     job.steps = shared;
+    if plan.text("platform") == "azure-webapp" {
+        // The build production deploys, once staging passed: no second build.
+        job.steps.push(
+            Step::uses("Keep the build for production", actions::UPLOAD_ARTIFACT)
+                .input("name", BUILD_ARTIFACT)
+                .input("path", "app.zip")
+                .input("if-no-files-found", "error")
+                .input("retention-days", "30"),
+        );
+    }
     let handed = hand_secrets(&plan, Target::Staging);
     let mut deploy_step = Step::run("Deploy to staging", &draft_of(a, "staging_deploy_command"));
     if handed.is_none() {
