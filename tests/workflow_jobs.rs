@@ -215,6 +215,11 @@ struct Scenario {
     /// Prometheus), not stand-ins, and Prometheus answers every query with this error
     /// rate; `Prometheus::Down`, it does not answer.
     prometheus: Option<Prometheus>,
+    /// The workflow that called this one (`github.workflow` in a called workflow is its
+    /// caller's); `None`, started on its own.
+    called_by: Option<&'static str>,
+    /// What `gh run list` finds: the successful staging run of the commit, or none.
+    staging_run: Option<&'static str>,
 }
 
 #[derive(Clone, Copy)]
@@ -242,6 +247,8 @@ impl Scenario {
             inputs: BTreeMap::new(),
             webhook: None,
             prometheus: None,
+            called_by: None,
+            staging_run: Some("4711"),
         }
     }
 }
@@ -275,18 +282,26 @@ impl Ran {
 /// in `$CALLS` and fails when the call contains a line of `$FAIL_WHEN`. `kubectl get
 /// service` says blue is live; `curl` to 127.0.0.1 is the real curl (the webhook), and to
 /// anything else answers 200, or fails (22) as a scenario says.
-fn stand_ins(dir: &Path, checkout: &Path, prometheus: Option<Prometheus>) {
+fn stand_ins(dir: &Path, checkout: &Path, scenario: &Scenario) {
+    let prometheus = scenario.prometheus;
     let record = "call=\"$(basename \"$0\") $*\"\necho \"$call\" >> \"$CALLS\"\n\
 while IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n";
     // The stages' waits are recorded, not waited.
     for tool in ["kubectl", "az", "docker", "gh", "zip", "sleep"] {
         let answer = match tool {
             "kubectl" => "case \"$*\" in *'get service'*) printf blue ;; esac\n",
-            "gh" => "echo 1\n",
+            "gh" => {
+                if scenario.staging_run.is_some() {
+                    "echo \"$(cat \"$(dirname \"$0\")/staging-run\")\"\n"
+                } else {
+                    ""
+                }
+            }
             _ => "",
         };
         executable(&dir.join(tool), &format!("#!/bin/bash\n{record}{answer}"));
     }
+    std::fs::write(dir.join("staging-run"), scenario.staging_run.unwrap_or_default()).unwrap();
     // Prometheus's query API, as the shipped checks call it.
     let query = match prometheus {
         None => String::new(),
@@ -346,7 +361,7 @@ fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
     let job_yaml = &workflow["jobs"][job];
     let dir = scratch(job);
     let (tools, checkout) = (dir.join("tools"), dir.join("checkout"));
-    stand_ins(&tools, &checkout, scenario.prometheus);
+    stand_ins(&tools, &checkout, scenario);
     let (calls, fail_when, github_env) = (dir.join("calls"), dir.join("fail-when"), dir.join("github-env"));
     std::fs::write(&calls, "").unwrap();
     std::fs::write(&fail_when, scenario.fail_when.join("\n") + "\n").unwrap();
@@ -363,7 +378,8 @@ fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
     .into_iter()
     .collect();
     // The run's own workflow (what a called workflow sees as its caller).
-    github.insert("workflow", Box::leak(workflow["name"].as_str().unwrap().to_owned().into_boxed_str()));
+    let own_name = Box::leak(workflow["name"].as_str().unwrap().to_owned().into_boxed_str());
+    github.insert("workflow", scenario.called_by.unwrap_or(own_name));
     let (mut outcomes, mut outputs) = (BTreeMap::new(), BTreeMap::new());
     let (mut failed, mut cancelled) = (false, false);
     let mut steps = Vec::new();
@@ -682,6 +698,46 @@ fn the_shipped_metric_check_alerts_a_broken_rule_and_never_a_check_that_did_not_
         received.recv_timeout(std::time::Duration::from_millis(300)).is_err(),
         "no alert for a check that did not run"
     );
+}
+
+/// The capstone's way to production, as GitHub runs it. Where the plan has reviewers,
+/// staging calls production as a job of its own run: the staging check is skipped (staging
+/// passed in this very run), never when staging was renamed (the check then runs, finds no
+/// finished staging run, and stops loudly). Started by hand, on any plan, production
+/// deploys only a commit `gh` finds a successful staging run for.
+#[test]
+fn production_runs_after_staging_or_by_hand_and_never_skips_the_staging_check_by_accident() {
+    let staging = run_job("pipeline/deploy-staging.yml", "deploy", &Scenario::new());
+    assert!(!staging.failed, "{:#?}", staging.steps);
+    assert!(staging.called("docker push ghcr.io/adalovelace/claims-assistant:0123abcd"));
+
+    let called = Scenario { called_by: Some("Deploy to staging"), staging_run: None, ..Scenario::new() };
+    let ran = run_job("pipeline/deploy-production.yml", "deploy", &called);
+    assert!(!ran.failed, "{:#?}", ran.steps);
+    assert_eq!(ran.outcome("Check that staging passed this commit"), "skipped");
+    assert!(!ran.called("gh run list"));
+    assert!(ran.called("docker manifest inspect ghcr.io/adalovelace/claims-assistant:0123abcd"), "staging's image");
+    assert!(!ran.called("docker push"), "no second build");
+
+    let renamed = Scenario { called_by: Some("Staging"), staging_run: None, ..Scenario::new() };
+    let ran = run_job("pipeline/deploy-production.yml", "deploy", &renamed);
+    assert!(ran.failed);
+    assert_eq!(ran.outcome("Check that staging passed this commit"), "failure");
+    assert!(!ran.called("kubectl"), "nothing deployed: {:#?}", ran.calls);
+
+    for file in ["pipeline/deploy-production.yml", "pipeline/deploy-production-unprotected.yml"] {
+        let ran = run_job(file, "deploy", &Scenario { staging_run: None, ..Scenario::new() });
+        assert!(ran.failed, "{file}");
+        assert!(
+            ran.printed.contains("::error::Commit 0123abcd has no successful run of deploy-staging.yml."),
+            "{file}"
+        );
+        assert!(!ran.called("kubectl"), "{file}: nothing deployed");
+        let ran = run_job(file, "deploy", &Scenario::new());
+        assert!(!ran.failed, "{file}: {:#?}", ran.steps);
+        assert!(ran.at("gh run list") < ran.at("kubectl set image"), "{file}");
+        assert!(ran.printed.contains("Staging passed 0123abcd in run 4711."), "{file}");
+    }
 }
 
 /// Every deploy the app writes (each strategy on each platform, and the capstone's staging and
