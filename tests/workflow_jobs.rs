@@ -220,6 +220,9 @@ struct Scenario {
     called_by: Option<&'static str>,
     /// What `gh run list` finds: the successful staging run of the commit, or none.
     staging_run: Option<&'static str>,
+    /// A step whose command fails, by the start of its name (for a step whose tool differs
+    /// by platform: the smoke test is kubectl, curl or a script of yours).
+    fail_step: Option<&'static str>,
 }
 
 #[derive(Clone, Copy)]
@@ -249,6 +252,7 @@ impl Scenario {
             prometheus: None,
             called_by: None,
             staging_run: Some("4711"),
+            fail_step: None,
         }
     }
 }
@@ -356,7 +360,12 @@ case \"$*\" in *'%{{http_code}}'*) printf 200 ;; esac\n",
 fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/module5").join(path))
         .unwrap();
-    let docs = Yaml::load_from_str(&text).unwrap();
+    run_job_of(&text, job, scenario)
+}
+
+/// Runs the job `job` of the workflow `text`.
+fn run_job_of(text: &str, job: &str, scenario: &Scenario) -> Ran {
+    let docs = Yaml::load_from_str(text).unwrap();
     let workflow = &docs[0];
     let job_yaml = &workflow["jobs"][job];
     let dir = scratch(job);
@@ -407,6 +416,7 @@ fn run_job(path: &str, job: &str, scenario: &Scenario) -> Ran {
             continue;
         }
         let outcome = match step.as_mapping_get("run").and_then(Yaml::as_str) {
+            _ if scenario.fail_step.is_some_and(|failing| name.starts_with(failing)) => "failure",
             None => "success", // An action: checkout, a sign-in.
             Some(script) => {
                 let mut command = Command::new("bash");
@@ -738,6 +748,72 @@ fn production_runs_after_staging_or_by_hand_and_never_skips_the_staging_check_by
         assert!(ran.at("gh run list") < ran.at("kubectl set image"), "{file}");
         assert!(ran.printed.contains("Staging passed 0123abcd in run 4711."), "{file}");
     }
+}
+
+/// Every strategy on every platform under every plan, generated as the `.zip` ships them:
+/// staging deploys; production runs (called by staging where the plan has reviewers, by
+/// hand after the staging check elsewhere) without building again; and a failing smoke
+/// test stops production before any traffic moves, a canary rolled back.
+#[test]
+fn every_strategy_platform_and_plan_reaches_production_and_stops_at_a_failing_smoke_test() {
+    use workbook::course::{find_exercise, Inputs};
+    use workbook::fixtures::{module5_pipeline, module5_workbook};
+    use workbook::render::generated;
+    let (_, pipeline) = find_exercise("m5-2.3").unwrap();
+    let mut combinations = 0;
+    for strategy in ["blue-green", "canary"] {
+        for platform in ["script", "kubernetes", "azure-webapp"] {
+            for plan in ["public", "enterprise", "pro-team", "unprotected"] {
+                let mut workbook = module5_workbook(strategy, platform, "slack");
+                workbook.exercises.insert("m5-2.3".into(), module5_pipeline("python", plan));
+                let answers = pipeline.answers_in(&workbook);
+                let text = |name: &str| {
+                    let file = pipeline.files.iter().find(|f| f.path.ends_with(name)).unwrap();
+                    generated::text(pipeline, file, &Inputs::new(&answers, &workbook))
+                };
+                let case = format!("{strategy} on {platform}, {plan}");
+                let staging = run_job_of(&text("deploy-staging.yml"), "deploy", &Scenario::new());
+                assert!(!staging.failed, "{case}: staging {:#?}", staging.steps);
+                let called = matches!(plan, "public" | "enterprise");
+                let started = Scenario { called_by: called.then_some("Deploy to staging"), ..Scenario::new() };
+                let production = text("deploy-production.yml");
+                let ran = run_job_of(&production, "deploy", &started);
+                assert!(!ran.failed, "{case}: production {:#?}", ran.steps);
+                let check = ran.outcome("Check that staging passed this commit");
+                assert_eq!(check, if called { "skipped" } else { "success" }, "{case}");
+                assert!(!ran.steps.iter().any(|(name, _)| name == "Build once"), "{case}: no second build");
+                for (name, outcome) in &ran.steps {
+                    let expected =
+                        if name.starts_with("Roll back") || (called && name.starts_with("Check that staging")) {
+                            "skipped"
+                        } else {
+                            "success"
+                        };
+                    assert_eq!(outcome, &expected, "{case}: {name}");
+                }
+
+                let smoke_fails = Scenario { fail_step: Some("Smoke test"), ..started };
+                let ran = run_job_of(&production, "deploy", &smoke_fails);
+                assert!(ran.failed, "{case}");
+                let traffic = ran
+                    .steps
+                    .iter()
+                    .filter(|(name, _)| name.starts_with("Switch traffic") || name.starts_with("Send "))
+                    .map(|(_, outcome)| *outcome)
+                    .collect::<Vec<_>>();
+                assert!(
+                    !traffic.is_empty() && traffic.iter().all(|o| *o == "skipped"),
+                    "{case}: traffic moved {:#?}",
+                    ran.steps
+                );
+                if strategy == "canary" {
+                    assert_eq!(ran.outcome("Roll back the canary"), "success", "{case}");
+                }
+                combinations += 1;
+            }
+        }
+    }
+    assert_eq!(combinations, 24);
 }
 
 /// Every deploy the app writes (each strategy on each platform, and the capstone's staging and
