@@ -61,10 +61,14 @@ if (existsSync(join(dir, `${WORKER}_loader.js`))) {
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
 );
+// The root page's stylesheet is inlined (index.html), allowed by its hash too.
+const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(
+  ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
+);
 const policy = [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
-  "style-src 'self'",
+  `style-src 'self' ${styles.join(" ")}`.trim(),
   "img-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self'",

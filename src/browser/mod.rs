@@ -9,8 +9,10 @@ pub mod download;
 pub mod export;
 pub mod file_input;
 // Only the review pages keep a review (and the browser tests, which build no `ui`): on the
-// others, its IndexedDB module would be in the glue's imports for nothing.
-#[cfg(any(feature = "review", not(feature = "ui")))]
+// others, its IndexedDB module would be in the glue's imports for nothing. Not the export
+// worker either: Trunk preloads every snippet a page's builds write, so the worker's would
+// ride along with the exercise page.
+#[cfg(any(feature = "review", all(not(feature = "ui"), not(feature = "worker"))))]
 pub mod review_store;
 // Only Module 5's page and the grading page check workflows; elsewhere the loader is not
 // even in the glue.

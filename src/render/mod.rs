@@ -10,6 +10,7 @@ pub mod export;
 pub mod generated;
 pub mod html;
 pub mod markdown;
+pub mod shell;
 
 pub use document::{exercise_document, Deliverable, NOT_ANSWERED};
 pub use markdown::{companion_markdown, exercise_markdown};

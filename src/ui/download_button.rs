@@ -21,6 +21,7 @@ pub enum Produce {
     Here(Callback<(), FileToDownload>),
     /// By the export worker, from the request this returns (`render::export::request`):
     /// the exercise pages' exports.
+    #[cfg_attr(not(feature = "forms"), allow(dead_code))]
     InWorker(Callback<(), String>),
 }
 

@@ -91,6 +91,19 @@ pub fn mount() {
             crate::browser::register_service_worker();
         }
     });
+    // A form shell on the page (Module 6's, index.html) is painted before the app replaces
+    // it: where the wasm arrives before the first frame, starting at once would hold that
+    // frame, and the field the participant could already see and type into, until the app
+    // has rendered. One frame later the app takes the shell over, typing included.
+    #[cfg(all(feature = "forms", feature = "module6"))]
+    if document().get_element_by_id("form-shell").is_some() {
+        request_animation_frame(|| set_timeout(start, std::time::Duration::ZERO));
+        return;
+    }
+    start();
+}
+
+fn start() {
     // The review page is another app over the same core.
     #[cfg(feature = "review")]
     mount_to_body(review::ReviewApp);
@@ -119,6 +132,8 @@ fn App() -> impl IntoView {
     };
     provide_context(state);
     autosave::start(state);
+    #[cfg(all(feature = "forms", feature = "module6"))]
+    adopt_shell_edits(state);
 
     let route = RwSignal::new(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -169,6 +184,32 @@ fn App() -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// What was typed into the page's form shell before the app started (index.html's inline
+/// script, `render::shell`): the participant's latest edits, saved like any other. The
+/// script takes the shell out of the page, and puts the caret back in the app's field.
+/// Module 6's page only: the one whose HTML holds a shell.
+#[cfg(all(feature = "forms", feature = "module6"))]
+fn adopt_shell_edits(state: AppState) {
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        /// `[exercise, field, text, field, text, …]`, the fields whose text changed in the
+        /// shell; empty when the page showed none.
+        #[wasm_bindgen(js_namespace = workbookShell, js_name = take)]
+        fn take_shell() -> Vec<String>;
+    }
+    let taken = take_shell();
+    let Some((exercise, edits)) = taken.split_first() else { return };
+    if edits.is_empty() {
+        return;
+    }
+    state.workbook.update(|w| {
+        let answers = w.exercises.entry(exercise.clone()).or_default();
+        for edit in edits.chunks_exact(2) {
+            answers.set_text(&edit[0], edit[1].clone());
+        }
+    });
 }
 
 /// The first thing a keyboard reaches on every page. Not a plain `#main` link: the hash

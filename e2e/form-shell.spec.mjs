@@ -1,0 +1,67 @@
+// The form shell (src/render/shell.rs): Module 6's exercise pages show their first fields
+// from the page's HTML, before the app's wasm has arrived. What is typed there before the
+// app starts is never lost: the app takes it over, saves it, and the caret stays put.
+import { test, expect } from "@playwright/test";
+
+const EXERCISE = "./#/exercise/m6-2.1";
+// A service worker would serve the wasm from its cache, past the route that holds it back.
+test.use({ serviceWorkers: "block" });
+
+/** Holds every request for the app's wasm until `release` is called. */
+async function holdTheWasm(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(/workbook-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test("keystrokes typed before the app starts are kept, saved and survive a reload", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto(EXERCISE);
+  // The shell: labelled as the app labels it, and typed into while the wasm is held back.
+  const shellSummary = page.locator("#form-shell").getByLabel("Client / scenario summary");
+  await expect(shellSummary).toBeVisible();
+  await expect(page.locator("#form-shell").getByRole("status")).toHaveText("Starting the workbook…");
+  await shellSummary.click();
+  await page.keyboard.type("Typed before the app");
+  await page.locator("#form-shell").getByLabel("Expected users").fill("2000");
+  await shellSummary.click();
+  await page.keyboard.press("End");
+  await expect(page.locator(".app-header .brand")).not.toHaveAttribute("href");
+
+  release();
+  // The app replaces the shell, with what was typed, and the caret in the same field.
+  await expect(page.locator("#form-shell")).toHaveCount(0);
+  const summary = page.locator(".section-pane").getByRole("textbox", { name: "Client / scenario summary", exact: true });
+  await expect(summary).toHaveValue("Typed before the app");
+  await expect(summary).toBeFocused();
+  await page.keyboard.type(", and after");
+  await expect(summary).toHaveValue("Typed before the app, and after");
+  await expect(page.locator(".section-pane").getByRole("textbox", { name: "Expected users" })).toHaveValue("2000");
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
+
+  await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  await page.reload();
+  await expect(summary).toHaveValue("Typed before the app, and after");
+  await expect(page.locator(".section-pane").getByRole("textbox", { name: "Expected users" })).toHaveValue("2000");
+});
+
+test("the shell shows the answers stored in this browser, and untouched it changes nothing", async ({ page }) => {
+  await page.goto(EXERCISE);
+  const summary = page.locator(".section-pane").getByRole("textbox", { name: "Client / scenario summary", exact: true });
+  await summary.fill("Stored earlier");
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
+
+  const release = await holdTheWasm(page);
+  await page.reload();
+  await expect(page.locator("#form-shell").getByLabel("Client / scenario summary")).toHaveValue("Stored earlier");
+  release();
+  await expect(page.locator("#form-shell")).toHaveCount(0);
+  await expect(summary).toHaveValue("Stored earlier");
+  // Pages without a shell (the home page) show none.
+  await page.goto("./#/");
+  await expect(page.locator("#form-shell")).toHaveCount(0);
+});

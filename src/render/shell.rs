@@ -1,0 +1,78 @@
+//! The form shell: each exercise's first section as plain HTML, written into its page's
+//! `index.html` (between the markers below), so the first field shows, and takes typing,
+//! before the wasm has even arrived. An inline script in the page shows the shell of the
+//! route opened and fills it from localStorage; the app takes what was typed there when it
+//! starts (`browser::shell`) and replaces it. `tests/form_shell.rs` fails when the page's
+//! shell differs from what the course says (`UPDATE_EXPECTED=1` rewrites it).
+//!
+//! Only the fields the shell can hold as they are stored are in it: short and long text and
+//! numbers (text as typed), none carried from another exercise (those show another
+//! exercise's answer until refined), so a value typed here means in the app what it meant in
+//! the shell.
+
+use crate::course::{FieldKind, Module};
+use crate::escape::html;
+
+/// Where the shell starts and ends in a page's HTML.
+pub const START: &str = "<!-- form shell: generated from the course (tests/form_shell.rs) -->";
+pub const END: &str = "<!-- end of the form shell -->";
+
+/// The shells of a module's exercises, one `<template>` each, named by its route.
+pub fn templates(module: &Module) -> String {
+    let mut out = String::new();
+    for exercise in module.exercises {
+        let Some(section) = exercise.sections.iter().find(|s| s.shown_when.is_none()) else { continue };
+        let fields: String = section
+            .fields
+            .iter()
+            .filter(|field| exercise.carried_from(field.id).is_none())
+            .filter_map(|field| {
+                let id = format!("field-{}", field.id);
+                let control = match field.kind {
+                    FieldKind::LongText { placeholder } => format!(
+                        "<textarea id=\"{id}\" data-field=\"{}\" rows=\"5\" placeholder=\"{}\"></textarea>",
+                        field.id,
+                        html(placeholder)
+                    ),
+                    FieldKind::Text { placeholder } => format!(
+                        "<input id=\"{id}\" data-field=\"{}\" type=\"text\" placeholder=\"{}\">",
+                        field.id,
+                        html(placeholder)
+                    ),
+                    FieldKind::Number { .. } => {
+                        format!("<input id=\"{id}\" data-field=\"{}\" type=\"text\" inputmode=\"decimal\">", field.id)
+                    }
+                    _ => return None,
+                };
+                let help = if field.help.is_empty() {
+                    String::new()
+                } else {
+                    format!("<p class=\"help\">{}</p>", html(field.help))
+                };
+                Some(format!(
+                    "<div class=\"field\"><label for=\"{id}\">{}</label>{help}{control}</div>",
+                    html(field.label)
+                ))
+            })
+            .collect();
+        if fields.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "<template data-route=\"#/exercise/{key}\" data-exercise=\"{key}\"><div id=\"form-shell\">\
+<header class=\"app-header\"><span class=\"brand\">Session 2 Workbook</span><p class=\"save-status\" role=\"status\">Starting the workbook…</p></header>\
+<main><nav class=\"breadcrumbs\">Exercises / {module} / Exercise {number}</nav>\
+<div class=\"exercise-header\"><div><h1>Exercise {number} · {title}</h1><p class=\"lead\">{summary}</p></div></div>\
+<div class=\"exercise-layout\"><aside class=\"steps\"></aside><div class=\"section-pane\"><section class=\"section-form\">\
+<h2>1. {section}</h2><p class=\"intro\">{intro}</p><form>{fields}</form></section></div></div></main></div></template>\n",
+            key = exercise.key,
+            module = html(module.name),
+            number = exercise.number,
+            title = html(exercise.title),
+            summary = html(exercise.summary),
+            section = html(section.title),
+            intro = html(section.intro),
+        ));
+    }
+    out
+}
