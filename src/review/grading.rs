@@ -90,7 +90,7 @@ fn latin_lowercase(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
         'À'..='Þ' if c != '×' => char::from_u32(code + 0x20).unwrap_or(c),
-        'Ā'..='ķ' | 'Ŋ'..='ŷ' if code % 2 == 0 => next(),
+        'Ā'..='ķ' | 'Ŋ'..='ŷ' if code.is_multiple_of(2) => next(),
         'Ĺ'..='ň' | 'Ź'..='Ž' if code % 2 == 1 => next(),
         'Ÿ' => 'ÿ',
         'Ș' | 'Ț' => next(),
