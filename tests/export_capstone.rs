@@ -156,6 +156,26 @@ fn the_deck_has_ten_to_fifteen_slides_and_keeps_the_edited_one() {
     assert!(deck.contains("| Azure OpenAI | 4.25 | 1 |"));
 }
 
+/// The deck's operations slide reads the proposal's metrics: refined for the client, the
+/// slide says what the proposal says, never Exercise 2.2's first answer.
+#[test]
+fn the_operations_slide_says_what_the_proposal_says() {
+    let mut workbook = module_6();
+    let capstone = find_exercise("m6-2.3").unwrap().1;
+    let mut metrics = capstone.answers_in(&workbook).rows("ai_metrics").to_vec();
+    metrics[0].insert("alert".into(), "> $0.05 for 2 hours".into());
+    let metric = metrics[0]["metric"].clone();
+    *workbook.exercises.get_mut("m6-2.3").unwrap().rows_mut("ai_metrics") = metrics;
+    let (proposal, deck) = export(&workbook);
+    let operations = deck.split("\n\n---\n\n").find(|slide| slide.starts_with("## Operations")).unwrap();
+    let alert = workbook::escape::inline("> $0.05 for 2 hours");
+    assert!(operations.contains(&format!("- {}: alert at {alert}", workbook::escape::inline(&metric))), "{operations}");
+    assert!(proposal.contains(&format!("| {alert} |")), "the proposal has the refined alert too");
+    let runbook = find_exercise("m6-2.2").unwrap().1.answers_in(&workbook);
+    let first = runbook.rows("ai_metrics")[0]["alert"].clone();
+    assert!(!operations.contains(&format!("alert at {}", workbook::escape::inline(&first))), "{operations}");
+}
+
 /// A proposal exported before the capstone carried its parts (answers as pretty JSON, 2.1
 /// and 2.2 shown by reference) still loads: its own answers come back, and the parts it
 /// never stored follow 2.1 and 2.2.
