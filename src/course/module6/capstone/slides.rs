@@ -35,17 +35,14 @@ fn client(a: &ExerciseAnswers) -> String {
     escape::inline(a.text("client_name").trim())
 }
 
+/// The client's deck: who prepared it, never the course's cohort.
 pub(super) fn slide_title(a: &Inputs) -> Option<String> {
-    let profile = &a.workbook.profile;
-    let by = [profile.name.trim(), profile.cohort.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let name = a.workbook.profile.name.trim();
+    let by = if name.is_empty() { String::new() } else { format!("Prepared by {}", escape::inline(name)) };
     Some(format!(
         "# Enterprise AI Architecture Proposal\n\n## {}\n\n{}",
         or_placeholder(&client(a), "Client name"),
-        or_placeholder(&escape::inline(&by), "Your name")
+        or_placeholder(&by, "Your name")
     ))
 }
 
