@@ -171,7 +171,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   expect(slides.length).toBe(12);
   expect(slides[2]).toBe("## Executive summary\n\n- Pilot in February");
   expect(deck).toContain("## Recommendation: Azure OpenAI");
-  expect(deck).toContain("# Enterprise AI Architecture Proposal\n\n## Northwind Insurance\n\nAda Lovelace");
+  expect(deck).toContain("# Enterprise AI Architecture Proposal\n\n## Northwind Insurance\n\nPrepared by Ada Lovelace");
   // The architecture slide carries the diagram itself.
   expect(slides[9]).toMatch(/^## Architecture\n\n<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Architecture diagram">$/);
 });
