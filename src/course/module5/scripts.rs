@@ -166,48 +166,65 @@ case \"$metric:$limit_text\" in\n  \
 *latency*s | *p95*s | *latency*second* | *p95*second*) limit=\"$(awk -v l=\"$limit\" 'BEGIN { print l * 1000 }')\" ;;\n\
 esac\n";
 
-/// `deploy/check-metric.sh METRIC THRESHOLD`: the canary's metric against its threshold,
-/// between the stages of a canary rollout.
-fn deploy_check_metric(platform: &'static str) -> Script {
-    let path = "deploy/check-metric.sh";
-    Script {
-        path,
-        text: {
-            format!(
-            "{}# Usage: {path} METRIC THRESHOLD (e.g. \"error rate\" \"1%\"), over the last 5 minutes.\n{CONTRACT}{DID_NOT_RUN}\
-[ \"$#\" -eq 2 ] || did_not_run \"usage: {path} METRIC THRESHOLD\"\n\
-metric=\"$(printf '%s' \"$1\" | tr '[:upper:]' '[:lower:]')\"\n\
-limit_text=\"$2\"\nabove=1\nwindow=5\n{LIMIT}{}",
-            header(path, "2.1", "is the canary's metric within its threshold?"),
-            measure(source(platform), Scope::Canary)
-        )
-        },
+/// A metric check, as both kinds share it: the header, the usage, the exit contract and the
+/// argument count; then `read_arguments`, which sets `$metric`, `$limit_text`, `$above` and
+/// `$window` from `$1` and `$2`; then the limit read and the measure of `scope`.
+struct MetricCheck {
+    path: &'static str,
+    exercise: &'static str,
+    question: &'static str,
+    /// The second argument's name, and what the usage line says after both (an example).
+    second: &'static str,
+    example: &'static str,
+    read_arguments: &'static str,
+    scope: Scope,
+}
+
+impl MetricCheck {
+    fn script(&self, platform: &'static str) -> Script {
+        let MetricCheck { path, second, example, read_arguments, .. } = *self;
+        Script {
+            path,
+            text: format!(
+                "{}# Usage: {path} METRIC {second} {example}\n{CONTRACT}{DID_NOT_RUN}\
+[ \"$#\" -eq 2 ] || did_not_run \"usage: {path} METRIC {second}\"\n{read_arguments}{LIMIT}{}",
+                header(path, self.exercise, self.question),
+                measure(source(platform), self.scope)
+            ),
+        }
     }
 }
 
+/// `deploy/check-metric.sh METRIC THRESHOLD`: the canary's metric against its threshold,
+/// between the stages of a canary rollout.
+const DEPLOY_CHECK: MetricCheck = MetricCheck {
+    path: "deploy/check-metric.sh",
+    exercise: "2.1",
+    question: "is the canary's metric within its threshold?",
+    second: "THRESHOLD",
+    example: "(e.g. \"error rate\" \"1%\"), over the last 5 minutes.",
+    read_arguments: "metric=\"$(printf '%s' \"$1\" | tr '[:upper:]' '[:lower:]')\"\n\
+limit_text=\"$2\"\nabove=1\nwindow=5\n",
+    scope: Scope::Canary,
+};
+
 /// `monitoring/check-metric.sh METRIC CONDITION`: a rule of monitoring.yml, e.g.
 /// `error_rate "above 5% for 5 minutes"`.
-fn monitoring_check_metric(platform: &'static str) -> Script {
-    let path = "monitoring/check-metric.sh";
-    Script {
-        path,
-        text: {
-            format!(
-            "{}# Usage: {path} METRIC CONDITION (e.g. error_rate \"above 5% for 5 minutes\").\n{CONTRACT}{DID_NOT_RUN}\
-[ \"$#\" -eq 2 ] || did_not_run \"usage: {path} METRIC CONDITION\"\n\
-metric=\"$(printf '%s' \"$1\" | tr '[:upper:]_' '[:lower:] ')\"\n\
+const MONITORING_CHECK: MetricCheck = MetricCheck {
+    path: "monitoring/check-metric.sh",
+    exercise: "2.2",
+    question: "does a metric rule hold?",
+    second: "CONDITION",
+    example: "(e.g. error_rate \"above 5% for 5 minutes\").",
+    read_arguments: "metric=\"$(printf '%s' \"$1\" | tr '[:upper:]_' '[:lower:] ')\"\n\
 condition=\"$2\"\n\
 # \"above 5% for 5 minutes\": the limit is the first number, the window the one after \"for\".\n\
-limit_text=\"${{condition%% for *}}\"\n\
+limit_text=\"${condition%% for *}\"\n\
 case \"$condition\" in *below* | *under* | *'<'*) above=0 ;; *) above=1 ;; esac\n\
 window=\"$(printf '%s' \"$condition\" | sed -n 's/.* for \\([0-9][0-9]*\\) *min.*/\\1/p')\"\n\
-window=\"${{window:-5}}\"\n{LIMIT}{}",
-            header(path, "2.2", "does a metric rule hold?"),
-            measure(source(platform), Scope::Service)
-        )
-        },
-    }
-}
+window=\"${window:-5}\"\n",
+    scope: Scope::Service,
+};
 
 /// A script only the participant can write (their deploy, their migration): what it gets
 /// and must do; it stops the run with that until they write it.
@@ -239,7 +256,7 @@ const PLATFORMS: [&str; 3] = ["script", "kubernetes", "azure-webapp"];
 
 fn deployment_library(platform: &'static str) -> Vec<Script> {
     vec![
-        deploy_check_metric(platform),
+        DEPLOY_CHECK.script(platform),
         to_write(
             "deploy/migrate.sh",
             "2.1",
@@ -278,7 +295,7 @@ pub fn monitoring_scripts(a: &Inputs) -> Vec<Script> {
 }
 
 fn monitoring_library(platform: &'static str) -> Vec<Script> {
-    vec![monitoring_check_metric(platform)]
+    vec![MONITORING_CHECK.script(platform)]
 }
 
 /// The scripts the capstone's workflows call: Exercise 2.1's and 2.2's, and the checks of a
