@@ -238,10 +238,12 @@ fn a_pasted_credential_leaves_evidence_in_the_file_and_the_review() {
         generated::text(deployment, &deployment.files[0], &workbook::course::Inputs::new(&answers, workbook))
     };
     let workflow = as_exported(&ada);
-    assert!(
-        workflow.contains("--token $GH_TOKEN") && workflow.contains("GH_TOKEN: ${{ secrets.GH_TOKEN }}"),
-        "{workflow}"
-    );
+    // The step hands the secret to the script that holds the command ("Your own scripts").
+    assert!(workflow.contains("GH_TOKEN: ${{ secrets.GH_TOKEN }}") && !workflow.contains(token), "{workflow}");
+    let answers = deployment.answers_in(&ada);
+    let scripts = (deployment.scripts)(&workbook::course::Inputs::new(&answers, &ada));
+    let script = scripts.iter().find(|script| script.path == "deploy/deploy.sh").unwrap();
+    assert!(script.text.contains("./deploy/release.sh --token $GH_TOKEN \"$SLOT\""), "{}", script.text);
 
     let mut cohort = Cohort::default();
     cohort.add(vec![("ada/deployment-design.md".into(), exported.into_bytes())], vec![]);
@@ -616,7 +618,7 @@ fn an_edited_workflow_is_checked_for_the_guides_red_flags_and_secrets_written_as
         findings,
         [
             // "Your own scripts" with the drafted smoke test: a script the participant must write.
-            "The smoke test is the app's starting command (./deploy/smoke-test.sh \"$SLOT\"), which calls a script of yours: write that script, or a command that checks the new version.".to_owned(),
+            "The smoke test is the app's starting command (./deploy/smoke-test.sh \"$SLOT\"), a script not written yet: write the command that checks the new version, and the export puts it in that script.".to_owned(),
             format!("{path} (as edited in the app) has no rollback step any more."),
             format!("{path} was edited by hand after export (grace/deploy-production.yml)"),
             format!("{path} (as handed in) holds what looks like a GitHub token written as a value: it belongs in a secret, read as ${{{{ secrets.GH_TOKEN }}}}."),

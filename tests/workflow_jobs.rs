@@ -1,4 +1,6 @@
-//! Whole jobs of the generated workflows, run the way GitHub runs them: steps in order, each
+//! Whole runs of the generated workflows, and their jobs, the way GitHub runs them: jobs
+//! after those they `needs:` (skipped when one did not succeed), a called workflow's jobs
+//! with only the secrets passed to it; in a job, steps in order, each
 //! `if:` evaluated (`success()`, `failure()`, `cancelled()`, `steps.<id>.outcome`, `github`,
 //! `inputs`), `continue-on-error`, `$GITHUB_ENV` and `$GITHUB_OUTPUT` carried from step to
 //! step, `${{ }}` in `env:` filled in (secrets from the scenario), actions taken as done.
@@ -203,6 +205,7 @@ fn tokens(expression: &str) -> Vec<String> {
     tokens
 }
 
+#[derive(Clone)]
 /// A scenario: the secrets set, the calls that fail (a stand-in tool fails when its call
 /// contains one of these), what the live slot is, and when the run is cancelled.
 struct Scenario {
@@ -223,6 +226,8 @@ struct Scenario {
     /// A step whose command fails, by the start of its name (for a step whose tool differs
     /// by platform: the smoke test is kubectl, curl or a script of yours).
     fail_step: Option<&'static str>,
+    /// Scripts as the `.zip` ships them (path, text), in the checkout in place of stand-ins.
+    shipped: Vec<(&'static str, String)>,
 }
 
 #[derive(Clone, Copy)]
@@ -253,6 +258,7 @@ impl Scenario {
             called_by: None,
             staging_run: Some("4711"),
             fail_step: None,
+            shipped: Vec::new(),
         }
     }
 }
@@ -290,8 +296,8 @@ fn stand_ins(dir: &Path, checkout: &Path, scenario: &Scenario) {
     let prometheus = scenario.prometheus;
     let record = "call=\"$(basename \"$0\") $*\"\necho \"$call\" >> \"$CALLS\"\n\
 while IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n";
-    // The stages' waits are recorded, not waited.
-    for tool in ["kubectl", "az", "docker", "gh", "zip", "sleep"] {
+    // The stages' waits are recorded, not waited; the checks' tools (Python's, Node's) too.
+    for tool in ["kubectl", "az", "docker", "gh", "zip", "sleep", "pip", "ruff", "pytest", "npm"] {
         let answer = match tool {
             "kubectl" => "case \"$*\" in *'get service'*) printf blue ;; esac\n",
             "gh" => {
@@ -353,6 +359,9 @@ case \"$*\" in *'%{{http_code}}'*) printf 200 ;; esac\n",
             continue;
         }
         executable(&checkout.join(script), &format!("#!/bin/bash\ncall=\"./{script} $* PERCENT=${{PERCENT:-}}\"\necho \"$call\" >> \"$CALLS\"\nwhile IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$failing\"* ]]; then exit 1; fi\ndone < \"$FAIL_WHEN\"\n"));
+    }
+    for (path, text) in &scenario.shipped {
+        executable(&checkout.join(path), text);
     }
 }
 
@@ -475,6 +484,108 @@ fn run_job_of(text: &str, job: &str, scenario: &Scenario) -> Ran {
     let calls = std::fs::read_to_string(&calls).unwrap().lines().map(str::to_owned).collect();
     std::fs::remove_dir_all(&dir).unwrap();
     Ran { steps, calls, failed, printed }
+}
+
+/// What a whole run did: each job by its id (a called workflow's jobs as `caller/job`), in
+/// the order they ran, with what it did, or `None` when it was skipped.
+struct WholeRun {
+    jobs: Vec<(String, Option<Ran>)>,
+}
+
+impl WholeRun {
+    /// `success`, `failure` or `skipped`, as GitHub shows a job.
+    fn result(&self, id: &str) -> &'static str {
+        match self.jobs.iter().find(|(job, _)| job == id).unwrap_or_else(|| panic!("no job {id}: {:?}", self.ids())) {
+            (_, None) => "skipped",
+            (_, Some(ran)) if ran.failed => "failure",
+            _ => "success",
+        }
+    }
+
+    fn job(&self, id: &str) -> &Ran {
+        self.jobs
+            .iter()
+            .find(|(job, _)| job == id)
+            .and_then(|(_, ran)| ran.as_ref())
+            .unwrap_or_else(|| panic!("{id} did not run"))
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        self.jobs.iter().map(|(id, _)| id.as_str()).collect()
+    }
+
+    /// Every tool call of the run, job after job.
+    fn calls(&self) -> Vec<&str> {
+        self.jobs
+            .iter()
+            .filter_map(|(_, ran)| ran.as_ref())
+            .flat_map(|ran| ran.calls.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+/// Runs every job of the workflow `file` as GitHub runs a workflow: a job starts once every
+/// job it `needs:` succeeded and is skipped otherwise (no generated job has an `if:` of its
+/// own), a skipped or failed job skipping those that need it in turn. A job that `uses:`
+/// a workflow of the repository runs that workflow's jobs, called by this one (its
+/// `github.workflow`), with only the secrets the job passes. `files` gives a workflow's text
+/// by its file name.
+fn run_workflow(files: &dyn Fn(&str) -> String, file: &str, scenario: &Scenario) -> WholeRun {
+    let text = files(file);
+    let docs = Yaml::load_from_str(&text).unwrap();
+    let workflow = &docs[0];
+    let name: &'static str = Box::leak(workflow["name"].as_str().unwrap().to_owned().into_boxed_str());
+    let mut run = WholeRun { jobs: Vec::new() };
+    let mut pending: Vec<(&Yaml, &Yaml)> = workflow["jobs"].as_mapping().unwrap().iter().collect();
+    while !pending.is_empty() {
+        let decided = |id: &str| run.jobs.iter().any(|(job, _)| job == id);
+        let needs = |job: &Yaml| -> Vec<String> {
+            let needs = job.as_mapping_get("needs");
+            needs.and_then(Yaml::as_sequence).map_or_else(
+                || needs.and_then(Yaml::as_str).map(str::to_owned).into_iter().collect(),
+                |list| list.iter().map(|n| n.as_str().unwrap().to_owned()).collect(),
+            )
+        };
+        let ready =
+            pending.iter().position(|(_, job)| needs(job).iter().all(|n| decided(n))).expect("no cycle of needs");
+        let (id, job) = pending.remove(ready);
+        let id = id.as_str().unwrap().to_owned();
+        assert!(job.as_mapping_get("if").is_none(), "{file}: the harness does not evaluate a job's if:");
+        if needs(job).iter().any(|n| run.result(n) != "success") {
+            run.jobs.push((id, None));
+            continue;
+        }
+        match job.as_mapping_get("uses").and_then(Yaml::as_str) {
+            Some(called) => {
+                let called = called.strip_prefix("./.github/workflows/").expect("a workflow of the repository");
+                // Only the secrets passed reach the called workflow (and the job token).
+                let mut secrets = BTreeMap::from([("GITHUB_TOKEN", "token")]);
+                for (key, value) in job.as_mapping_get("secrets").and_then(Yaml::as_mapping).into_iter().flatten() {
+                    let from = value.as_str().unwrap().trim_start_matches("${{ secrets.").trim_end_matches(" }}");
+                    secrets.insert(
+                        Box::leak(key.as_str().unwrap().to_owned().into_boxed_str()),
+                        scenario.secrets.get(from).copied().unwrap_or(""),
+                    );
+                }
+                let inner = Scenario { called_by: Some(name), secrets, ..scenario.clone() };
+                for (job, ran) in run_workflow(files, called, &inner).jobs {
+                    run.jobs.push((format!("{id}/{job}"), ran));
+                }
+                // The calling job's own result: failed when one of the called jobs failed.
+                let failed = run
+                    .jobs
+                    .iter()
+                    .any(|(job, ran)| job.starts_with(&format!("{id}/")) && ran.as_ref().is_some_and(|ran| ran.failed));
+                let result = Ran { steps: Vec::new(), calls: Vec::new(), failed, printed: String::new() };
+                run.jobs.push((id, Some(result)));
+            }
+            None => {
+                let ran = run_job_of(&text, &id, scenario);
+                run.jobs.push((id, Some(ran)));
+            }
+        }
+    }
+    run
 }
 
 #[test]
@@ -750,10 +861,12 @@ fn production_runs_after_staging_or_by_hand_and_never_skips_the_staging_check_by
     }
 }
 
-/// Every strategy on every platform under every plan, generated as the `.zip` ships them:
-/// staging deploys; production runs (called by staging where the plan has reviewers, by
-/// hand after the staging check elsewhere) without building again; and a failing smoke
-/// test stops production before any traffic moves, a canary rolled back.
+/// Every strategy on every platform under every plan, generated as the `.zip` ships them,
+/// staging run whole (`run_workflow`): validate and test pass, staging deploys, production
+/// runs (called by staging where the plan has reviewers, by hand after the staging check
+/// elsewhere) without building again; a failing smoke test stops production before any
+/// traffic moves, a canary rolled back. A failing test skips staging and production, with
+/// nothing built; staging's smoke test failing skips production.
 #[test]
 fn every_strategy_platform_and_plan_reaches_production_and_stops_at_a_failing_smoke_test() {
     use workbook::course::{find_exercise, Inputs};
@@ -772,13 +885,27 @@ fn every_strategy_platform_and_plan_reaches_production_and_stops_at_a_failing_sm
                     generated::text(pipeline, file, &Inputs::new(&answers, &workbook))
                 };
                 let case = format!("{strategy} on {platform}, {plan}");
-                let staging = run_job_of(&text("deploy-staging.yml"), "deploy", &Scenario::new());
-                assert!(!staging.failed, "{case}: staging {:#?}", staging.steps);
+                // The whole staging run: validate and test, then staging, then (where the
+                // plan has reviewers) production, called by it.
+                let run = run_workflow(&text, "deploy-staging.yml", &Scenario::new());
                 let called = matches!(plan, "public" | "enterprise");
+                let mut jobs = vec!["validate/validate", "validate", "test/test", "test", "deploy"];
+                if called {
+                    jobs.extend(["production/deploy", "production"]);
+                }
+                assert_eq!(run.ids(), jobs, "{case}");
+                for job in &jobs {
+                    assert_eq!(run.result(job), "success", "{case}: {job} {:#?}", run.job(job).steps);
+                }
+                let by_hand;
+                let ran = if called {
+                    run.job("production/deploy")
+                } else {
+                    by_hand = run_workflow(&text, "deploy-production.yml", &Scenario::new());
+                    by_hand.job("deploy")
+                };
                 let started = Scenario { called_by: called.then_some("Deploy to staging"), ..Scenario::new() };
                 let production = text("deploy-production.yml");
-                let ran = run_job_of(&production, "deploy", &started);
-                assert!(!ran.failed, "{case}: production {:#?}", ran.steps);
                 let check = ran.outcome("Check that staging passed this commit");
                 assert_eq!(check, if called { "skipped" } else { "success" }, "{case}");
                 assert!(!ran.steps.iter().any(|(name, _)| name == "Build once"), "{case}: no second build");
@@ -808,6 +935,28 @@ fn every_strategy_platform_and_plan_reaches_production_and_stops_at_a_failing_sm
                 );
                 if strategy == "canary" {
                     assert_eq!(ran.outcome("Roll back the canary"), "success", "{case}");
+                }
+
+                // A failing test: nothing is built or deployed, and production never starts.
+                let tests_fail = Scenario { fail_when: vec!["pytest"], ..Scenario::new() };
+                let run = run_workflow(&text, "deploy-staging.yml", &tests_fail);
+                assert_eq!(run.result("test"), "failure", "{case}");
+                assert_eq!(run.result("validate"), "success", "{case}");
+                assert_eq!(run.result("deploy"), "skipped", "{case}");
+                if called {
+                    assert_eq!(run.result("production"), "skipped", "{case}");
+                }
+                let checks_only =
+                    run.calls().iter().all(|call| ["pip ", "ruff ", "pytest"].iter().any(|t| call.starts_with(t)));
+                assert!(checks_only, "{case}: {:#?}", run.calls());
+
+                // Staging's smoke test failing: production never starts.
+                let staging_fails = Scenario { fail_step: Some("Smoke test staging"), ..Scenario::new() };
+                let run = run_workflow(&text, "deploy-staging.yml", &staging_fails);
+                assert_eq!(run.result("deploy"), "failure", "{case}");
+                if called {
+                    assert_eq!(run.result("production"), "skipped", "{case}");
+                    assert_eq!(run.ids().last(), Some(&"production"), "{case}: no production job ran");
                 }
                 combinations += 1;
             }
@@ -842,4 +991,92 @@ fn every_deploy_runs_its_happy_path_and_stops_at_a_missing_secret() {
         assert_eq!(ran.steps[0], ("Check that every secret is set".to_owned(), "failure"), "{file}");
         assert!(ran.calls.is_empty(), "{file}: nothing runs after it: {:#?}", ran.calls);
     }
+}
+
+/// "Your own scripts": each step calls its script, and the `.zip` ships each script holding
+/// the command the participant wrote for that step. Run with those scripts, the deploy goes
+/// through them to the participant's tools, in order, with the values the workflow gives
+/// (the idle slot, the image); a failing smoke test stops it before traffic moves; a step
+/// they left at the app's call stops the run at that step, saying what to write.
+#[test]
+fn your_own_scripts_ship_the_participants_commands_and_the_deploy_runs_them() {
+    use workbook::course::{find_exercise, Inputs};
+    use workbook::fixtures::module5_workbook;
+    use workbook::render::generated;
+    let (_, deployment) = find_exercise("m5-2.1").unwrap();
+    let mut workbook = module5_workbook("blue-green", "script", "slack");
+    let answers = workbook.exercises.get_mut("m5-2.1").unwrap();
+    answers.set_text("migration_command", String::new());
+    for (field, command) in [
+        ("build_command", "docker build --tag \"$IMAGE\" .\ndocker push \"$IMAGE\""),
+        ("live_slot_command", "kubectl --context on-prem get service claims --output jsonpath='{.spec.selector.slot}'"),
+        ("deploy_command", "kubectl --context on-prem set image deployment/\"claims-$SLOT\" app=\"$IMAGE\""),
+        ("smoke_test_command", "curl --fail --silent --show-error \"https://$SLOT.claims.internal/health\""),
+        ("switch_command", "kubectl --context on-prem patch service claims --patch \"{\\\"spec\\\":{\\\"selector\\\":{\\\"slot\\\":\\\"$SLOT\\\"}}}\""),
+    ] {
+        answers.set_text(field, command.to_owned());
+    }
+    let shipped = |workbook: &workbook::model::Workbook| {
+        let answers = deployment.answers_in(workbook);
+        let inputs = Inputs::new(&answers, workbook);
+        let workflow = generated::text(deployment, &deployment.files[0], &inputs);
+        let scripts: Vec<(&'static str, String)> =
+            (deployment.scripts)(&inputs).into_iter().map(|script| (script.path, script.text)).collect();
+        (workflow, scripts)
+    };
+    let (workflow, scripts) = shipped(&workbook);
+    let paths: Vec<&str> = scripts.iter().map(|(path, _)| *path).collect();
+    assert_eq!(
+        paths,
+        [
+            "deploy/build.sh",
+            "deploy/live-slot.sh",
+            "deploy/deploy.sh",
+            "deploy/smoke-test.sh",
+            "deploy/switch-traffic.sh"
+        ]
+    );
+    // The workflow calls the scripts; the commands are in them, not in the workflow.
+    assert!(workflow.contains("run: ./deploy/deploy.sh \"$SLOT\" \"$IMAGE\""), "{workflow}");
+    assert!(!workflow.contains("on-prem"), "{workflow}");
+    let deploy = &scripts[2].1;
+    assert!(deploy.contains("# Your \"Deploy command\" from Exercise 2.1."), "{deploy}");
+    assert!(deploy.contains("export SLOT=\"$1\"\nexport IMAGE=\"$2\"\n"), "{deploy}");
+
+    let ran = run_job_of(&workflow, "deploy", &Scenario { shipped: scripts.clone(), ..Scenario::new() });
+    assert!(!ran.failed, "{:#?}\n{}", ran.steps, ran.printed);
+    let image = "ghcr.io/adalovelace/claims-assistant:0123abcd";
+    let in_order = [
+        format!("docker build --tag {image} ."),
+        format!("docker push {image}"),
+        "kubectl --context on-prem get service claims".to_owned(),
+        format!("kubectl --context on-prem set image deployment/claims-green app={image}"),
+        "curl --fail --silent --show-error https://green.claims.internal/health".to_owned(),
+        "kubectl --context on-prem patch service claims --patch {\"spec\":{\"selector\":{\"slot\":\"green\"}}}"
+            .to_owned(),
+    ];
+    let positions: Vec<usize> = in_order.iter().map(|call| ran.at(call)).collect();
+    assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{:#?}", ran.calls);
+
+    let smoke_fails = Scenario { shipped: scripts, fail_when: vec!["green.claims.internal"], ..Scenario::new() };
+    let ran = run_job_of(&workflow, "deploy", &smoke_fails);
+    assert!(ran.failed);
+    assert!(!ran.called("patch service"), "traffic moved: {:#?}", ran.calls);
+
+    // The switch left at the app's call: its script says what to write, and the run stops there.
+    let (_, default) = find_exercise("m5-2.1").unwrap();
+    let drafted =
+        default.answers_in(&module5_workbook("blue-green", "script", "slack")).text("switch_command").to_owned();
+    workbook.exercises.get_mut("m5-2.1").unwrap().set_text("switch_command", drafted);
+    let (workflow, scripts) = shipped(&workbook);
+    let ran = run_job_of(&workflow, "deploy", &Scenario { shipped: scripts, ..Scenario::new() });
+    assert!(ran.failed);
+    assert_eq!(ran.outcome("Switch traffic to the new slot"), "failure");
+    assert!(
+        ran.printed.contains(
+            "::error::deploy/switch-traffic.sh is not written yet: it must send all traffic to the slot green."
+        ),
+        "{}",
+        ran.printed
+    );
 }

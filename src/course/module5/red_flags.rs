@@ -49,7 +49,7 @@ pub(super) fn deployment(a: &Inputs) -> Vec<String> {
         ));
     } else if a.text("platform") == "script" && !a.has("smoke_test_command") {
         flags.push(format!(
-            "The smoke test is the app's starting command ({}), which calls a script of yours: write that script, or a command that checks the new version.",
+            "The smoke test is the app's starting command ({}), a script not written yet: write the command that checks the new version, and the export puts it in that script.",
             smoke.trim()
         ));
     }

@@ -10,9 +10,10 @@
 //! Every check follows one exit-status contract, which the workflows read: 0 the value is
 //! within its limit; 1 it is over (a breach); anything else, including a missing tool (127),
 //! the check did not run, which is never reported as a breach. The metric checks query the
-//! platform chosen in Exercise 2.1 (Prometheus on Kubernetes, Azure Monitor on App Service);
-//! for "Your own scripts", and for the steps whose commands only the participant knows, the
-//! script says what it must do and stops the run with that, until they write it.
+//! platform chosen in Exercise 2.1 (Prometheus on Kubernetes, Azure Monitor on App Service).
+//! With "Your own scripts" each step calls its script, which holds the command the
+//! participant wrote for the step. A script they have not written yet (a step left at the
+//! app's call, a migration) says what it must do and stops the run with that.
 
 use crate::course::{Inputs, Script};
 
@@ -226,25 +227,49 @@ window=\"${window:-5}\"\n",
     scope: Scope::Service,
 };
 
-/// A script only the participant can write (their deploy, their migration): what it gets
-/// and must do; it stops the run with that until they write it.
-fn to_write(path: &'static str, exercise: &'static str, usage: &'static str, what: &'static str) -> Script {
+/// A script only the participant can write (their deploy, their migration), called with
+/// `arguments`: what it gets and must do; it stops the run with that until they write it.
+fn to_write(path: &'static str, exercise: &'static str, arguments: &str, what: &'static str) -> Script {
     Script {
         path,
-        text: {
-            format!(
-            "{}# Usage: {path}{usage}\n# Exit non-zero when it fails: the workflow then stops, and rolls back where it can.\n\
-echo \"::error::{path} is not written yet: it must {what}. Write it, commit it, and run the workflow again.\" >&2\nexit 1\n",
-            header(path, exercise, what)
-        )
-        },
+        text: format!(
+            "{}# Usage: {path}{arguments}\n{FAILS}\
+echo \"::error::{path} is not written yet: it must {}. Write it, commit it, and run the workflow again.\" >&2\nexit 1\n",
+            header(path, exercise, what),
+            // Said with the arguments given, and without them (`set -u` would stop at `$1`).
+            what.replace("$1", "${1:-}").replace("$2", "${2:-}")
+        ),
     }
+}
+
+const FAILS: &str = "# Exit non-zero when it fails: the workflow then stops, and rolls back where it can.\n";
+
+/// A script a deploy step calls with "Your own scripts": it holds the command the
+/// participant wrote for that step in Exercise 2.1 (`deployment::step_command`), with its
+/// `arguments` (` SLOT IMAGE`) read into the variables the command uses, so it runs the same
+/// from the workflow and from a terminal. `None` until they write it.
+fn own_step(deployment: &Inputs, path: &'static str, arguments: &str, what: &'static str) -> Option<Script> {
+    // What the command reads from the workflow (a secret, an expression) the step hands over.
+    let super::deployment::OwnScript { label, command, .. } = super::deployment::own_script(deployment, path)?;
+    let names: Vec<&str> = arguments.split_whitespace().collect();
+    // Exported, as the workflow's environment has them: a script the command calls reads them too.
+    let read: String = names.iter().enumerate().map(|(at, name)| format!("export {name}=\"${}\"\n", at + 1)).collect();
+    let contract = if path.ends_with("check-metric.sh") { CONTRACT } else { FAILS };
+    Some(Script {
+        path,
+        text: format!(
+            "{}# Usage: {path}{arguments}\n# Your \"{label}\" from Exercise 2.1.\n{contract}\
+[ \"$#\" -eq {} ] || {{ echo \"::error::usage: {path}{arguments}\" >&2; exit 2; }}\n{read}\n{command}\n",
+            header(path, "2.1", what),
+            names.len(),
+        ),
+    })
 }
 
 /// The scripts Exercise 2.1's `deploy-production.yml` calls.
 pub fn deployment_scripts(a: &Inputs) -> Vec<Script> {
     let texts = vec![super::deployment::DEPLOYMENT.files[0].exported_text(a)];
-    called(&texts, deployment_library(platform(a)))
+    called(&texts, deployment_library(a))
 }
 
 /// The platform of Exercise 2.1 (`a`), one of those the scripts are written for.
@@ -254,32 +279,32 @@ fn platform(a: &Inputs) -> &'static str {
 
 const PLATFORMS: [&str; 3] = ["script", "kubernetes", "azure-webapp"];
 
-fn deployment_library(platform: &'static str) -> Vec<Script> {
+/// The scripts a deploy can call, for Exercise 2.1's answers (`deployment`).
+fn deployment_library(deployment: &Inputs) -> Vec<Script> {
+    let step = |path, arguments, what| {
+        own_step(deployment, path, arguments, what).unwrap_or_else(|| to_write(path, "2.1", arguments, what))
+    };
+    let metric_check = own_step(deployment, DEPLOY_CHECK.path, " METRIC THRESHOLD", DEPLOY_CHECK.question)
+        .unwrap_or_else(|| DEPLOY_CHECK.script(platform(deployment)));
     vec![
-        DEPLOY_CHECK.script(platform),
+        metric_check,
         to_write(
             "deploy/migrate.sh",
             "2.1",
             " (reads $DATABASE_URL)",
             "migrate the database to this release's schema, in a way the version still serving can run on",
         ),
-        to_write("deploy/build.sh", "2.1", " IMAGE", "build this commit once and publish it as $1"),
-        to_write("deploy/live-slot.sh", "2.1", "", "print the name of the slot that serves traffic now"),
-        to_write("deploy/deploy.sh", "2.1", " SLOT IMAGE", "deploy the build $2 to the slot (or environment) $1"),
-        to_write("deploy/smoke-test.sh", "2.1", " SLOT", "fail unless the version in slot $1 answers correctly"),
-        to_write("deploy/switch-traffic.sh", "2.1", " SLOT", "send all traffic to the slot $1"),
-        to_write("deploy/deploy-canary.sh", "2.1", " IMAGE", "deploy the build $1 as the canary, with no traffic yet"),
-        to_write("deploy/set-canary-traffic.sh", "2.1", " PERCENT", "give the canary $1% of the traffic"),
-        to_write("deploy/promote-canary.sh", "2.1", "", "make the canary the version everyone gets"),
-        to_write(
-            "deploy/rollback-canary.sh",
-            "2.1",
-            "",
-            "send all traffic back to the stable version and remove the canary",
-        ),
-        to_write(
+        step("deploy/build.sh", " IMAGE", "build this commit once and publish it as $1"),
+        step("deploy/live-slot.sh", "", "print the name of the slot that serves traffic now"),
+        step("deploy/deploy.sh", " SLOT IMAGE", "deploy the build $2 to the slot (or environment) $1"),
+        step("deploy/smoke-test.sh", " SLOT", "fail unless the version in slot $1 answers correctly"),
+        step("deploy/switch-traffic.sh", " SLOT", "send all traffic to the slot $1"),
+        step("deploy/deploy-canary.sh", " IMAGE", "deploy the build $1 as the canary, with no traffic yet"),
+        step("deploy/set-canary-traffic.sh", " PERCENT", "give the canary $1% of the traffic"),
+        step("deploy/promote-canary.sh", "", "make the canary the version everyone gets"),
+        step("deploy/rollback-canary.sh", "", "send all traffic back to the stable version and remove the canary"),
+        step(
             "deploy/restore-previous.sh",
-            "2.1",
             "",
             "put back the version that ran before the promotion, once the canary became the stable version",
         ),
@@ -303,12 +328,12 @@ fn monitoring_library(platform: &'static str) -> Vec<Script> {
 pub fn pipeline_scripts(a: &Inputs) -> Vec<Script> {
     let texts: Vec<String> = super::pipeline::PIPELINE.files.iter().map(|file| file.exported_text(a)).collect();
     let deployment = a.other("m5-2.1");
-    called(&texts, pipeline_library(platform(&Inputs::new(&deployment, a.workbook))))
+    called(&texts, pipeline_library(&Inputs::new(&deployment, a.workbook)))
 }
 
-fn pipeline_library(platform: &'static str) -> Vec<Script> {
-    let mut library = deployment_library(platform);
-    library.extend(monitoring_library(platform));
+fn pipeline_library(deployment: &Inputs) -> Vec<Script> {
+    let mut library = deployment_library(deployment);
+    library.extend(monitoring_library(platform(deployment)));
     library.push(to_write("scripts/validate.sh", "2.3", "", "lint and validate the code, and fail on a problem"));
     library.push(to_write("scripts/test.sh", "2.3", "", "run the tests, and fail when one fails"));
     library

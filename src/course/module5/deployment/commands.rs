@@ -7,7 +7,7 @@
 use crate::course::Inputs;
 
 /// The platform chosen, defaulting to the participant's own scripts.
-fn platform(a: &Inputs) -> &'static str {
+pub(super) fn platform(a: &Inputs) -> &'static str {
     match a.text("platform") {
         "kubernetes" => "kubernetes",
         "azure-webapp" => "azure-webapp",

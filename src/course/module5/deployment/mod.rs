@@ -324,7 +324,7 @@ const PLATFORMS: &[ChoiceOption] = &[
     ChoiceOption {
         value: "script",
         label: "Your own scripts",
-        detail: "The workflow calls deploy scripts in your repository. Right for any infrastructure.",
+        detail: "Each command you write below goes into its script under deploy/, which the workflow calls and the .zip ships. Right for any infrastructure.",
     },
     ChoiceOption {
         value: "kubernetes",
@@ -362,6 +362,62 @@ const fn command(
 /// The text of a drafted field: what the participant wrote, else the draft.
 pub(crate) fn draft_of(a: &Inputs, id: &str) -> String {
     DEPLOYMENT.drafted_text(a, id)
+}
+
+/// The command a step runs. With "Your own scripts" a step always calls its script under
+/// `deploy/` (the drafted call), and what the participant wrote becomes that script's body
+/// (`scripts::deployment_scripts`): their commands ship as scripts they can run, test and
+/// shellcheck outside GitHub too. On the other platforms, what they wrote, else the draft.
+pub(crate) fn step_command(a: &Inputs, id: &str) -> String {
+    script_call(a, id).unwrap_or_else(|| draft_of(a, id))
+}
+
+/// With "Your own scripts", the command the participant wrote for the step that calls the
+/// script `path` (`deploy/deploy.sh`), with the field's label; `None` while the step keeps
+/// the app's call (their text calling that very script is the call kept, not a command).
+fn own_command<'a>(a: &'a Inputs, path: &str) -> Option<(&'static str, &'a str)> {
+    let call = format!("./{path}");
+    DEPLOYMENT.sections.iter().flat_map(|section| section.fields).find_map(|field| {
+        script_call(a, field.id).filter(|drafted| drafted.starts_with(&call))?;
+        let command = a.text(field.id).trim();
+        (!command.is_empty() && !command.contains(&call)).then_some((field.label, command))
+    })
+}
+
+/// With "Your own scripts", a command the participant wrote, as its script holds it.
+pub(crate) struct OwnScript {
+    /// The label of the field they wrote it in.
+    pub label: &'static str,
+    pub command: String,
+    /// What the step calling the script puts in its environment for the command.
+    pub env: Vec<(String, String)>,
+}
+
+/// With "Your own scripts", the participant's command for the script `path`. A pasted
+/// credential becomes `$NAME`, read from its secret; an expression typed into the command
+/// (`${{ secrets.TOKEN }}`), which GitHub evaluates in a workflow but never in a script
+/// file, becomes a variable the step sets from it.
+pub(crate) fn own_script(a: &Inputs, path: &str) -> Option<OwnScript> {
+    let (label, command) = own_command(a, path)?;
+    let mut env = Vec::new();
+    let command = crate::credentials::replace_or_removed(command, |name| {
+        env.push((name.to_owned(), crate::workflow::secret(name)));
+        format!("${name}")
+    });
+    let command = crate::workflow::hoist_expressions_in(&command, &mut env);
+    Some(OwnScript { label, command, env })
+}
+
+/// The call of its script a step makes with "Your own scripts", e.g.
+/// `./deploy/deploy.sh "$SLOT" "$IMAGE"`; `None` on the other platforms.
+pub(crate) fn script_call(a: &Inputs, id: &str) -> Option<String> {
+    if commands::platform(a) != "script" {
+        return None;
+    }
+    match &DEPLOYMENT.field(id)?.kind {
+        FieldKind::Draft(draft) => (draft.compute)(a).filter(|call| call.starts_with("./deploy/")),
+        _ => None,
+    }
 }
 
 fn strategy_steps_complete(a: &Inputs) -> bool {

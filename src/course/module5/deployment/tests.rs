@@ -117,31 +117,57 @@ fn every_deploy_has_a_smoke_test_and_a_rollback_that_runs_on_failure() {
     }
 }
 
+/// The script "Your own scripts" ships for `path`, for `answers`.
+fn shipped_script(answers: &ExerciseAnswers, path: &str) -> String {
+    let scripts = inputs(answers, crate::course::module5::scripts::deployment_scripts);
+    scripts.into_iter().find(|script| script.path == path).unwrap().text
+}
+
 #[test]
 fn a_pasted_key_never_reaches_the_workflow() {
-    let mut answers = module5_deployment("blue-green", "script");
     let key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123";
-    answers
-        .set_text("deploy_command", format!("curl -H \"Authorization: Bearer {key}\" https://api.example.com/deploy"));
-    answers.set_text("health_url", format!("https://claims.example.com/health?key={key}"));
-    let workflow = inputs(&answers, |a| production_workflow(a, Start::OnPush));
-    let yaml = to_yaml(&workflow);
-    assert!(!yaml.contains(key), "{yaml}");
-    let deploy = workflow.jobs[0].steps.iter().find(|s| s.name == "Deploy to the idle slot").unwrap();
-    assert!(matches!(&deploy.action, Action::Run(script) if script.contains("Bearer $AI_API_KEY")));
-    assert!(deploy.env.contains(&("AI_API_KEY".to_owned(), "${{ secrets.AI_API_KEY }}".to_owned())));
-    assert!(yaml.contains("HEALTH_URL: https://claims.example.com/health?key=${{ secrets.AI_API_KEY }}"), "{yaml}");
+    for platform in ["kubernetes", "script"] {
+        let mut answers = module5_deployment("blue-green", platform);
+        answers.set_text(
+            "deploy_command",
+            format!("curl -H \"Authorization: Bearer {key}\" https://api.example.com/deploy"),
+        );
+        answers.set_text("health_url", format!("https://claims.example.com/health?key={key}"));
+        let workflow = inputs(&answers, |a| production_workflow(a, Start::OnPush));
+        let yaml = to_yaml(&workflow);
+        assert!(!yaml.contains(key), "{yaml}");
+        let deploy = workflow.jobs[0].steps.iter().find(|s| s.name == "Deploy to the idle slot").unwrap();
+        assert!(deploy.env.contains(&("AI_API_KEY".to_owned(), "${{ secrets.AI_API_KEY }}".to_owned())));
+        assert!(yaml.contains("HEALTH_URL: https://claims.example.com/health?key=${{ secrets.AI_API_KEY }}"), "{yaml}");
+        // The command reads the key from the secret: in the step, or in the script it calls.
+        let command = match platform {
+            "script" => shipped_script(&answers, "deploy/deploy.sh"),
+            _ => format!("{:?}", deploy.action),
+        };
+        assert!(command.contains("Bearer $AI_API_KEY") && !command.contains(key), "{platform}: {command}");
+    }
 }
 
 #[test]
 fn an_expression_typed_into_a_command_reaches_the_script_through_env() {
-    let mut answers = module5_deployment("blue-green", "script");
-    answers.set_text("deploy_command", "./deploy.sh \"${{ github.event.issue.title }}\" ${{ secrets.TOKEN }}".into());
-    let workflow = inputs(&answers, |a| production_workflow(a, Start::OnPush));
-    let deploy = workflow.jobs[0].steps.iter().find(|s| s.name == "Deploy to the idle slot").unwrap();
-    assert_eq!(deploy.action, Action::Run("./deploy.sh \"${EXPR_1}\" ${TOKEN}".into()));
-    assert!(deploy.env.contains(&("EXPR_1".into(), "${{ github.event.issue.title }}".into())));
-    assert!(deploy.env.contains(&("TOKEN".into(), "${{ secrets.TOKEN }}".into())));
+    for platform in ["kubernetes", "script"] {
+        let mut answers = module5_deployment("blue-green", platform);
+        answers
+            .set_text("deploy_command", "./deploy.sh \"${{ github.event.issue.title }}\" ${{ secrets.TOKEN }}".into());
+        let workflow = inputs(&answers, |a| production_workflow(a, Start::OnPush));
+        let deploy = workflow.jobs[0].steps.iter().find(|s| s.name == "Deploy to the idle slot").unwrap();
+        let hoisted = "./deploy.sh \"${EXPR_1}\" ${TOKEN}";
+        match platform {
+            // GitHub never evaluates an expression in a script file: the step sets its variable.
+            "script" => {
+                assert_eq!(deploy.action, Action::Run("./deploy/deploy.sh \"$SLOT\" \"$IMAGE\"".into()));
+                assert!(shipped_script(&answers, "deploy/deploy.sh").ends_with(&format!("\n{hoisted}\n")));
+            }
+            _ => assert_eq!(deploy.action, Action::Run(hoisted.into())),
+        }
+        assert!(deploy.env.contains(&("EXPR_1".into(), "${{ github.event.issue.title }}".into())), "{platform}");
+        assert!(deploy.env.contains(&("TOKEN".into(), "${{ secrets.TOKEN }}".into())), "{platform}");
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! back as a step that runs when any check fails. The job runs in the production
 //! environment (its reviewers are the approval gate), one deploy at a time.
 
-use super::draft_of;
+use super::{draft_of, step_command};
 use crate::course::module5::scripts::{run_check, PROMETHEUS_SECRET};
 use crate::course::Inputs;
 use crate::numbers::parse_number;
@@ -165,7 +165,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     job.steps.extend(platform_setup(a));
     // After staging, production deploys the build staging tested, never a new one.
     match (start, a.text("platform")) {
-        (Start::OnPush, _) => job.steps.push(Step::run("Build once", &draft_of(a, "build_command"))),
+        (Start::OnPush, _) => job.steps.push(Step::run("Build once", &step_command(a, "build_command"))),
         // Staging pushed this commit's image.
         (_, "kubernetes") => job.steps.push(Step::run(
             "Use the image staging built",
@@ -188,6 +188,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     } else {
         blue_green_steps(a, &mut job);
     }
+    hand_own_scripts_their_variables(a, &mut job);
     name_the_image(&mut job, "${{ github.sha }}");
     let mut permissions = vec![Permission::read("contents")];
     if a.text("platform") == "azure-webapp" {
@@ -403,9 +404,25 @@ fn migration(a: &Inputs) -> Option<Step> {
     })
 }
 
+/// With "Your own scripts" a step calls its script, which reads what the participant's
+/// command needs from the workflow (a pasted credential's secret, an expression typed into
+/// it) as variables (`super::own_script`): the step sets them.
+fn hand_own_scripts_their_variables(a: &Inputs, job: &mut Job) {
+    for step in &mut job.steps {
+        let Action::Run(run) = &step.action else { continue };
+        let Some(path) = run.strip_prefix("./").and_then(|call| call.split_whitespace().next()) else { continue };
+        let Some(own) = super::own_script(a, path) else { continue };
+        for (name, value) in own.env {
+            if !step.env.iter().any(|(key, _)| *key == name) {
+                step.env.push((name, value));
+            }
+        }
+    }
+}
+
 fn blue_green_steps(a: &Inputs, job: &mut Job) {
     let find_slots = "live=\"$(\n".to_owned()
-        + draft_of(a, "live_slot_command").trim()
+        + step_command(a, "live_slot_command").trim()
         + "\n)\"\ncase \"$live\" in\n  \"$SLOT_A\") idle=\"$SLOT_B\" ;;\n  \"$SLOT_B\") idle=\"$SLOT_A\" ;;\n  *)\n    \
            echo \"::error::The live slot is '$live', neither $SLOT_A nor $SLOT_B: check the command that prints the live slot.\"\n    \
            exit 1 ;;\nesac\necho \"live=$live\" >> \"$GITHUB_OUTPUT\"\necho \"idle=$idle\" >> \"$GITHUB_OUTPUT\"\n\
@@ -419,16 +436,20 @@ fn blue_green_steps(a: &Inputs, job: &mut Job) {
     let idle = "${{ steps.slots.outputs.idle }}";
     job.steps.extend(migration(a));
     job.steps.extend(hand_secrets(a, Target::Production { canary: false }).map(|step| step.env("SLOT", idle)));
-    job.steps
-        .push(with_secrets(Step::run("Deploy to the idle slot", &draft_of(a, "deploy_command")).env("SLOT", idle), a));
-    job.steps.push(Step::run("Smoke test the idle slot", &draft_of(a, "smoke_test_command")).env("SLOT", idle));
+    job.steps.push(with_secrets(
+        Step::run("Deploy to the idle slot", &step_command(a, "deploy_command")).env("SLOT", idle),
+        a,
+    ));
+    job.steps.push(Step::run("Smoke test the idle slot", &step_command(a, "smoke_test_command")).env("SLOT", idle));
     job.steps.push(
-        Step::run("Switch traffic to the new slot", &draft_of(a, "switch_command")).with_id("switch").env("SLOT", idle),
+        Step::run("Switch traffic to the new slot", &step_command(a, "switch_command"))
+            .with_id("switch")
+            .env("SLOT", idle),
     );
     job.steps.push(Step::run("Check production after the switch", HEALTH_CHECK));
     // The way back: the old version still runs in the slot that was live.
     job.steps.push(
-        Step::run("Roll back: switch traffic back to the previous slot", &draft_of(a, "switch_command"))
+        Step::run("Roll back: switch traffic back to the previous slot", &step_command(a, "switch_command"))
             .when(&format!("{FAILED_OR_STOPPED} && steps.switch.outcome != 'skipped'"))
             .env("SLOT", "${{ steps.slots.outputs.live }}"),
     );
@@ -444,13 +465,14 @@ const HEALTH_CHECK: &str = "curl --fail --silent --show-error --max-time 20 --re
 fn canary_steps(a: &Inputs, job: &mut Job) {
     job.steps.extend(migration(a));
     job.steps.extend(hand_secrets(a, Target::Production { canary: true }));
-    job.steps.push(with_secrets(Step::run("Deploy the canary", &draft_of(a, "deploy_command")).with_id("canary"), a));
-    job.steps.push(Step::run("Smoke test the canary before it gets traffic", &draft_of(a, "smoke_test_command")));
+    job.steps
+        .push(with_secrets(Step::run("Deploy the canary", &step_command(a, "deploy_command")).with_id("canary"), a));
+    job.steps.push(Step::run("Smoke test the canary before it gets traffic", &step_command(a, "smoke_test_command")));
     let (metric, threshold) = (a.text("metric").trim(), a.text("threshold").trim());
     for stage in stages(a) {
         let percent = stage.percent.to_string();
         job.steps.push(
-            Step::run(&format!("Send {percent}% of traffic to the canary"), &draft_of(a, "traffic_command"))
+            Step::run(&format!("Send {percent}% of traffic to the canary"), &step_command(a, "traffic_command"))
                 .env("PERCENT", &percent),
         );
         if stage.wait_minutes > 0 {
@@ -460,7 +482,7 @@ fn canary_steps(a: &Inputs, job: &mut Job) {
                 "sleep \"$((WAIT_MINUTES * 60))\"\n{}case \"$status\" in\n  0) ;;\n  \
                  1) echo \"::error::$METRIC is past $THRESHOLD at $PERCENT% of the traffic: rolling back.\"; exit 1 ;;\n  \
                  *) echo \"::error::The metric check did not run (exit status $status): $METRIC at $PERCENT% is unknown, so the rollout stops and rolls back.\"; exit 1 ;;\nesac",
-                run_check(&draft_of(a, "metric_check_command"))
+                run_check(&step_command(a, "metric_check_command"))
             );
             let mut step =
                 Step::run(&format!("Watch the metric for {} minutes at {percent}%", stage.wait_minutes), &watch)
@@ -474,17 +496,17 @@ fn canary_steps(a: &Inputs, job: &mut Job) {
             job.steps.push(step);
         }
     }
-    job.steps.push(Step::run("Promote the canary", &draft_of(a, "promote_command")).with_id("promote"));
+    job.steps.push(Step::run("Promote the canary", &step_command(a, "promote_command")).with_id("promote"));
     job.steps.push(Step::run("Check production after the promotion", HEALTH_CHECK));
     // Once the promotion started, the stable version may be the new one: put back the one
     // before it first.
     job.steps.push(
-        Step::run("Roll back: restore the version that ran before the promotion", &draft_of(a, "restore_command"))
+        Step::run("Roll back: restore the version that ran before the promotion", &step_command(a, "restore_command"))
             .when(&format!("{FAILED_OR_STOPPED} && steps.promote.outcome != 'skipped'")),
     );
     // Any failed check from the canary's deploy on: traffic goes back, the canary goes away.
     job.steps.push(
-        Step::run("Roll back the canary", &draft_of(a, "rollback_command"))
+        Step::run("Roll back the canary", &step_command(a, "rollback_command"))
             .when(&format!("{FAILED_OR_STOPPED} && steps.canary.outcome != 'skipped'")),
     );
     job.timeout_minutes = 30 + stages(a).iter().map(|s| s.wait_minutes).sum::<u32>();
