@@ -234,11 +234,14 @@ fn read_generated(text: &str) -> Result<Incoming, Problem> {
     }
 }
 
-/// A companion file (a Marp deck) by the presenter note it opens with, which names the
-/// document it was drafted from, its author and when (`render::markdown::DECK_NOTE`).
+/// A companion file (a Marp deck) by the note near its start, which names the document it
+/// was drafted from, its author and when (`render::markdown::DECK_NOTE`): a YAML comment in
+/// its front matter, or in decks from earlier versions an HTML comment after it.
 fn read_companion(text: &str) -> Option<Incoming> {
-    let note = text.find(DECK_NOTE).filter(|at| text[..*at].ends_with("<!-- ") && text[..*at].lines().count() < 8)?;
-    let origin = text[note + DECK_NOTE.len()..].lines().next()?.strip_suffix(". -->")?;
+    let opens = |at: &usize| ["\n# ", "<!-- "].iter().any(|start| text[..*at].ends_with(start));
+    let note = text.find(DECK_NOTE).filter(|at| opens(at) && text[..*at].lines().count() < 8)?;
+    let line = text[note + DECK_NOTE.len()..].lines().next()?;
+    let origin = line.strip_suffix(". -->").or_else(|| line.strip_suffix('.'))?;
     let (origin, exported_at) = origin.rsplit_once(", exported ")?;
     let (origin, from) = origin.rsplit_once(" from ")?;
     let exercise = MODULES
@@ -764,5 +767,23 @@ mod tests {
             .collect();
         assert_eq!(said, ["phases", "criteria", "severity levels", "keys", "passes", "branches"]);
         assert_eq!(plural("severity", 1), "severity");
+    }
+
+    /// A deck names its author in a YAML comment of its front matter; decks exported before
+    /// had it in an HTML comment (a Marp presenter note) after the front matter: both load.
+    #[test]
+    fn a_deck_is_known_by_its_note_in_either_place() {
+        let origin = "0.1.0 for Ada Lovelace, cohort 2026-B from enterprise-architecture-proposal.md, exported 2026-11-23 10:00 UTC.";
+        let now = format!("---\nmarp: true\n# Drafted by Workbook v{origin}\n---\n\n# Title\n");
+        let before = format!("---\nmarp: true\n---\n\n<!-- Drafted by Workbook v{origin} -->\n\n# Title\n");
+        for deck in [now, before] {
+            let Some(Incoming::Companion { exercise, author, exported_at, .. }) = read_companion(&deck) else {
+                panic!("not read: {deck}");
+            };
+            assert_eq!(exercise.deliverable, "enterprise-architecture-proposal.md");
+            assert_eq!((author.name.as_str(), author.cohort.as_str()), ("Ada Lovelace", "2026-B"));
+            assert_eq!(exported_at, "2026-11-23 10:00 UTC");
+        }
+        assert!(read_companion("# Drafted by Workbook v0.1.0 from enterprise-architecture-proposal.md\n").is_none());
     }
 }

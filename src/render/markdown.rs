@@ -82,22 +82,25 @@ pub fn companion_markdown(deliverable: &Deliverable) -> Option<String> {
         .filter(|f| matches!(f.kind, FieldKind::Draft(_)))
         .map(|f| draft_text(f, &inputs).trim().to_owned())
         .collect();
-    let mut deck = String::from("---\nmarp: true\ntheme: default\npaginate: true\n---\n\n");
-    // A comment that is not a directive is a presenter note in Marp: it says where the deck
-    // came from, and whose it is (the review files it with its author's capstone, see
-    // `import::read_companion`), without showing on a slide.
-    deck.push_str(&format!("<!-- {}{} -->\n\n", DECK_NOTE, deck_origin(profile, exercise.deliverable, exported_at)));
+    // Where the deck came from, and whose it is (the review files it with its author's
+    // capstone, see `import::read_companion`), as a YAML comment in the front matter: on no
+    // slide and in no presenter note (Marp makes an HTML comment one).
+    let mut deck = format!(
+        "---\nmarp: true\ntheme: default\npaginate: true\n# {DECK_NOTE}{}\n---\n\n",
+        deck_origin(profile, exercise.deliverable, exported_at)
+    );
     deck.push_str(&slides.join("\n\n---\n\n"));
     deck.push('\n');
     // Drawings on slides are a client deck's (Module 6's capstone).
     Some(if cfg!(feature = "client-documents") { with_drawings(deck, exercise, &inputs) } else { deck })
 }
 
-/// Opens the presenter note that says where a deck came from.
+/// Opens the note in a deck's front matter that says where it came from.
 pub const DECK_NOTE: &str = "Drafted by Workbook v";
 
 /// The rest of that note: the version, whose deck it is (name and cohort), the document it
-/// was drafted from and when. `--` would end the comment, so it never appears.
+/// was drafted from and when, on one line. `--` never appears (decks before this version had
+/// the note in an HTML comment, which it would end).
 fn deck_origin(profile: &crate::model::Profile, deliverable: &str, exported_at: &str) -> String {
     let (name, cohort) = (profile.name.trim(), profile.cohort.trim());
     let mut origin = crate::APP_VERSION.to_owned();
@@ -110,7 +113,7 @@ fn deck_origin(profile: &crate::model::Profile, deliverable: &str, exported_at: 
         origin.push_str(cohort);
     }
     origin.push_str(&format!(" from {deliverable}, exported {exported_at}."));
-    origin.replace("--", "- -")
+    origin.replace("--", "- -").replace(['\n', '\r'], " ")
 }
 
 /// A slide shows a drawing of the exercise (the architecture, the rollout timeline) by an
