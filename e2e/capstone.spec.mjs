@@ -155,13 +155,15 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   expect(proposal).toContain("| Pilot | 10 | 200 | \\$90 | \\$1,500 | \\$1,590 | \\$159 | \\$19,080 |");
   // The refined part in the proposal, 2.1's own answer left as it was.
   expect(proposal).toContain("Northwind's on-call turns the claims flag off");
-  expect(proposal).toContain("- **Step-by-step procedure:** refined from Exercise 2.1");
   expect(proposal).toContain("| P95 latency | \\< 5 s | \\> 8 s |");
   expect(proposal).toContain('```mermaid\nflowchart LR\n    subgraph g1["Client"]\n        n1["Claims portal"]');
   expect(proposal).toContain("    n1 -->|\"HTTPS\"| n2");
   expect(proposal).toContain("```mermaid\ngantt\n");
-  expect(proposal).toContain("## Appendix: course self-check");
-  expect(proposal).toContain("- [ ] No placeholder text (TBD, TBC, TODO, \\<...\\>, the guide's example rows left as they are)");
+  // The client reads the proposal only: the course's self-check and details stay in the app
+  // and the review, which read the embedded answers.
+  const body = proposal.slice(0, proposal.lastIndexOf("<!-- workbook-answers"));
+  for (const course of ["self-check", "Exercise 2.", "cohort", "Workbook", "refined from"]) expect(body).not.toContain(course);
+  expect(body).toMatch(/^---\ntitle: .*\nclient: .*\nprepared_by: .*\ndate: .*\nversion: "1\.0"\nstatus: "Draft"\n---\n/);
   expect(proposal).not.toContain("Slide 3");
   expect(proposal).toContain("<!-- workbook-answers");
 

@@ -8,6 +8,14 @@ use workbook::course::find_exercise;
 use workbook::model::Workbook;
 use workbook::render::{companion_markdown, embedded, exercise_markdown, Deliverable};
 
+/// What the review shows after the proposal, which leaves the course's part out.
+fn course_appendix(workbook: &Workbook) -> String {
+    let (module, exercise) = find_exercise("m6-2.3").unwrap();
+    let answers = exercise.answers_in(workbook);
+    let deliverable = Deliverable::of(module, exercise, workbook, &answers, EXPORTED_AT);
+    workbook::render::markdown::to_markdown(&workbook::render::document::course_appendix(&deliverable))
+}
+
 fn export(workbook: &Workbook) -> (String, String) {
     let (module, exercise) = find_exercise("m6-2.3").unwrap();
     let answers = exercise.answers_in(workbook);
@@ -56,11 +64,29 @@ fn computed_figures_are_in_the_proposal() {
 fn the_proposal_reads_as_a_client_document() {
     let (proposal, _) = export(&module_6());
     let body = &proposal[..proposal.rfind(embedded::MARKER).unwrap()];
-    assert!(body.starts_with("---\ntitle: \"Enterprise AI Architecture Proposal: Northwind Insurance\"\n"), "{body}");
+    // The front matter holds what a client document carries, and nothing of the course.
+    let front_matter =
+        "---\ntitle: \"Enterprise AI Architecture Proposal: Northwind Insurance\"\nclient: \"Northwind Insurance\"\n\
+prepared_by: \"Ada Lovelace\"\ndate: \"2026-11-23\"\nversion: \"1.0\"\nstatus: \"For decision\"\n---\n";
+    assert!(body.starts_with(front_matter), "{body}");
     assert!(body.contains("\n# Enterprise AI Architecture Proposal: Northwind Insurance\n"));
-    assert!(body.contains("Prepared for **Northwind Insurance** by **Ada Lovelace**, 23 Nov 2026."));
-    for form_like in ["| Question | Answer |", "From Exercise", "Not answered", "Workbook: v"] {
-        assert!(!body.contains(form_like), "{form_like:?} in the proposal");
+    assert!(body
+        .contains("Prepared for **Northwind Insurance** by **Ada Lovelace**, 23 Nov 2026. Version 1.0, for decision."));
+    // No course material: no course or cohort, no self-check, no exercise, no tool name.
+    for course in [
+        "| Question | Answer |",
+        "From Exercise",
+        "Not answered",
+        "Workbook",
+        "Exercise 2.",
+        "2026-B",
+        "cohort",
+        "Advanced Module",
+        "self-check",
+        "criteria met",
+        "Red flags",
+    ] {
+        assert!(!body.to_lowercase().contains(&course.to_lowercase()), "{course:?} in the proposal");
     }
     // No field id of the module outside the embedded answers (the scaling configuration's
     // JSON, in its code block, has keys of its own).
@@ -70,10 +96,10 @@ fn the_proposal_reads_as_a_client_document() {
             assert!(!prose.contains(field.id), "field id {} in the proposal", field.id);
         }
     }
-    // The client reads the proposal; the course's details come after it.
-    let appendix = body.find("## Appendix: course self-check").unwrap();
-    assert!(body[appendix..].contains("11 of 11 success criteria met."));
-    assert!(body.find("## 9. Roadmap and next steps").unwrap() < appendix);
+    // The course's part is for the review, which reads it from the embedded answers.
+    let appendix = course_appendix(&module_6());
+    assert!(appendix.contains("11 of 11 success criteria met."), "{appendix}");
+    assert!(appendix.contains("Exercise 2.3, cohort 2026-B, exported 2026-11-23 10:00 UTC"), "{appendix}");
     // The answers are one line at the end, not a second copy to scroll through.
     let data = &proposal[body.len()..];
     assert_eq!(data.lines().count(), 3, "{data}");
@@ -88,8 +114,9 @@ fn carried_parts_follow_their_exercise_until_refined_and_load_back_exactly() {
     // refined for an Azure proposal.
     assert!(proposal.contains("| Pilot | 10 | 4-6 weeks | P95 \\< 5 s; 80% of adjusters rate answers useful |"));
     assert!(proposal.contains("| Logs | Log Analytics |"), "{proposal}");
-    assert!(proposal.contains("- **Phases:** as in Exercise 2.1"));
-    assert!(proposal.contains("- **Tools per pillar:** refined from Exercise 2.2"));
+    let appendix = course_appendix(&workbook);
+    assert!(appendix.contains("- **Phases:** as in Exercise 2.1"), "{appendix}");
+    assert!(appendix.contains("- **Tools per pillar:** refined from Exercise 2.2"));
     // The file stands on its own (a reviewer may have it alone), and says which parts
     // followed their exercise.
     let read = embedded::read(&proposal).unwrap().embedded;

@@ -103,6 +103,10 @@ pub struct ClientDocument {
     pub title: &'static str,
     /// The field naming the client: on the cover, not repeated in the body.
     pub client: &'static str,
+    /// The fields giving the document's version and status: on the cover and in its front
+    /// matter only (the body leaves them out, as `not_in_body`).
+    pub version: &'static str,
+    pub status: &'static str,
     /// Fields the document shows elsewhere (the platforms' names head their score columns).
     pub not_in_body: &'static [&'static str],
     /// The document's heading for a section, where the form's step title differs.

@@ -116,18 +116,21 @@ pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
 }
 
 #[cfg(feature = "client-documents")]
-/// A document for the client: the course's details in front matter, a cover line, the
-/// sections with short answers as definition lines, and the course's self-check in an
-/// appendix after the client's reading.
+/// A document for the client, and only what a client document carries: in front matter its
+/// title, client, author, date, version and status; a cover line; the sections, with short
+/// answers as definition lines. The course's details (cohort, export time, the self-check)
+/// ride in the embedded answers, which the app and the review read (`course_appendix`).
 fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocument, inputs: &Inputs) -> Vec<Block> {
-    use crate::course::CarriedState;
-    let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
+    let Deliverable { profile, answers, exported_at, exercise, .. } = *deliverable;
     let client = Some(answers.text(style.client).trim()).filter(|c| !c.is_empty()).unwrap_or(profile.scenario.trim());
     let title = if client.is_empty() { style.title.to_owned() } else { format!("{}: {client}", style.title) };
-    let course =
-        format!("Advanced {}, {}: {}, Exercise {}", module.name, module.session, module.title, exercise.number);
     let date = crate::gantt::Date::parse(exported_at.get(..10).unwrap_or_default());
     let name = profile.name.trim();
+    // Unstated, a document handed over is a first version, and a draft.
+    let or = |id: &str, unstated: &str| {
+        Some(answers.text(id).trim()).filter(|v| !v.is_empty()).unwrap_or(unstated).to_owned()
+    };
+    let (version, status) = (or(style.version, "1.0"), or(style.status, "Draft"));
     let or_not_answered =
         |value: &str| if value.is_empty() { not_answered() } else { Inline::Strong(value.to_owned()) };
     let mut blocks = vec![
@@ -137,10 +140,8 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
                 ("client", client.to_owned()),
                 ("prepared_by", name.to_owned()),
                 ("date", date.map(|d| d.iso()).unwrap_or_default()),
-                ("course", course.clone()),
-                ("cohort", profile.cohort.trim().to_owned()),
-                ("exported", exported_at.to_owned()),
-                ("workbook", format!("v{}", crate::APP_VERSION)),
+                ("version", version.clone()),
+                ("status", status.clone()),
             ]
             .map(|(key, value)| (key.to_owned(), value))
             .to_vec(),
@@ -152,6 +153,7 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
             text(" by "),
             or_not_answered(name),
             text(date.map(|d| format!(", {}.", d.readable())).unwrap_or_else(|| ".".to_owned())),
+            text(format!(" Version {version}, {}.", status.to_lowercase())),
         ]),
     ];
     for (index, section) in exercise.document_sections(answers).enumerate() {
@@ -186,9 +188,26 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
             blocks.push(Block::Definitions(definitions));
         }
     }
-    blocks.push(Block::Heading { level: 2, text: "Appendix: course self-check".into() });
+    blocks
+}
+
+#[cfg(feature = "client-documents")]
+/// What the course reviews beside a client document, which leaves it out: the course, the
+/// self-check, the red flags and which parts were carried from the exercises. The review
+/// page shows it after the document, read from the file's embedded answers.
+pub fn course_appendix(deliverable: &Deliverable) -> Vec<Block> {
+    use crate::course::CarriedState;
+    let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
+    let inputs = &Inputs::new(answers, others);
+    let mut blocks = vec![Block::Heading { level: 2, text: "For the course's review".into() }];
+    let cohort = profile.cohort.trim();
     blocks.push(Block::Paragraph(vec![text(format!(
-        "Not part of the proposal: {course}, prepared with Workbook v{} for the course's review.",
+        "Not in the proposal: Advanced {}, {}: {}, Exercise {}{}, exported {exported_at} with Workbook v{}.",
+        module.name,
+        module.session,
+        module.title,
+        exercise.number,
+        if cohort.is_empty() { String::new() } else { format!(", cohort {cohort}") },
         crate::APP_VERSION
     ))]));
     self_check_blocks(&mut blocks, exercise, inputs, "Success criteria");

@@ -203,6 +203,7 @@ pub fn capstone() -> ExerciseAnswers {
         ("client_context", "Northwind Insurance handles 40,000 claims a month with 2,000 adjusters.\nClaims data falls under GDPR and stays in the EU."),
         ("executive_summary", "Northwind Insurance should adopt Azure OpenAI behind its existing API gateway, starting with a 6-week pilot.\n\nThe general rollout costs about $21,000 a month."),
         ("decision_requested", "Approve a 6-week pilot with 10 adjusters"),
+        ("document_status", "For decision"),
         ("platform_a", "AWS Bedrock"),
         ("platform_b", "Azure OpenAI"),
         ("platform_c", "Self-hosted Llama"),

@@ -86,6 +86,20 @@ pub const CAPSTONE: Exercise = Exercise {
                     kind: FieldKind::Text { placeholder: form_text!("e.g. Approve a 6-week pilot with 10 adjusters") },
                     optional: false,
                 },
+                Field {
+                    id: "document_version",
+                    label: "Document version",
+                    help: form_text!("On the cover. Left empty, it is 1.0."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. 1.0") },
+                    optional: true,
+                },
+                Field {
+                    id: "document_status",
+                    label: "Document status",
+                    help: form_text!("On the cover. Left empty, it is a draft."),
+                    kind: FieldKind::Choice { options: DOCUMENT_STATUSES },
+                    optional: true,
+                },
             ],
         },
         Section {
@@ -554,8 +568,10 @@ pub const CAPSTONE: Exercise = Exercise {
     client_document: Some(ClientDocument {
         title: "Enterprise AI Architecture Proposal",
         client: "client_name",
-        // The platforms' names head their columns of scores.
-        not_in_body: &["platform_a", "platform_b", "platform_c"],
+        version: "document_version",
+        status: "document_status",
+        // The platforms' names head their columns of scores; version and status are on the cover.
+        not_in_body: &["platform_a", "platform_b", "platform_c", "document_version", "document_status"],
         section_titles: &[("client", "Executive summary")],
     }),
     red_flags,
@@ -617,6 +633,14 @@ pub const CAPSTONE: Exercise = Exercise {
 /// never draft one (an instructor reads the deck handed in), so their drafts compute
 /// nothing and the slide writers stay out of their download: a function named in a
 /// static is linked in whether it is called or not.
+/// Where a proposal stands, as a client reads it on the cover.
+const DOCUMENT_STATUSES: &[ChoiceOption] = &[
+    ChoiceOption { value: "Draft", label: "Draft", detail: "" },
+    ChoiceOption { value: "For review", label: "For review", detail: "" },
+    ChoiceOption { value: "For decision", label: "For decision", detail: "" },
+    ChoiceOption { value: "Final", label: "Final", detail: "" },
+];
+
 const DRAFTS_THE_DECK: bool = !cfg!(target_arch = "wasm32") || cfg!(feature = "forms") || cfg!(feature = "worker");
 
 const fn slide(id: &'static str, label: &'static str, draft: fn(&Inputs) -> Option<String>) -> Field {
