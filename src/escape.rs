@@ -5,7 +5,8 @@
 //! The rule: text shows exactly as typed once rendered, and can never create structure
 //! (headings, lists, tables, code, HTML, links, math). Every character with a markdown
 //! meaning is backslash-escaped, line starts that would open a block are neutralised, and
-//! line breaks are kept as hard breaks. GitHub's renderer and pulldown-cmark agree on all
+//! line breaks are kept as hard breaks. One exception, on purpose: a paragraph typed as
+//! steps or bullets, every line one, is that list (`block`), its items' text escaped. GitHub's renderer and pulldown-cmark agree on all
 //! of these escapes (CommonMark allows a backslash before any ASCII punctuation).
 
 use std::borrow::Cow;
@@ -49,25 +50,55 @@ fn normalize_newlines(text: &str) -> Cow<'_, str> {
 }
 
 /// Free text as markdown paragraphs: blank lines separate paragraphs, single line breaks
-/// are kept (as hard breaks), leading indentation is kept visible.
+/// are kept (as hard breaks), leading indentation is kept visible. A paragraph whose every
+/// line is a step (`1. `, `2) `) or a bullet (`- `, `* `) is written as that list, each
+/// item's text escaped: the one structure typed text makes, as the participant meant it.
 pub fn block(text: &str) -> String {
     let text = normalize_newlines(text);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // What goes before the next line: nothing at the start, a hard break inside a
-    // paragraph, a blank line after one.
-    let mut separator = "";
-    for line in text.split('\n') {
-        if line.trim().is_empty() {
-            if !out.is_empty() {
-                separator = "\n\n";
-            }
+    let mut lines = text.split('\n').peekable();
+    while lines.peek().is_some() {
+        let paragraph: Vec<&str> =
+            lines.by_ref().skip_while(|l| l.trim().is_empty()).take_while(|l| !l.trim().is_empty()).collect();
+        if paragraph.is_empty() {
             continue;
         }
-        out.push_str(separator);
-        push_with_indent(line.trim_end(), &mut out);
-        separator = "\\\n";
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        let items: Option<Vec<(&str, &str)>> = paragraph.iter().map(|line| list_item(line.trim_end())).collect();
+        match items {
+            Some(items)
+                if items.iter().all(|(marker, _)| marker.ends_with(['.', ')']) == items[0].0.ends_with(['.', ')'])) =>
+            {
+                let written: Vec<String> =
+                    items.iter().map(|(marker, item)| format!("{marker} {}", escape_line(item))).collect();
+                out.push_str(&written.join("\n"));
+            }
+            _ => {
+                for (index, line) in paragraph.iter().enumerate() {
+                    if index > 0 {
+                        out.push_str("\\\n");
+                    }
+                    push_with_indent(line.trim_end(), &mut out);
+                }
+            }
+        }
     }
     out
+}
+
+/// A line that is a list item as typed, unindented: its marker (`1.`, `2)`, `-`, `*`) and
+/// its text.
+fn list_item(line: &str) -> Option<(&str, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker_end = match line.as_bytes().get(digits)? {
+        b'.' | b')' if (1..=9).contains(&digits) => digits + 1,
+        b'-' | b'*' if digits == 0 => 1,
+        _ => return None,
+    };
+    let item = line[marker_end..].strip_prefix([' ', '\t'])?.trim_start();
+    (!item.is_empty()).then(|| (&line[..marker_end], item))
 }
 
 /// Text for a table cell: escaped like [`inline`], but line breaks become `<br>` (which
@@ -198,6 +229,13 @@ mod tests {
         assert_eq!(block("\r\n  \r\n"), "");
         // A lone carriage return ends a line in CommonMark: it must not open a heading.
         assert_eq!(block("a\r# b\r\nc"), "a\\\n\\# b\\\nc");
+        // Steps and bullets typed as such are lists; a paragraph with other lines is not.
+        assert_eq!(block("1. Sign *off*.\n2) Nominate\n\nthen"), "1. Sign \\*off\\*.\n2) Nominate\n\nthen");
+        assert_eq!(block("- a\n* b"), "- a\n* b");
+        assert_eq!(block("1. a\n- b"), "1\\. a\\\n\\- b");
+        assert_eq!(block("1. a\nnot a step"), "1\\. a\\\nnot a step");
+        assert_eq!(block("- # x"), "- \\# x");
+        assert_eq!(block("-1 degrees\n1.5 million"), "\\-1 degrees\\\n1.5 million");
         assert_eq!(cell("a\rb"), "a<br>b");
         assert_eq!(inline("a\r- b"), "a - b");
     }
