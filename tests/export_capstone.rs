@@ -52,7 +52,7 @@ fn computed_figures_are_in_the_proposal() {
     assert!(proposal.contains("| Criterion | Weight (%) | AWS Bedrock | Azure OpenAI | Self-hosted Llama |"));
     // General: 40,000 × 30 × 1,500 / 1,000 × $0.01 = $18,000 + $3,000 = $21,000; per user $10.50.
     assert!(proposal
-        .contains(r"| General availability | 2000 | 40,000 | \$18,000 | \$3,000 | \$21,000 | \$10.50 | \$252,000 |"));
+        .contains(r"| General availability | 2,000 | 40,000 | \$18,000 | \$3,000 | \$21,000 | \$10.50 | \$252,000 |"));
     // Pilot: 200 × 30 × 1.5 × 0.01 = $90 + $1,500.
     assert!(proposal.contains(r"| Pilot | 10 | 200 | \$90 | \$1,500 | \$1,590 | \$159 | \$19,080 |"));
     assert!(proposal.contains("```mermaid\nflowchart LR\n"));

@@ -560,6 +560,9 @@ pub struct Column {
     /// Cells are amounts of money, written like every amount (`$1,500`) when they read as
     /// numbers.
     pub money: bool,
+    /// Cells are quantities (users, requests, a threshold), written with thousands separated
+    /// (`40,000`) when they read as numbers.
+    pub count: bool,
     /// What is wrong with a cell, said beside it as it is typed (see [`CellCheck`]).
     pub check: Option<CellCheck>,
 }
@@ -574,7 +577,7 @@ pub type CellCheck = fn(cell: &str, inputs: &Inputs) -> Option<String>;
 impl Column {
     /// A one-line cell every row needs.
     pub const fn short(id: &'static str, label: &'static str) -> Column {
-        Column { id, label, long: false, optional: false, heading_from: None, money: false, check: None }
+        Column { id, label, long: false, optional: false, heading_from: None, money: false, count: false, check: None }
     }
 
     /// A multi-line cell every row needs.
@@ -590,6 +593,11 @@ impl Column {
     /// Cells that are amounts of money (see `money`).
     pub const fn money(self) -> Column {
         Column { money: true, ..self }
+    }
+
+    /// Cells that are quantities (see `count`).
+    pub const fn count(self) -> Column {
+        Column { count: true, ..self }
     }
 
     /// Cells checked as they are typed (see [`CellCheck`]). Only the forms check, so pages

@@ -164,6 +164,10 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
             match short_answer(field, inputs) {
                 // An optional answer left empty says nothing to the client.
                 Some(cells) if field.optional && cells[1] == text(EMPTY_CELL) => {}
+                // A yes/no question answered is said as a sentence, where its option has one.
+                Some(_) if field.label.ends_with('?') && !statement(field, inputs).is_empty() => {
+                    definitions.push(vec![text(statement(field, inputs))]);
+                }
                 Some(mut cells) if cells.len() == 2 => {
                     let mut answer = cells.remove(1);
                     if let (FieldKind::Number { unit }, Inline::Text(value)) = (&field.kind, &mut answer) {
@@ -180,7 +184,12 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
                     if !definitions.is_empty() {
                         blocks.push(Block::Definitions(std::mem::take(&mut definitions)));
                     }
-                    long_field(&mut blocks, field, inputs);
+                    // A field named like its section (the executive summary) needs no heading of its own.
+                    if field.label == style.section_title(section) {
+                        blocks.push(field_body(field, inputs));
+                    } else {
+                        long_field(&mut blocks, field, inputs);
+                    }
                 }
             }
         }
@@ -189,6 +198,17 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
         }
     }
     blocks
+}
+
+#[cfg(feature = "client-documents")]
+/// The sentence a choice's answer says in a client document (its option's `detail`), or "".
+fn statement(field: &Field, inputs: &Inputs) -> &'static str {
+    match &field.kind {
+        FieldKind::Choice { options } => {
+            options.iter().find(|o| o.value == inputs.text(field.id)).map_or("", |option| option.detail)
+        }
+        _ => "",
+    }
 }
 
 #[cfg(feature = "client-documents")]
@@ -435,10 +455,12 @@ fn table(field: &Field, spec: &TableSpec, answers: &ExerciseAnswers) -> Block {
         .into_iter()
         .chain(spec.columns.iter().map(|c| column_heading(c, answers).to_owned()))
         .collect();
+    // A fixed row left empty is not used (a trigger not set): it says nothing to a reader.
     let rows = answers
         .rows(field.id)
         .iter()
         .enumerate()
+        .filter(|(_, row)| fixed_labels.is_none() || row.values().any(|v| !v.trim().is_empty()))
         .map(|(index, row)| {
             let label = fixed_labels.map(|(_, labels)| text(labels.get(index).copied().unwrap_or_default()));
             label.into_iter().chain(spec.columns.iter().map(|c| cell(row, c, fixed_labels.is_some()))).collect()
@@ -452,6 +474,9 @@ fn cell(row: &Row, column: &Column, fixed: bool) -> Inline {
         Some(value) if cfg!(feature = "number-fields") && column.money => {
             text(money_as_typed(value).unwrap_or_else(|| value.to_owned()))
         }
+        Some(value) if cfg!(feature = "number-fields") && column.count => text(
+            crate::numbers::parse_number(value).map_or_else(|| value.to_owned(), |n| crate::numbers::grouped(n, 2)),
+        ),
         Some(value) => text(value),
         None if fixed || column.optional => text(EMPTY_CELL),
         None => not_answered(),

@@ -11,6 +11,20 @@ use crate::numbers::parse_number;
 const YES_NO: &[ChoiceOption] =
     &[ChoiceOption { value: "yes", label: "Yes", detail: "" }, ChoiceOption { value: "no", label: "No", detail: "" }];
 
+/// Yes or no, each with what it means: a client document says that sentence.
+const HEALTH_PROBE_ANSWERS: &[ChoiceOption] = &[
+    ChoiceOption {
+        value: "yes",
+        label: "Yes",
+        detail: "The health probe checks that the AI API answers: an instance that cannot reach the model stops taking traffic.",
+    },
+    ChoiceOption {
+        value: "no",
+        label: "No",
+        detail: "The health probe does not check the AI API: an instance that cannot reach the model keeps taking traffic.",
+    },
+];
+
 /// Column ids of the scaling triggers table, and its fixed rows in JSON order.
 const TRIGGER_LABELS: &[&str] = &["Requests per second", "Tokens per minute", "Queue depth", "Schedule"];
 const TRIGGER_JSON_TYPES: &[&str] = &["requests_per_second", "tokens_per_minute", "queue_depth", "schedule"];
@@ -363,7 +377,7 @@ pub(in crate::course::module6) const TRIGGERS: Field = Field {
     kind: FieldKind::Table(TableSpec {
         row_noun: "trigger",
         columns: &[
-            Column::short("threshold", "Threshold").optional(),
+            Column::short("threshold", "Threshold").optional().count(),
             Column::short("notes", "Why this value").optional(),
         ],
         rows: TableRows::Fixed { header: "Trigger", labels: TRIGGER_LABELS },
@@ -417,7 +431,7 @@ pub(in crate::course::module6) const HEALTH_PROBE_CHECKS_AI: Field = Field {
     id: "health_probe_checks_ai",
     label: "Does the health probe check AI API connectivity?",
     help: "",
-    kind: FieldKind::Choice { options: YES_NO },
+    kind: FieldKind::Choice { options: HEALTH_PROBE_ANSWERS },
     optional: false,
 };
 
@@ -437,7 +451,7 @@ pub(in crate::course::module6) const PHASES: Field = Field {
                     row_noun: "phase",
                     columns: &[
                         Column::short("name", "Phase"),
-                        Column::short("users", "Users"),
+                        Column::short("users", "Users").count(),
                         Column::short("duration", "Duration"),
                         Column::long("criteria", "Success criteria"),
                         Column::long("decision", "Go/no-go rule"),

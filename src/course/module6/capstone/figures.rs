@@ -107,6 +107,12 @@ pub(super) fn scenario_load(a: &Inputs) -> Option<Grid> {
 }
 
 /// Monthly and yearly cost of each scenario that has requests per day.
+/// A quantity as the tables write it, thousands separated (`2,000`); as typed if not a number.
+fn count(row: &Row, column: &str) -> String {
+    let typed = row.get(column).map_or("", |s| s.trim());
+    crate::numbers::parse_number(typed).map_or_else(|| typed.to_owned(), |n| crate::numbers::grouped(n, 2))
+}
+
 pub(super) fn cost_projections(a: &Inputs) -> Option<Grid> {
     let (tokens, price) = (a.number("tokens_per_request"), a.number("price_per_1k"));
     let dash = || "—".to_owned();
@@ -123,8 +129,8 @@ pub(super) fn cost_projections(a: &Inputs) -> Option<Grid> {
             };
             Some(vec![
                 row.get("scenario").map(|s| s.trim().to_owned()).unwrap_or_default(),
-                row.get("users").map(|s| s.trim().to_owned()).unwrap_or_default(),
-                row.get("requests_per_day").map(|s| s.trim().to_owned()).unwrap_or_default(),
+                count(row, "users"),
+                count(row, "requests_per_day"),
                 money(ai),
                 p.infrastructure.map_or_else(dash, money),
                 total.map_or_else(dash, money),

@@ -289,8 +289,8 @@ pub const CAPSTONE: Exercise = Exercise {
                         row_noun: "scenario",
                         columns: &[
                             Column::short("scenario", "Scenario"),
-                            Column::short("users", "Users"),
-                            Column::short("requests_per_day", "Requests per day"),
+                            Column::short("users", "Users").count(),
+                            Column::short("requests_per_day", "Requests per day").count(),
                             Column::short("infrastructure", "Infrastructure ($ per month)").money(),
                         ],
                         rows: TableRows::Editable {
