@@ -153,7 +153,8 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
             text(" by "),
             or_not_answered(name),
             text(date.map(|d| format!(", {}.", d.readable())).unwrap_or_else(|| ".".to_owned())),
-            text(format!(" Version {version}, {}.", status.to_lowercase())),
+            // ASCII only: Unicode's case tables would add 7 KB to the page for one word.
+            text(format!(" Version {version}, {}.", status.to_ascii_lowercase())),
         ]),
     ];
     for (index, section) in exercise.document_sections(answers).enumerate() {
