@@ -56,32 +56,26 @@ fn normalize_newlines(text: &str) -> Cow<'_, str> {
 pub fn block(text: &str) -> String {
     let text = normalize_newlines(text);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut lines = text.split('\n').peekable();
-    while lines.peek().is_some() {
-        let paragraph: Vec<&str> =
-            lines.by_ref().skip_while(|l| l.trim().is_empty()).take_while(|l| !l.trim().is_empty()).collect();
-        if paragraph.is_empty() {
-            continue;
-        }
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    for paragraph in lines.split(|line| line.trim().is_empty()).filter(|p| !p.is_empty()) {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        let items: Option<Vec<(&str, &str)>> = paragraph.iter().map(|line| list_item(line.trim_end())).collect();
-        match items {
-            Some(items)
-                if items.iter().all(|(marker, _)| marker.ends_with(['.', ')']) == items[0].0.ends_with(['.', ')'])) =>
-            {
-                let written: Vec<String> =
-                    items.iter().map(|(marker, item)| format!("{marker} {}", escape_line(item))).collect();
-                out.push_str(&written.join("\n"));
+        // Every line an item, all steps (`1.`: markers of two bytes or more) or all bullets.
+        let ordered = |line: &&str| list_item(line).map(|(marker, _)| marker.len() > 1);
+        let kind = ordered(&paragraph[0]);
+        let is_list = kind.is_some() && paragraph.iter().all(|line| ordered(line) == kind);
+        for (index, line) in paragraph.iter().enumerate() {
+            if index > 0 {
+                out.push_str(if is_list { "\n" } else { "\\\n" });
             }
-            _ => {
-                for (index, line) in paragraph.iter().enumerate() {
-                    if index > 0 {
-                        out.push_str("\\\n");
-                    }
-                    push_with_indent(line.trim_end(), &mut out);
+            match list_item(line).filter(|_| is_list) {
+                Some((marker, item)) => {
+                    out.push_str(marker);
+                    out.push(' ');
+                    out.push_str(&escape_line(item));
                 }
+                None => push_with_indent(line, &mut out),
             }
         }
     }

@@ -191,6 +191,17 @@ fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocum
                     } else {
                         long_field(&mut blocks, field, inputs);
                     }
+                    // A fixed row left empty is not used (a trigger not set): it says nothing
+                    // to the client. (Its cells are all the empty cell's dash.)
+                    if let (
+                        FieldKind::Table(TableSpec { rows: TableRows::Fixed { .. }, .. }),
+                        Some(Block::Table { rows, .. }),
+                    ) = (&field.kind, blocks.last_mut())
+                    {
+                        rows.retain(|row| {
+                            row[1..].iter().any(|cell| !matches!(cell, Inline::Text(t) if t == EMPTY_CELL))
+                        });
+                    }
                 }
             }
         }
@@ -456,12 +467,10 @@ fn table(field: &Field, spec: &TableSpec, answers: &ExerciseAnswers) -> Block {
         .into_iter()
         .chain(spec.columns.iter().map(|c| column_heading(c, answers).to_owned()))
         .collect();
-    // A fixed row left empty is not used (a trigger not set): it says nothing to a reader.
     let rows = answers
         .rows(field.id)
         .iter()
         .enumerate()
-        .filter(|(_, row)| fixed_labels.is_none() || row.values().any(|v| !v.trim().is_empty()))
         .map(|(index, row)| {
             let label = fixed_labels.map(|(_, labels)| text(labels.get(index).copied().unwrap_or_default()));
             label.into_iter().chain(spec.columns.iter().map(|c| cell(row, c, fixed_labels.is_some()))).collect()
