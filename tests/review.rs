@@ -227,7 +227,7 @@ fn a_pasted_credential_leaves_evidence_in_the_file_and_the_review() {
     assert!(exported.contains("5 of 6 success criteria met."), "{exported}");
     assert!(
         exported.contains(
-            "| Secrets deploy-production.yml reads | DATABASE\\_URL, AI\\_API\\_KEY, GH\\_TOKEN (not in the list above: add it) |"
+            "| Secrets deploy-production.yml reads | DATABASE\\_URL, GH\\_TOKEN (not in the list above: add it), AI\\_API\\_KEY |"
         ),
         "{exported}"
     );

@@ -372,18 +372,6 @@ pub(crate) fn step_command(a: &Inputs, id: &str) -> String {
     script_call(a, id).unwrap_or_else(|| draft_of(a, id))
 }
 
-/// With "Your own scripts", the command the participant wrote for the step that calls the
-/// script `path` (`deploy/deploy.sh`), with the field's label; `None` while the step keeps
-/// the app's call (their text calling that very script is the call kept, not a command).
-fn own_command<'a>(a: &'a Inputs, path: &str) -> Option<(&'static str, &'a str)> {
-    let call = format!("./{path}");
-    DEPLOYMENT.sections.iter().flat_map(|section| section.fields).find_map(|field| {
-        script_call(a, field.id).filter(|drafted| drafted.starts_with(&call))?;
-        let command = a.text(field.id).trim();
-        (!command.is_empty() && !command.contains(&call)).then_some((field.label, command))
-    })
-}
-
 /// With "Your own scripts", a command the participant wrote, as its script holds it.
 pub(crate) struct OwnScript {
     /// The label of the field they wrote it in.
@@ -393,19 +381,25 @@ pub(crate) struct OwnScript {
     pub env: Vec<(String, String)>,
 }
 
-/// With "Your own scripts", the participant's command for the script `path`. A pasted
-/// credential becomes `$NAME`, read from its secret; an expression typed into the command
-/// (`${{ secrets.TOKEN }}`), which GitHub evaluates in a workflow but never in a script
-/// file, becomes a variable the step sets from it.
-pub(crate) fn own_script(a: &Inputs, path: &str) -> Option<OwnScript> {
-    let (label, command) = own_command(a, path)?;
+/// With "Your own scripts", the command the participant wrote in field `id`, for the script
+/// its step calls; `None` while the step keeps the app's call (their text calling that very
+/// script is the call kept, not a command). A pasted credential becomes `$NAME`, read from
+/// its secret; an expression typed into the command (`${{ secrets.TOKEN }}`), which GitHub
+/// evaluates in a workflow but never in a script file, becomes a variable the step sets.
+pub(crate) fn own_script(a: &Inputs, id: &str) -> Option<OwnScript> {
+    let call = script_call(a, id)?;
+    let script = call.split_whitespace().next()?;
+    let command = a.text(id).trim();
+    if command.is_empty() || command.contains(script) {
+        return None;
+    }
     let mut env = Vec::new();
     let command = crate::credentials::replace_or_removed(command, |name| {
         env.push((name.to_owned(), crate::workflow::secret(name)));
         format!("${name}")
     });
     let command = crate::workflow::hoist_expressions_in(&command, &mut env);
-    Some(OwnScript { label, command, env })
+    Some(OwnScript { label: DEPLOYMENT.field(id)?.label, command, env })
 }
 
 /// The call of its script a step makes with "Your own scripts", e.g.
