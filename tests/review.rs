@@ -227,7 +227,7 @@ fn a_pasted_credential_leaves_evidence_in_the_file_and_the_review() {
     assert!(exported.contains("5 of 6 success criteria met."), "{exported}");
     assert!(
         exported.contains(
-            "| Secrets deploy-production.yml reads | DATABASE\\_URL, GH\\_TOKEN (not in the list above: add it), AI\\_API\\_KEY |"
+            "| Secrets deploy-production.yml reads | DATABASE\\_URL, AI\\_API\\_KEY, GH\\_TOKEN (not in the list above: add it) |"
         ),
         "{exported}"
     );
@@ -238,12 +238,10 @@ fn a_pasted_credential_leaves_evidence_in_the_file_and_the_review() {
         generated::text(deployment, &deployment.files[0], &workbook::course::Inputs::new(&answers, workbook))
     };
     let workflow = as_exported(&ada);
-    // The step hands the secret to the script that holds the command ("Your own scripts").
-    assert!(workflow.contains("GH_TOKEN: ${{ secrets.GH_TOKEN }}") && !workflow.contains(token), "{workflow}");
-    let answers = deployment.answers_in(&ada);
-    let scripts = (deployment.scripts)(&workbook::course::Inputs::new(&answers, &ada));
-    let script = scripts.iter().find(|script| script.path == "deploy/deploy.sh").unwrap();
-    assert!(script.text.contains("./deploy/release.sh --token $GH_TOKEN \"$SLOT\""), "{}", script.text);
+    assert!(
+        workflow.contains("--token $GH_TOKEN") && workflow.contains("GH_TOKEN: ${{ secrets.GH_TOKEN }}"),
+        "{workflow}"
+    );
 
     let mut cohort = Cohort::default();
     cohort.add(vec![("ada/deployment-design.md".into(), exported.into_bytes())], vec![]);

@@ -359,36 +359,29 @@ pub fn check_secrets_first(workflow: &mut Workflow, where_to_set: &str) {
 /// into a command. A secret's variable is named after it; others are `EXPR_1`, `EXPR_2`...
 pub fn hoist_expressions(workflow: &mut Workflow) {
     for step in workflow.jobs.iter_mut().flat_map(|job| job.steps.iter_mut()) {
-        if let Action::Run(script) = &mut step.action {
-            *script = hoist_expressions_in(script, &mut step.env);
+        let Action::Run(script) = &mut step.action else { continue };
+        let mut rewritten = String::with_capacity(script.len());
+        let mut rest = script.as_str();
+        while let Some(start) = rest.find("${{") {
+            let Some(length) = rest[start..].find("}}").map(|end| end + 2) else { break };
+            let expression = &rest[start..start + length];
+            let inner = expression[3..length - 2].trim();
+            let existing = step.env.iter().find(|(_, value)| value == expression).map(|(name, _)| name.clone());
+            let name = existing.unwrap_or_else(|| {
+                let name = match inner.strip_prefix("secrets.").filter(|n| is_identifier(n)) {
+                    Some(secret_name) => secret_name.to_owned(),
+                    None => format!("EXPR_{}", step.env.iter().filter(|(n, _)| n.starts_with("EXPR_")).count() + 1),
+                };
+                step.env.push((name.clone(), expression.to_owned()));
+                name
+            });
+            rewritten.push_str(&rest[..start]);
+            rewritten.push_str(&format!("${{{name}}}"));
+            rest = &rest[start + length..];
         }
+        rewritten.push_str(rest);
+        *script = rewritten;
     }
-}
-
-/// `script` with each `${{ … }}` replaced by a variable `env` is given (reusing one that
-/// already holds the same expression).
-pub fn hoist_expressions_in(script: &str, env: &mut Vec<(String, String)>) -> String {
-    let mut rewritten = String::with_capacity(script.len());
-    let mut rest = script;
-    while let Some(start) = rest.find("${{") {
-        let Some(length) = rest[start..].find("}}").map(|end| end + 2) else { break };
-        let expression = &rest[start..start + length];
-        let inner = expression[3..length - 2].trim();
-        let existing = env.iter().find(|(_, value)| value == expression).map(|(name, _)| name.clone());
-        let name = existing.unwrap_or_else(|| {
-            let name = match inner.strip_prefix("secrets.").filter(|n| is_identifier(n)) {
-                Some(secret_name) => secret_name.to_owned(),
-                None => format!("EXPR_{}", env.iter().filter(|(n, _)| n.starts_with("EXPR_")).count() + 1),
-            };
-            env.push((name.clone(), expression.to_owned()));
-            name
-        });
-        rewritten.push_str(&rest[..start]);
-        rewritten.push_str(&format!("${{{name}}}"));
-        rest = &rest[start + length..];
-    }
-    rewritten.push_str(rest);
-    rewritten
 }
 
 /// Replaces whatever looks like a credential (`credentials::find`), or the note an export

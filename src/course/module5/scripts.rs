@@ -249,14 +249,13 @@ const FAILS: &str = "# Exit non-zero when it fails: the workflow then stops, and
 /// `arguments` (` SLOT IMAGE`) read into the variables the command uses, so it runs the same
 /// from the workflow and from a terminal. `None` until they write it.
 fn own_step(deployment: &Inputs, path: &'static str, arguments: &str, what: &'static str) -> Option<Script> {
-    use super::deployment::{own_script, script_call, DEPLOYMENT};
-    // The field whose step calls this script; what the command reads from the workflow (a
-    // secret, an expression), the step hands over.
+    use super::deployment::{own_command, script_call, DEPLOYMENT};
+    // The field whose step calls this script.
     let call = format!("./{path}");
     let field = DEPLOYMENT.sections.iter().flat_map(|section| section.fields).find(|field| {
         script_call(deployment, field.id).is_some_and(|drafted| drafted.split_whitespace().next() == Some(&call))
     })?;
-    let super::deployment::OwnScript { label, command, .. } = own_script(deployment, field.id)?;
+    let (label, command) = (field.label, own_command(deployment, field.id)?);
     let names: Vec<&str> = arguments.split_whitespace().collect();
     // Exported, as the workflow's environment has them: a script the command calls reads them too.
     let read: String = names.iter().enumerate().map(|(at, name)| format!("export {name}=\"${}\"\n", at + 1)).collect();

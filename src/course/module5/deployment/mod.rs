@@ -364,42 +364,33 @@ pub(crate) fn draft_of(a: &Inputs, id: &str) -> String {
     DEPLOYMENT.drafted_text(a, id)
 }
 
-/// The command a step runs. With "Your own scripts" a step always calls its script under
-/// `deploy/` (the drafted call), and what the participant wrote becomes that script's body
+/// The command a step runs. With "Your own scripts" a step calls its script under `deploy/`
+/// (the drafted call), and what the participant wrote becomes that script's body
 /// (`scripts::deployment_scripts`): their commands ship as scripts they can run, test and
-/// shellcheck outside GitHub too. On the other platforms, what they wrote, else the draft.
+/// shellcheck outside GitHub too. On the other platforms, and for a command that needs the
+/// workflow (`own_command`), what they wrote, else the draft.
 pub(crate) fn step_command(a: &Inputs, id: &str) -> String {
-    script_call(a, id).unwrap_or_else(|| draft_of(a, id))
+    match (script_call(a, id), own_command(a, id)) {
+        (Some(call), Some(_)) => call,
+        _ => draft_of(a, id),
+    }
 }
 
-/// With "Your own scripts", a command the participant wrote, as its script holds it.
-pub(crate) struct OwnScript {
-    /// The label of the field they wrote it in.
-    pub label: &'static str,
-    pub command: String,
-    /// What the step calling the script puts in its environment for the command.
-    pub env: Vec<(String, String)>,
-}
-
-/// With "Your own scripts", the command the participant wrote in field `id`, for the script
-/// its step calls; `None` while the step keeps the app's call (their text calling that very
-/// script is the call kept, not a command). A pasted credential becomes `$NAME`, read from
-/// its secret; an expression typed into the command (`${{ secrets.TOKEN }}`), which GitHub
-/// evaluates in a workflow but never in a script file, becomes a variable the step sets.
-pub(crate) fn own_script(a: &Inputs, id: &str) -> Option<OwnScript> {
+/// With "Your own scripts", the command the participant wrote in field `id` for the script
+/// its step calls. `None` while the step keeps the app's call, and for a command that stays
+/// in the workflow step: one that calls the script itself (a wrapper of theirs), reads a
+/// `${{ }}` expression (GitHub evaluates those in a workflow, never in a script file), or
+/// holds a pasted credential or the note an export left for one (the step reads it from its
+/// secret instead, `redact_credentials`).
+pub(crate) fn own_command<'a>(a: &'a Inputs, id: &str) -> Option<&'a str> {
     let call = script_call(a, id)?;
     let script = call.split_whitespace().next()?;
     let command = a.text(id).trim();
-    if command.is_empty() || command.contains(script) {
-        return None;
-    }
-    let mut env = Vec::new();
-    let command = crate::credentials::replace_or_removed(command, |name| {
-        env.push((name.to_owned(), crate::workflow::secret(name)));
-        format!("${name}")
-    });
-    let command = crate::workflow::hoist_expressions_in(&command, &mut env);
-    Some(OwnScript { label: DEPLOYMENT.field(id)?.label, command, env })
+    let in_the_step = command.is_empty()
+        || command.contains(script)
+        || command.contains("${{")
+        || !crate::credentials::find_or_removed(command).is_empty();
+    (!in_the_step).then_some(command)
 }
 
 /// The call of its script a step makes with "Your own scripts", e.g.

@@ -165,7 +165,7 @@ pub fn production_workflow(a: &Inputs, start: Start) -> Workflow {
     job.steps.extend(platform_setup(a));
     // After staging, production deploys the build staging tested, never a new one.
     match (start, a.text("platform")) {
-        (Start::OnPush, _) => job.steps.push(command_step("Build once", a, "build_command")),
+        (Start::OnPush, _) => job.steps.push(Step::run("Build once", &step_command(a, "build_command"))),
         // Staging pushed this commit's image.
         (_, "kubernetes") => job.steps.push(Step::run(
             "Use the image staging built",
@@ -403,23 +403,6 @@ fn migration(a: &Inputs) -> Option<Step> {
     })
 }
 
-/// A step running the command of field `id` (`step_command`).
-fn command_step(name: &str, a: &Inputs, id: &str) -> Step {
-    with_own_variables(Step::run(name, &step_command(a, id)), a, id)
-}
-
-/// With "Your own scripts" a step calls its script, which reads what the participant's
-/// command needs from the workflow (a pasted credential's secret, an expression typed into
-/// it) as variables (`super::own_script`): the step of field `id` sets them.
-fn with_own_variables(mut step: Step, a: &Inputs, id: &str) -> Step {
-    for (name, value) in super::own_script(a, id).map(|own| own.env).unwrap_or_default() {
-        if !step.env.iter().any(|(key, _)| *key == name) {
-            step.env.push((name, value));
-        }
-    }
-    step
-}
-
 fn blue_green_steps(a: &Inputs, job: &mut Job) {
     let find_slots = "live=\"$(\n".to_owned()
         + step_command(a, "live_slot_command").trim()
@@ -428,7 +411,7 @@ fn blue_green_steps(a: &Inputs, job: &mut Job) {
            exit 1 ;;\nesac\necho \"live=$live\" >> \"$GITHUB_OUTPUT\"\necho \"idle=$idle\" >> \"$GITHUB_OUTPUT\"\n\
            echo \"Live: $live. Deploying to: $idle.\"";
     job.steps.push(
-        with_own_variables(Step::run("Find the live slot and the idle one", &find_slots), a, "live_slot_command")
+        Step::run("Find the live slot and the idle one", &find_slots)
             .with_id("slots")
             .env("SLOT_A", draft_of(a, "slot_a").trim())
             .env("SLOT_B", draft_of(a, "slot_b").trim()),
@@ -436,14 +419,20 @@ fn blue_green_steps(a: &Inputs, job: &mut Job) {
     let idle = "${{ steps.slots.outputs.idle }}";
     job.steps.extend(migration(a));
     job.steps.extend(hand_secrets(a, Target::Production { canary: false }).map(|step| step.env("SLOT", idle)));
-    job.steps.push(with_secrets(command_step("Deploy to the idle slot", a, "deploy_command").env("SLOT", idle), a));
-    job.steps.push(command_step("Smoke test the idle slot", a, "smoke_test_command").env("SLOT", idle));
-    job.steps
-        .push(command_step("Switch traffic to the new slot", a, "switch_command").with_id("switch").env("SLOT", idle));
+    job.steps.push(with_secrets(
+        Step::run("Deploy to the idle slot", &step_command(a, "deploy_command")).env("SLOT", idle),
+        a,
+    ));
+    job.steps.push(Step::run("Smoke test the idle slot", &step_command(a, "smoke_test_command")).env("SLOT", idle));
+    job.steps.push(
+        Step::run("Switch traffic to the new slot", &step_command(a, "switch_command"))
+            .with_id("switch")
+            .env("SLOT", idle),
+    );
     job.steps.push(Step::run("Check production after the switch", HEALTH_CHECK));
     // The way back: the old version still runs in the slot that was live.
     job.steps.push(
-        command_step("Roll back: switch traffic back to the previous slot", a, "switch_command")
+        Step::run("Roll back: switch traffic back to the previous slot", &step_command(a, "switch_command"))
             .when(&format!("{FAILED_OR_STOPPED} && steps.switch.outcome != 'skipped'"))
             .env("SLOT", "${{ steps.slots.outputs.live }}"),
     );
@@ -459,13 +448,14 @@ const HEALTH_CHECK: &str = "curl --fail --silent --show-error --max-time 20 --re
 fn canary_steps(a: &Inputs, job: &mut Job) {
     job.steps.extend(migration(a));
     job.steps.extend(hand_secrets(a, Target::Production { canary: true }));
-    job.steps.push(with_secrets(command_step("Deploy the canary", a, "deploy_command").with_id("canary"), a));
-    job.steps.push(command_step("Smoke test the canary before it gets traffic", a, "smoke_test_command"));
+    job.steps
+        .push(with_secrets(Step::run("Deploy the canary", &step_command(a, "deploy_command")).with_id("canary"), a));
+    job.steps.push(Step::run("Smoke test the canary before it gets traffic", &step_command(a, "smoke_test_command")));
     let (metric, threshold) = (a.text("metric").trim(), a.text("threshold").trim());
     for stage in stages(a) {
         let percent = stage.percent.to_string();
         job.steps.push(
-            command_step(&format!("Send {percent}% of traffic to the canary"), a, "traffic_command")
+            Step::run(&format!("Send {percent}% of traffic to the canary"), &step_command(a, "traffic_command"))
                 .env("PERCENT", &percent),
         );
         if stage.wait_minutes > 0 {
@@ -477,30 +467,29 @@ fn canary_steps(a: &Inputs, job: &mut Job) {
                  *) echo \"::error::The metric check did not run (exit status $status): $METRIC at $PERCENT% is unknown, so the rollout stops and rolls back.\"; exit 1 ;;\nesac",
                 run_check(&step_command(a, "metric_check_command"))
             );
-            let watching =
-                Step::run(&format!("Watch the metric for {} minutes at {percent}%", stage.wait_minutes), &watch);
-            let mut step = with_own_variables(watching, a, "metric_check_command")
-                .env("PERCENT", &percent)
-                .env("WAIT_MINUTES", &stage.wait_minutes.to_string())
-                .env("METRIC", metric)
-                .env("THRESHOLD", threshold);
+            let mut step =
+                Step::run(&format!("Watch the metric for {} minutes at {percent}%", stage.wait_minutes), &watch)
+                    .env("PERCENT", &percent)
+                    .env("WAIT_MINUTES", &stage.wait_minutes.to_string())
+                    .env("METRIC", metric)
+                    .env("THRESHOLD", threshold);
             if a.text("platform") == "kubernetes" {
                 step = step.env(PROMETHEUS_SECRET, &secret(PROMETHEUS_SECRET));
             }
             job.steps.push(step);
         }
     }
-    job.steps.push(command_step("Promote the canary", a, "promote_command").with_id("promote"));
+    job.steps.push(Step::run("Promote the canary", &step_command(a, "promote_command")).with_id("promote"));
     job.steps.push(Step::run("Check production after the promotion", HEALTH_CHECK));
     // Once the promotion started, the stable version may be the new one: put back the one
     // before it first.
     job.steps.push(
-        command_step("Roll back: restore the version that ran before the promotion", a, "restore_command")
+        Step::run("Roll back: restore the version that ran before the promotion", &step_command(a, "restore_command"))
             .when(&format!("{FAILED_OR_STOPPED} && steps.promote.outcome != 'skipped'")),
     );
     // Any failed check from the canary's deploy on: traffic goes back, the canary goes away.
     job.steps.push(
-        command_step("Roll back the canary", a, "rollback_command")
+        Step::run("Roll back the canary", &step_command(a, "rollback_command"))
             .when(&format!("{FAILED_OR_STOPPED} && steps.canary.outcome != 'skipped'")),
     );
     job.timeout_minutes = 30 + stages(a).iter().map(|s| s.wait_minutes).sum::<u32>();
