@@ -56,20 +56,29 @@ fn normalize_newlines(text: &str) -> Cow<'_, str> {
 pub fn block(text: &str) -> String {
     let text = normalize_newlines(text);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
-    for paragraph in lines.split(|line| line.trim().is_empty()).filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        // Every line an item, all steps (`1.`: markers of two bytes or more) or all bullets.
-        let ordered = |line: &&str| list_item(line).map(|(marker, _)| marker.len() > 1);
-        let kind = ordered(&paragraph[0]);
-        let is_list = kind.is_some() && paragraph.iter().all(|line| ordered(line) == kind);
-        for (index, line) in paragraph.iter().enumerate() {
-            if index > 0 {
-                out.push_str(if is_list { "\n" } else { "\\\n" });
+    // What goes before the next line: nothing at the start, a hard break inside a
+    // paragraph, a line break inside a list, a blank line after either.
+    let mut separator = "";
+    let mut list = false;
+    let mut rest: &str = &text;
+    loop {
+        let end = rest.find('\n').unwrap_or(rest.len());
+        let line = rest[..end].trim_end();
+        if line.trim().is_empty() {
+            if !out.is_empty() {
+                separator = "\n\n";
             }
-            match list_item(line).filter(|_| is_list) {
+        } else {
+            if separator != "\\\n" {
+                // A paragraph (or a list's next line): a list when each of its lines is an item,
+                // all steps (markers of two bytes or more: `1.`) or all bullets.
+                let kind = |line: &str| list_item(line.trim_end()).map(|(marker, _)| marker.len() > 1);
+                let first = kind(line);
+                list =
+                    first.is_some() && rest.split('\n').take_while(|l| !l.trim().is_empty()).all(|l| kind(l) == first);
+            }
+            out.push_str(separator);
+            match list_item(line).filter(|_| list) {
                 Some((marker, item)) => {
                     out.push_str(marker);
                     out.push(' ');
@@ -77,9 +86,13 @@ pub fn block(text: &str) -> String {
                 }
                 None => push_with_indent(line, &mut out),
             }
+            separator = if list { "\n" } else { "\\\n" };
         }
+        if end == rest.len() {
+            return out;
+        }
+        rest = &rest[end + 1..];
     }
-    out
 }
 
 /// A line that is a list item as typed, unindented: its marker (`1.`, `2)`, `-`, `*`) and

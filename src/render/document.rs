@@ -118,8 +118,9 @@ pub fn exercise_document(deliverable: &Deliverable) -> Vec<Block> {
 #[cfg(feature = "client-documents")]
 /// A document for the client, and only what a client document carries: in front matter its
 /// title, client, author, date, version and status; a cover line; the sections, with short
-/// answers as definition lines. The course's details (cohort, export time, the self-check)
-/// ride in the embedded answers, which the app and the review read (`course_appendix`).
+/// answers as definition lines. The course's details (cohort, export time, which parts
+/// follow their exercise) ride in the embedded answers; the app and the review compute the
+/// self-check and the red flags from them, and show them in their own panels.
 fn client_document(deliverable: &Deliverable, style: &crate::course::ClientDocument, inputs: &Inputs) -> Vec<Block> {
     let Deliverable { profile, answers, exported_at, exercise, .. } = *deliverable;
     let client = Some(answers.text(style.client).trim()).filter(|c| !c.is_empty()).unwrap_or(profile.scenario.trim());
@@ -221,51 +222,6 @@ fn statement(field: &Field, inputs: &Inputs) -> &'static str {
         }
         _ => "",
     }
-}
-
-#[cfg(feature = "client-documents")]
-/// What the course reviews beside a client document, which leaves it out: the course, the
-/// self-check, the red flags and which parts were carried from the exercises. The review
-/// page shows it after the document, read from the file's embedded answers.
-pub fn course_appendix(deliverable: &Deliverable) -> Vec<Block> {
-    use crate::course::CarriedState;
-    let Deliverable { module, exercise, profile, answers, others, exported_at } = *deliverable;
-    let inputs = &Inputs::new(answers, others);
-    let mut blocks = vec![Block::Heading { level: 2, text: "For the course's review".into() }];
-    let cohort = profile.cohort.trim();
-    blocks.push(Block::Paragraph(vec![text(format!(
-        "Not in the proposal: Advanced {}, {}: {}, Exercise {}{}, exported {exported_at} with Workbook v{}.",
-        module.name,
-        module.session,
-        module.title,
-        exercise.number,
-        if cohort.is_empty() { String::new() } else { format!(", cohort {cohort}") },
-        crate::APP_VERSION
-    ))]));
-    self_check_blocks(&mut blocks, exercise, inputs, "Success criteria");
-    let flags = (exercise.red_flags)(inputs);
-    blocks.push(Block::Heading { level: 3, text: "Red flags".into() });
-    blocks.push(if flags.is_empty() {
-        Block::Paragraph(vec![text("None found.")])
-    } else {
-        Block::List(flags.into_iter().map(|f| vec![text(f)]).collect())
-    });
-    let carried: Vec<Vec<Inline>> = exercise
-        .fields()
-        .filter_map(|field| {
-            let source = find_exercise(exercise.carried_from(field.id)?)?.1;
-            let state = match exercise.carried_state(field.id, others)? {
-                CarriedState::Follows | CarriedState::Same => format!("as in Exercise {}", source.number),
-                CarriedState::Differs => format!("refined from Exercise {}", source.number),
-            };
-            Some(vec![Inline::Strong(format!("{}:", field.label)), text(format!(" {state}"))])
-        })
-        .collect();
-    if !carried.is_empty() {
-        blocks.push(Block::Heading { level: 3, text: "Carried over from the exercises".into() });
-        blocks.push(Block::List(carried));
-    }
-    blocks
 }
 
 fn header(module: &Module, exercise: &Exercise, profile: &Profile, exported_at: &str) -> Vec<Block> {

@@ -140,12 +140,7 @@ fn DeliverableReview(
     let delivered = participant.exercises[exercise.key].clone();
     let answers = exercise.answers_in(&workbook);
     let checks = self_check(exercise, &Inputs::new(&answers, &workbook));
-    let deliverable = Deliverable::of(module, exercise, &workbook, &answers, &delivered.exported_at);
-    let mut blocks = exercise_document(&deliverable);
-    // A client document leaves the course's part out; the review reads it after the document.
-    if exercise.client_document.is_some() {
-        blocks.extend(crate::render::document::course_appendix(&deliverable));
-    }
+    let blocks = exercise_document(&Deliverable::of(module, exercise, &workbook, &answers, &delivered.exported_at));
     let heading_id = format!("review-{}", exercise.key.replace('.', "-"));
     let labelled_by = heading_id.clone();
     let title =
