@@ -247,7 +247,8 @@ const FAILS: &str = "# Exit non-zero when it fails: the workflow then stops, and
 /// A script a deploy step calls with "Your own scripts": it holds the command the
 /// participant wrote for that step in Exercise 2.1 (`deployment::step_command`), with its
 /// `arguments` (` SLOT IMAGE`) read into the variables the command uses, so it runs the same
-/// from the workflow and from a terminal. `None` until they write it.
+/// from the workflow and from a terminal. `None` until they write it, and for a command that
+/// stays in its workflow step (`deployment::own_command`).
 fn own_step(deployment: &Inputs, path: &'static str, arguments: &str, what: &'static str) -> Option<Script> {
     use super::deployment::{own_command, script_call, DEPLOYMENT};
     // The field whose step calls this script.
