@@ -6,8 +6,9 @@
 //! (headings, lists, tables, code, HTML, links, math). Every character with a markdown
 //! meaning is backslash-escaped, line starts that would open a block are neutralised, and
 //! line breaks are kept as hard breaks. One exception, on purpose: a paragraph typed as
-//! steps or bullets, every line one, is that list (`block`), its items' text escaped. GitHub's renderer and pulldown-cmark agree on all
-//! of these escapes (CommonMark allows a backslash before any ASCII punctuation).
+//! steps or bullets, every line one, is that list (`block`), its items' text escaped.
+//! GitHub's renderer and pulldown-cmark agree on all of these escapes (CommonMark allows a
+//! backslash before any ASCII punctuation).
 
 use std::borrow::Cow;
 
