@@ -18,8 +18,9 @@ test("home, profile, a Module 5 exercise and the not-found page have no axe viol
 test("every section of Exercise 2.1 has no axe violations, empty and answered", async ({ page }) => {
   await page.goto("./#/exercise/m6-2.1");
   const steps = page.getByRole("navigation", { name: "Sections" }).or(page.getByRole("complementary", { name: "Sections" })).getByRole("button");
+  // count() does not wait: the app may still be starting behind the form shell.
+  await expect(steps).toHaveCount(6);
   const count = await steps.count();
-  expect(count).toBe(6);
   for (let i = 0; i < count; i++) {
     await steps.nth(i).click();
     await expectNoViolations(page, `section ${i + 1}, empty`);

@@ -85,7 +85,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   const projections = pane(page).getByRole("region", { name: "Cost projections" });
   // 200 × 30 × 1,500 ÷ 1,000 × $0.01 = $90, plus $1,500 of infrastructure.
   await expect(projections.getByRole("row", { name: "Pilot 10 200 $90 $1,500 $1,590 $159 $19,080", exact: true })).toBeVisible();
-  await expect(projections.getByRole("row", { name: /^General availability 50 40000 \$18,000 \$3,000 \$21,000 \$420 / })).toBeVisible();
+  await expect(projections.getByRole("row", { name: /^General availability 50 40,000 \$18,000 \$3,000 \$21,000 \$420 / })).toBeVisible();
 
   // 2.1 and 2.2 appear without retyping, each part as that exercise has it...
   await section(page, "Deployment strategy").click();
