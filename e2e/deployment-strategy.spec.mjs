@@ -127,7 +127,9 @@ test("home lists both modules, their exercises and times, Module 5 on a page of 
   await expect(module6).toContainText("75 min of homework in total");
   // Module 5 is its own download: linked, opening on its page.
   await expect(module5.getByText("Opens the Module 5 workbook, a page of its own.")).toHaveCount(3);
-  await expect(module6.getByText("a page of its own")).toHaveCount(0);
+  // The capstone too, on its own page beside 2.1 and 2.2's.
+  await expect(module6.getByText("Opens on a page of its own.")).toHaveCount(1);
+  await expect(module6.getByRole("link", { name: "Exercise 2.3 · Capstone: Enterprise Architecture Proposal" })).toHaveAttribute("href", "capstone/#/exercise/m6-2.3");
   await expect(module5.getByRole("link", { name: "Exercise 2.2 · Monitoring & Alerting" })).toHaveAttribute("href", "module-5/#/exercise/m5-2.2");
   await expect(module6.getByRole("link", { name: "Exercise 2.3 · Capstone: Enterprise Architecture Proposal" })).toBeVisible();
   await expect(module6.getByRole("link", { name: "Exercise 2.1 · Deployment Strategy" })).toBeVisible();

@@ -18,13 +18,13 @@ test("after the first visit the app loads, edits and exports with the network go
       await navigator.serviceWorker.ready;
       const cached = await caches.open("workbook-shell-v4").then((c) => c.keys());
       // Every page of the site, each with its own wasm.
-      for (const page of ["", "module-5/", "restore/", "review/", "review/participant/"]) {
+      for (const page of ["", "module-5/", "capstone/", "restore/", "review/", "review/participant/", "review/module-5/"]) {
         if (!cached.some((r) => r.url === new URL(page, location.href).href.replace(/#.*$/, ""))) throw new Error(`${page} not cached`);
       }
-      // Every page's wasm, and the export worker's of the two exercise pages.
+      // Every page's wasm (seven), and the export worker's of the three exercise pages.
       const wasm = cached.filter((r) => r.url.endsWith(".wasm"));
-      if (wasm.length !== 7) throw new Error(`${wasm.length} wasm files cached, not 7`);
-      for (const page of ["", "module-5/"]) {
+      if (wasm.length !== 10) throw new Error(`${wasm.length} wasm files cached, not 10`);
+      for (const page of ["", "module-5/", "capstone/"]) {
         const worker = new RegExp(`^${new URL(page, location.href).href.replace(/#.*$/, "")}export-worker-[0-9a-f]{16}(_loader\\.js|\\.js|_bg\\.wasm)$`);
         if (cached.filter((r) => worker.test(r.url)).length !== 3) throw new Error(`the export worker of ${page || "the root page"} is not cached`);
       }

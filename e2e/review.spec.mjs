@@ -186,10 +186,12 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   await security.getByLabel("Comment on Security architecture", { exact: true }).fill("Map each GDPR article to a control, as discussed.");
   await expectNoViolations(instructor, "grading page");
 
-  // J and K between participants; back on Ada, the same criterion has focus.
+  // J and K between participants, each on their module's grading page (Grace has Module 5
+  // work only); back on Ada, the same criterion has focus.
   await criterion("Platform Analysis").getByRole("radio", { name: "4" }).focus();
   await instructor.keyboard.press("j");
   await expect(instructor.getByRole("heading", { level: 1, name: /^Grace Hopper/ })).toBeVisible();
+  await expect(instructor).toHaveURL(/\/review\/module-5\/#\/participant\/1$/);
   // Grace's Module 5 comment reuses Ada's, from the cohort's list.
   const graceReview = instructor.getByRole("region", { name: /Module 5 · Exercise 2.1/ });
   await graceReview.getByLabel("Reuse a comment on the deliverable as a whole").selectOption("Map each GDPR article to a control, as discussed.");
@@ -210,6 +212,10 @@ test("an instructor scores a capstone on the rubric, moves between participants 
   expect(text).toContain("Passed (certification needs 14 of 20).");
   expect(text).toContain("**Security architecture:**\n\nMap each GDPR article to a control, as discussed.");
 
+  // Ada's Module 5 work is graded on Module 5's page, one link away.
+  await instructor.getByRole("link", { name: "grade their Module 5 work" }).click();
+  await expect(instructor).toHaveURL(/\/review\/module-5\/#\/participant\/0$/);
+  await expect(instructor.getByRole("link", { name: "grade their Module 6 work" })).toBeVisible();
   // Ada's workflow, edited by hand: flagged, readable, and checked by actionlint on request.
   const adaDeployment = instructor.getByRole("region", { name: /Module 5 · Exercise 2.1/ });
   await expect(adaDeployment.getByText(".github/workflows/deploy-production.yml was edited by hand after export (ada/deploy-production.yml)")).toBeVisible();

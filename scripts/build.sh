@@ -2,13 +2,15 @@
 # Builds every page of the site into dist/, each its own download (Cargo.toml, [features]):
 #   dist/            Module 6 and the home page      (index.html)
 #   dist/module-5/   Module 5                        (module-5/index.html)
+#   dist/capstone/   Module 6's capstone             (capstone/index.html)
 #   dist/restore/    restoring backups and imports   (restore/index.html)
 #   dist/review/     instructors: a cohort reviewed  (review/index.html)
-#   dist/review/participant/  one participant graded (review/participant/index.html)
+#   dist/review/participant/  one participant's Module 6 work graded (review/participant/index.html)
+#   dist/review/module-5/     the same for Module 5   (review/module-5/index.html)
 # Extra arguments go to every `trunk build` (e.g. --release).
 #
 # The root page first: it compiles every dependency, and Trunk replaces its whole dist
-# folder (the others only their own). Then the other four in two chains at once: what is
+# folder (the others only their own). Then the other six in two chains at once: what is
 # left of a page (its own crate, the link, wasm-opt) runs on one core, so two pages at a
 # time use both. Cargo builds one thing at a time in a target folder, so the second chain
 # works in a copy of target/ whose dependencies are already compiled.
@@ -51,6 +53,7 @@ cp -a "target/wasm32-unknown-unknown/$profile" "$second/wasm32-unknown-unknown/"
 (
   page "$second" "$@" --dist dist/review review/index.html
   page "$second" "$@" --dist dist/review/participant review/participant/index.html
+  page "$second" "$@" --dist dist/review/module-5 review/module-5/index.html
 ) >"$second.log" 2>&1 &
 review_pages=$!
 # Should this script fail or be stopped, the review pages' chain (Trunk, cargo, rustc) stops too.
@@ -61,6 +64,7 @@ stop_tree() {
 }
 trap 'stop_tree "$review_pages"' EXIT
 page target "$@" --dist dist/module-5 module-5/index.html
+page target "$@" --dist dist/capstone capstone/index.html
 page target "$@" --dist dist/restore restore/index.html
 status=0
 wait "$review_pages" || status=$?

@@ -14,7 +14,7 @@ runs=${1:-5}
 shift || true
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-if [ ! -f dist/index.html ] || [ ! -f dist/module-5/index.html ] || [ ! -f dist/review/participant/index.html ]; then
+if [ ! -f dist/index.html ] || [ ! -f dist/module-5/index.html ] || [ ! -f dist/capstone/index.html ] || [ ! -f dist/review/participant/index.html ] || [ ! -f dist/review/module-5/index.html ]; then
   scripts/setup.sh
   scripts/build.sh --release
 fi

@@ -3,7 +3,7 @@
 # headless Chromium, the workflow lint, and the end-to-end suite against a release build.
 #
 # After the format check, two lanes run side by side, each step after the one it needs:
-#   app lane:   release build of the five pages -> first-load size budget -> end to end
+#   app lane:   release build of the seven pages -> first-load size budget -> end to end
 #   core lane:  native tests -> workflow lint -> browser adapters (wasm-bindgen-test)
 # The release build leaves a core idle for much of its time (a page's own crate, its link
 # and wasm-opt each run on one core), and the core lane fills it; it is done before the
@@ -62,7 +62,7 @@ lint_workflows() {
 }
 
 app_lane() {
-  step build "Release build of the five pages" "INFO ✅ success" scripts/build.sh --release &&
+  step build "Release build of the seven pages" "INFO ✅ success" scripts/build.sh --release &&
     step size "First-load size budget (250 KB gzip a page)" "^### |^Budget" node bench/sizes.mjs dist --check &&
     step e2e "End to end: Playwright in headless Chromium" "^ +[0-9]+ (passed|failed|flaky|skipped)" npx playwright test
 }
@@ -73,7 +73,7 @@ core_lane() {
       "^actionlint:|^zizmor:|^shellcheck:|layouts written|^# (pass|fail)" lint_workflows &&
     step browser "Browser adapters: wasm-bindgen-test in headless Chromium" "^test result" \
       cargo test --locked --profile browser-test --target wasm32-unknown-unknown \
-      --no-default-features --features module5,module6 --test browser_storage --test browser_review_store
+      --no-default-features --features module5,capstone --test browser_storage --test browser_review_store
 }
 
 # An interrupted run stops both lanes and whatever they started.

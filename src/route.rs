@@ -28,11 +28,19 @@ pub enum Route {
 /// The page that restores backups and imports files, relative to the site's root.
 pub const RESTORE_PAGE: &str = "restore/";
 
+/// Module 6's capstone, on a page of its own (`Exercise::page`).
+pub const CAPSTONE_PAGE: &str = "capstone/";
+
 /// The instructors' review page, relative to the site's root.
 pub const REVIEW_PAGE: &str = "review/";
 
-/// The page that grades one participant at a time, beside the review page.
-pub const GRADING_PAGE: &str = "review/participant/";
+/// With `grading`, this build's page: the one that grades a participant's work in its
+/// module, one participant at a time (`Module::grading_page`; one page per module).
+pub const GRADING_PAGE: &str = if cfg!(feature = "module5") && !cfg!(feature = "module6") {
+    crate::course::module5::MODULE.grading_page
+} else {
+    crate::course::module6::MODULE.grading_page
+};
 
 /// This build's page, relative to the site's root: what the features it was built with
 /// say (the tests, built with the default features, are the root page).
@@ -44,9 +52,18 @@ pub const HERE: &str = if cfg!(feature = "grading") {
     RESTORE_PAGE
 } else if cfg!(feature = "module5") && !cfg!(feature = "module6") {
     "module-5/"
+} else if cfg!(feature = "capstone-page") {
+    CAPSTONE_PAGE
 } else {
     ""
 };
+
+/// The link to participant `index` of the review's cohort, graded on `page`, from page
+/// `here`: the hash alone on that page (no reload), else the path to it.
+pub fn participant_href_from(here: &str, page: &str, index: usize) -> String {
+    let path = if page == here { String::new() } else { format!("{}{page}", "../".repeat(here.matches('/').count())) };
+    format!("{path}#/participant/{index}")
+}
 
 impl Route {
     /// Parses `location.hash` (with or without the leading `#`) on this build's page.
@@ -86,7 +103,7 @@ impl Route {
             Route::Home if here == RESTORE_PAGE => Some(""),
             Route::Import => Some(RESTORE_PAGE),
             Route::Review => Some(REVIEW_PAGE),
-            Route::Exercise(key) => find_exercise(key).map(|(module, _)| module.page),
+            Route::Exercise(key) => find_exercise(key).map(|(module, exercise)| exercise.page_in(module)),
             _ => None,
         }
     }
@@ -142,6 +159,20 @@ mod tests {
         assert_eq!(Route::Import.href_from(RESTORE_PAGE), "#/import");
         assert_eq!(Route::Profile.href_from("restore/"), "#/profile");
         assert_eq!(module5.href_from(RESTORE_PAGE), "../module-5/#/exercise/m5-2.1");
+        // The capstone has a page of its own, beside 2.1 and 2.2's.
+        let capstone = Route::Exercise("m6-2.3");
+        assert_eq!(find_exercise("m6-2.3").unwrap().1.page, Some(CAPSTONE_PAGE));
+        assert_eq!(capstone.href_from(""), "capstone/#/exercise/m6-2.3");
+        assert_eq!(capstone.href_from(CAPSTONE_PAGE), "#/exercise/m6-2.3");
+        assert_eq!(module6.href_from(CAPSTONE_PAGE), "../#/exercise/m6-2.1");
+    }
+
+    #[test]
+    fn participants_link_to_their_module_s_grading_page() {
+        let (module5, module6) = ("review/module-5/", "review/participant/");
+        assert_eq!(participant_href_from(REVIEW_PAGE, module6, 3), "../review/participant/#/participant/3");
+        assert_eq!(participant_href_from(module6, module6, 3), "#/participant/3");
+        assert_eq!(participant_href_from(module6, module5, 0), "../../review/module-5/#/participant/0");
     }
 
     #[test]

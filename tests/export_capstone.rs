@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{assert_complete, expect_file, module_6, module_6_first_draft, EXPORTED_AT};
+use common::{assert_complete, expect_file, module_6, module_6_as_reviewed, module_6_first_draft, EXPORTED_AT};
 use workbook::course::find_exercise;
+use workbook::course::progress::self_check;
 use workbook::model::Workbook;
 use workbook::render::{companion_markdown, embedded, exercise_markdown, Deliverable};
 
@@ -36,17 +37,20 @@ fn filled_capstone_is_complete_and_meets_every_criterion() {
 #[test]
 fn computed_figures_are_in_the_proposal() {
     let (proposal, _) = export(&module_6());
-    // Azure: (25×4 + 25×5 + 20×4 + 15×5 + 15×3) / 100 = 4.25; Bedrock 3.85; Llama 3.2.
+    // Azure: (25×4 + 25×5 + 20×4 + 15×5 + 15×3) / 100 = 4.25; Bedrock 3.85; Llama 2.45.
     assert!(proposal.contains("| Azure OpenAI | 4.25 | 1 |"), "{proposal}");
     assert!(proposal.contains("| AWS Bedrock | 3.85 | 2 |"));
-    assert!(proposal.contains("| Self-hosted Llama | 3.2 | 3 |"));
+    assert!(proposal.contains("| Self-hosted Llama | 2.45 | 3 |"));
     // Scores are headed by the platforms' names.
     assert!(proposal.contains("| Criterion | Weight (%) | AWS Bedrock | Azure OpenAI | Self-hosted Llama |"));
-    // General: 40,000 × 30 × 1,500 / 1,000 × $0.01 = $18,000 + $3,000 = $21,000; per user $10.50.
-    assert!(proposal
-        .contains(r"| General availability | 2,000 | 40,000 | \$18,000 | \$3,000 | \$21,000 | \$10.50 | \$252,000 |"));
+    // General: 40,000 × 30 × 1,500 / 1,000 × $0.01 = $18,000 + $6,000 = $24,000; per user $12.
+    assert!(proposal.contains(
+        r"| General availability | 2,000 | 40,000 | \$18,000 | \$6,000 | \$24,000 | \$12 | \$288,000 a year |"
+    ));
     // Pilot: 200 × 30 × 1.5 × 0.01 = $90 + $1,500.
-    assert!(proposal.contains(r"| Pilot | 10 | 200 | \$90 | \$1,500 | \$1,590 | \$159 | \$19,080 |"));
+    assert!(
+        proposal.contains(r"| Pilot | 10 | 200 | \$90 | \$1,500 | \$1,590 | \$159 | \$1,484–\$2,226 over 4-6 weeks |")
+    );
     assert!(proposal.contains("```mermaid\nflowchart LR\n"));
     assert!(proposal.contains("```mermaid\ngantt\n"));
     assert!(proposal.contains("    Pilot (10 users) :p1, 2027-02-01, 42d"));
@@ -132,7 +136,6 @@ fn the_first_draft_raises_each_contradiction_and_the_consistent_module_none() {
     let draft = flags(&module_6_first_draft());
     let expected = [
         "Volumes disagree: Exercise 2.1 plans for 150,000 requests a day, but the largest cost scenario (General availability) has 40,000.",
-        "Token throughput exceeds the quota: 150,000 requests a day × 1,500 tokens is about 156,250 tokens a minute, above the 90,000 tokens a minute in the scaling triggers.",
         "Azure OpenAI (Azure) is recommended, but the operations use AWS services: CloudWatch, S3. Use the platform's own tools, or say why not.",
         "The hosting model is Hybrid, but the architecture diagram shows no on-premises boundary",
         "Copy-paste without synthesis: “Scaling plan” is Exercise 2.1 as written, with a synthesis of 7 words.",
@@ -161,12 +164,73 @@ fn the_first_draft_raises_each_contradiction_and_the_consistent_module_none() {
     assert!(!flags(&passed_over).iter().any(|f| f.contains("ranks first")));
 }
 
+/// Every calculator that fails on the figures the CTO and the instructor read in the first
+/// fixture names its numbers, in the red flags (the self-check's list and the review's
+/// findings) and as an unmet criterion; the consistent fixture fails none.
+#[test]
+fn the_figures_readers_checked_with_a_calculator_are_each_raised_by_name() {
+    let capstone = find_exercise("m6-2.3").unwrap().1;
+    let check = |workbook: &Workbook| {
+        let answers = capstone.answers_in(workbook);
+        let inputs = workbook::course::Inputs::new(&answers, workbook);
+        let unmet: Vec<&str> =
+            self_check(capstone, &inputs).into_iter().filter(|(_, met)| !met).map(|(c, _)| c).collect();
+        ((capstone.red_flags)(&inputs), unmet)
+    };
+    let (flags, unmet) = check(&module_6_as_reviewed());
+    let expected = [
+        // 40,000 requests over 8 busy hours is 83.3 a minute; twice that at peak, × 1,500 tokens.
+        "Over the token quota: General availability at its busiest minute (40,000 requests a day over 8 busy hours, × 2 at peak) uses about 250,000 tokens a minute, above the 90,000 quota.",
+        // 80% of the 90k quota: 72,000.
+        "The token alert pages on-call at every peak: General availability at its busiest minute (40,000 requests a day over 8 busy hours, × 2 at peak) uses about 250,000 tokens a minute, above its level of 72,000.",
+        // 166.7 a minute is 2.8 a second.
+        "The requests trigger never fires: General availability at its busiest minute (40,000 requests a day over 8 busy hours, × 2 at peak) makes 2.8 requests a second, and it waits for 100.",
+        // 50 × $2 × 24 × 30 = $72,000; $21,000 × 2 = $42,000.
+        "The instance cap does not cap the spend: 50 instances at $2 an hour cost $72,000 a month, more than General availability would cost if the whole month ran at its peak ($42,000).",
+        "Infrastructure does not grow with the users: General availability serves 2,000 users on $3,000 a month, Limited 100 on $3,000.",
+        "Self-hosted Llama scores 5 on Cost at projected volume, above the cloud platforms (4), at 40,000 requests a day",
+    ];
+    for flag in expected {
+        assert!(flags.iter().any(|f| f.contains(flag)), "missing {flag:?} in {flags:#?}");
+    }
+    assert!(unmet.iter().any(|c| c.starts_with("The figures hold")), "{unmet:?}");
+
+    let (flags, unmet) = check(&module_6());
+    assert_eq!((flags, unmet), (vec![], vec![]));
+
+    // A go criterion the cost model fails: Limited costs $3,900 for 60,000 requests a month.
+    let mut strict = module_6();
+    let phases = strict.exercises.get_mut("m6-2.1").unwrap().rows_mut("phases");
+    phases[1].insert("criteria".into(), "Error rate < 1%; cost per request < $0.05".into());
+    let (flags, _) = check(&strict);
+    assert_eq!(
+        flags,
+        ["Limited's criterion “cost per request < $0.05” fails against the cost model: $0.065 a request."]
+    );
+
+    // An instance cap under the modelled month: 10 × $2 × 720 = $14,400 against $24,000.
+    let mut low = module_6();
+    low.exercises.get_mut("m6-2.1").unwrap().set_text("max_instances", "10".into());
+    let (flags, _) = check(&low);
+    assert!(flags[0].starts_with("The instance cap cannot carry General availability: 10 instances at $2 an hour cost $14,400 a month, less than the $24,000"), "{flags:?}");
+}
+
+#[test]
+fn phases_are_costed_over_their_length_and_the_load_at_the_busiest_minute() {
+    let (proposal, _) = export(&module_6());
+    // Pilot: $1,590 a month for 4 to 6 weeks (28 to 42 days): $1,484 to $2,226.
+    assert!(proposal.contains(r"| \$1,590 | \$159 | \$1,484–\$2,226 over 4-6 weeks |"), "{proposal}");
+    // 40,000 requests over 10 busy hours is 66.7 a minute; × 1.5 at peak: 100, × 1,500 tokens.
+    assert!(proposal.contains("| General availability | 40,000 | 100 | 150,000 |"));
+    assert!(proposal.contains("| Requests/minute at peak (10 busy hours, × 1.5) |"));
+}
+
 #[test]
 fn the_deck_has_ten_to_fifteen_slides_and_keeps_the_edited_one() {
     let (_, deck) = export(&module_6());
     let slides = deck.split("\n\n---\n\n").count();
     assert!((10..=15).contains(&slides), "{slides} slides");
-    assert!(deck.contains("- $21,000 a month at full rollout"), "the hand-edited slide");
+    assert!(deck.contains("- $24,000 a month at full rollout"), "the hand-edited slide");
     assert!(deck.contains("## Recommendation: Azure OpenAI"), "a drafted slide");
     assert!(deck.contains("| Azure OpenAI | 4.25 | 1 |"));
 }

@@ -165,10 +165,18 @@ fn a_v1_export_reads_back_migrated() {
     assert_eq!(read.edited_by_hand, None);
     assert_eq!(read.embedded.version, workbook::model::SCHEMA_VERSION);
     assert!(read.embedded.answers.unknown.is_empty(), "{:?}", read.embedded.answers.unknown);
-    // The sample was exported from the fixture as it was then: 150,000 requests a day, and
-    // no hybrid pattern (a later field).
+    // The sample was exported from the fixture as it was then: 150,000 requests a day, a
+    // $100 budget for 50 instances, triggers at 100 requests a second and 72,000 tokens a
+    // minute, and no hybrid pattern (a later field).
     let (profile, mut answers) = filled();
     answers.set_text("requests_per_day", "150,000".into());
+    answers.set_text("hourly_budget", "$100".into());
+    answers.set_text("max_instances", "50".into());
+    let triggers = answers.rows_mut("triggers");
+    triggers[0].insert("threshold".into(), "100".into());
+    triggers[0].insert("notes".into(), "p95 stays under 5 s".into());
+    triggers[1].insert("threshold".into(), "72000".into());
+    triggers[1].insert("notes".into(), "80% of the 90k TPM quota".into());
     answers.values.remove("hybrid_pattern");
     assert_eq!(read.embedded.profile, profile);
     assert_eq!(read.embedded.answers, answers);

@@ -37,8 +37,8 @@ fn filled_runbook_is_complete_and_meets_every_criterion() {
 fn the_scaling_configuration_comes_from_exercise_2_1_without_retyping() {
     let doc = export(&workbook());
     assert!(doc.contains("_From Exercise 2.1 (deployment-strategy.md):_"));
-    assert!(doc.contains("| Maximum instances | 50 |"), "{doc}");
-    assert!(doc.contains("\"max_instances\": 50"), "{doc}");
+    assert!(doc.contains("| Maximum instances | 24 |"), "{doc}");
+    assert!(doc.contains("\"max_instances\": 24"), "{doc}");
     // Without 2.1 answers the section says what is missing instead of inventing numbers.
     let mut without = workbook();
     without.exercises.remove("m6-2.1");

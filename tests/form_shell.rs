@@ -36,6 +36,8 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
     assert!(shells.contains(
         "<input id=\"field-expected_users\" data-field=\"expected_users\" type=\"text\" inputmode=\"decimal\">"
     ));
+    // The capstone has a page of its own, without a shell.
+    assert!(!shells.contains("m6-2.3"));
     // Typed text reaches the markup only escaped: the course's own text here, but the rule holds.
     assert!(!shells.contains("<script"));
 }

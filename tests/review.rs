@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{module_6, module_6_first_draft, EXPORTED_AT};
+use common::{module_6, module_6_as_reviewed, module_6_first_draft, EXPORTED_AT};
 use workbook::backup;
 use workbook::course::find_exercise;
 use workbook::fixtures::module5_workbook;
@@ -137,6 +137,43 @@ fn a_workflow_alone_in_a_folder_of_two_participants_is_not_guessed() {
         vec![],
     );
     assert!(reason_for(&cohort, "all/deploy-production.yml").contains("carries no participant's name"));
+}
+
+#[test]
+fn each_participant_is_graded_on_their_module_s_page() {
+    let ada = named(module5_workbook("canary", "script", "discord"), "Ada", "B");
+    let grace = named(module_6(), "Grace", "B");
+    let mut cohort = Cohort::default();
+    cohort.add(
+        vec![
+            ("b/ada-2.1.md".into(), document(&ada, "m5-2.1", EXPORTED_AT)),
+            ("b/grace-2.3.md".into(), document(&grace, "m6-2.3", EXPORTED_AT)),
+            ("b/ada-repository.zip".into(), module5_zip(&ada)),
+        ],
+        vec![],
+    );
+    let page_of = |name: &str| {
+        let participant = cohort.participants.iter().find(|p| p.profile.name == name).unwrap();
+        (participant.grading_page(), participant.graded_elsewhere(participant.grading_page()).count())
+    };
+    assert_eq!(page_of("Ada"), ("review/module-5/", 0));
+    assert_eq!(page_of("Grace"), ("review/participant/", 0));
+
+    // Work in both modules: graded on Module 6's page, which links to Module 5's.
+    let mut both = Cohort::default();
+    both.add(
+        vec![
+            ("b/ada-2.1.md".into(), document(&ada, "m5-2.1", EXPORTED_AT)),
+            ("b/ada-2.3.md".into(), document(&named(module_6(), "Ada", "B"), "m6-2.3", EXPORTED_AT)),
+        ],
+        vec![],
+    );
+    let ada = &both.participants[0];
+    assert_eq!(ada.grading_page(), "review/participant/");
+    let elsewhere: Vec<_> = ada.graded_elsewhere(ada.grading_page()).map(|m| m.grading_page).collect();
+    assert_eq!(elsewhere, ["review/module-5/"]);
+    // Each page grades its module's part: neither sends the other away.
+    assert!(ada.graded_on("review/module-5/") && ada.graded_on("review/participant/"));
 }
 
 /// The capstone's deck as the participant exports it.
@@ -326,7 +363,6 @@ fn the_review_names_copy_paste_and_contradictions_between_the_exercises() {
     let said = proposal.findings.join("\n");
     for flag in [
         "Volumes disagree: Exercise 2.1 plans for 150,000 requests a day",
-        "Token throughput exceeds the quota",
         "the operations use AWS services: CloudWatch, S3",
         "shows no on-premises boundary",
         "Copy-paste without synthesis: “Operations” is Exercise 2.2 as written",
@@ -347,6 +383,29 @@ fn the_review_names_copy_paste_and_contradictions_between_the_exercises() {
     let participant = &alone.participants[0];
     let proposal = assess(participant, &workbook_of(participant), find_exercise("m6-2.3").unwrap().1);
     assert_eq!((proposal.status, proposal.findings), (Status::Complete, vec![]));
+}
+
+/// The figures the client's CTO and the instructor checked with a calculator: the review
+/// names each, and the criterion they fail.
+#[test]
+fn the_review_names_each_figure_that_fails_a_calculator() {
+    let workbook = named(module_6_as_reviewed(), "Ada", "B");
+    let mut cohort = Cohort::default();
+    cohort.add(vec![("ada/proposal.md".into(), document(&workbook, "m6-2.3", EXPORTED_AT))], vec![]);
+    let participant = &cohort.participants[0];
+    let proposal = assess(participant, &workbook_of(participant), find_exercise("m6-2.3").unwrap().1);
+    let said = proposal.findings.join("\n");
+    for flag in [
+        "Over the token quota: General availability at its busiest minute",
+        "The token alert pages on-call at every peak",
+        "The requests trigger never fires",
+        "The instance cap does not cap the spend: 50 instances at $2 an hour cost $72,000 a month",
+        "Infrastructure does not grow with the users",
+        "Self-hosted Llama scores 5 on Cost at projected volume",
+        "The figures hold",
+    ] {
+        assert!(said.contains(flag), "missing {flag:?} in {said}");
+    }
 }
 
 #[test]

@@ -14,9 +14,9 @@ pub mod file_input;
 // ride along with the exercise page.
 #[cfg(any(feature = "review", all(not(feature = "ui"), not(feature = "worker"))))]
 pub mod review_store;
-// Only Module 5's page and the grading page check workflows; elsewhere the loader is not
+// Only Module 5's page and its grading page check workflows; elsewhere the loader is not
 // even in the glue.
-#[cfg(any(all(feature = "module5", feature = "forms"), feature = "grading"))]
+#[cfg(all(feature = "module5", any(feature = "forms", feature = "grading")))]
 pub mod lint;
 pub mod storage;
 

@@ -25,8 +25,27 @@ macro_rules! form_text {
     };
 }
 
+/// Text only the forms of Exercises 2.1 and 2.2 show: `form_text!`, and nothing on the
+/// capstone's page (`capstone-page`), which holds those exercises only for the answers the
+/// capstone carries. The fields the capstone shows keep `form_text!`.
+#[cfg(all(feature = "forms", not(feature = "capstone-page")))]
+macro_rules! own_form_text {
+    ($text:expr) => {
+        $text
+    };
+}
+#[cfg(not(all(feature = "forms", not(feature = "capstone-page"))))]
+macro_rules! own_form_text {
+    (&[$($text:expr),* $(,)?]) => {
+        &[]
+    };
+    ($text:literal) => {
+        ""
+    };
+}
+
 pub(crate) mod module5;
-mod module6;
+pub(crate) mod module6;
 pub mod progress;
 
 use crate::model::{ExerciseAnswers, Row, Value, Workbook};
@@ -44,6 +63,10 @@ pub struct Module {
     /// The page of the app that holds this module's exercises, relative to the site's root:
     /// `""` for index.html, `"module-5/"`. Each page's download holds its own module only.
     pub page: &'static str,
+    /// The page that grades a participant's work in this module, relative to the site's
+    /// root (`review/participant/`). Each grading page holds one module's code: together
+    /// they were 38 KB gzip over what either needs.
+    pub grading_page: &'static str,
     /// The folder of the participant's repository where the module's documents go, when
     /// they are part of one (Module 5: `docs/`), else `""`.
     pub docs: &'static str,
@@ -64,6 +87,10 @@ pub struct Exercise {
     pub deliverable: &'static str,
     /// Time estimate from the instructor guide, when it gives one per exercise.
     pub minutes: Option<u32>,
+    /// The page that holds this exercise, relative to the site's root, when it is not its
+    /// module's (`Module::page`): the capstone has a page of its own, so the page of
+    /// Exercises 2.1 and 2.2 does not carry its code.
+    pub page: Option<&'static str>,
     pub sections: &'static [Section],
     /// The guide's success criteria, each checked against the answers.
     pub criteria: &'static [Criterion],
@@ -272,6 +299,11 @@ impl Exercise {
             client_document: None,
             ..self
         }
+    }
+
+    /// The page that holds this exercise, relative to the site's root.
+    pub fn page_in(&self, module: &Module) -> &'static str {
+        self.page.unwrap_or(module.page)
     }
 
     pub fn section(&self, id: &str) -> Option<&'static Section> {
@@ -706,11 +738,16 @@ pub fn credentials_in(answers: &ExerciseAnswers) -> Vec<(&str, &'static str)> {
 /// Whether `text` contains `needle`, ignoring ASCII case. ASCII only on purpose: the
 /// Unicode case tables would add kilobytes to the download for names that are ASCII.
 pub(crate) fn contains_ignoring_case(text: &str, needle: &str) -> bool {
-    let Some((first, _)) = needle.as_bytes().split_first() else { return true };
+    find_ignoring_case(text, needle).is_some()
+}
+
+/// Where `needle` first stands in `text`, ignoring ASCII case (a byte offset).
+pub(crate) fn find_ignoring_case(text: &str, needle: &str) -> Option<usize> {
+    let Some((first, _)) = needle.as_bytes().split_first() else { return Some(0) };
     // The first byte alone rules out most places, before the whole needle is compared.
     text.as_bytes()
         .windows(needle.len())
-        .any(|w| w[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(needle.as_bytes()))
+        .position(|w| w[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Runs a computed value or criterion on answers alone (tests of one exercise).
@@ -842,11 +879,13 @@ mod tests {
     #[test]
     fn a_module_with_a_companion_file_brings_the_client_documents() {
         for (module, feature) in [(&module5::MODULE, "module5"), (&module6::MODULE, "module6")] {
-            if module.exercises.iter().any(|e| e.companion.is_some()) {
+            for exercise in module.exercises.iter().filter(|e| e.companion.is_some()) {
+                // An exercise on a page of its own is built by that page's feature.
+                let feature = if exercise.page == Some("capstone/") { "capstone" } else { feature };
                 assert!(
                     features_of(feature).contains("\"client-documents\""),
                     "{}: its deck is exported only with \"client-documents\" in Cargo.toml's `{feature}`",
-                    module.name
+                    exercise.key
                 );
             }
         }

@@ -17,10 +17,11 @@ use crate::escape::html;
 pub const START: &str = "<!-- form shell: generated from the course (tests/form_shell.rs) -->";
 pub const END: &str = "<!-- end of the form shell -->";
 
-/// The shells of a module's exercises, one `<template>` each, named by its route.
+/// The shells of the exercises on a module's page (not the capstone, which has a page of
+/// its own), one `<template>` each, named by its route.
 pub fn templates(module: &Module) -> String {
     let mut out = String::new();
-    for exercise in module.exercises {
+    for exercise in module.exercises.iter().filter(|e| e.page.is_none()) {
         let Some(section) = exercise.sections.iter().find(|s| s.shown_when.is_none()) else { continue };
         let fields: String = section
             .fields

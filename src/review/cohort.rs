@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::course::{Module, MODULES};
 use crate::import::{self, Incoming};
 use crate::model::{ExerciseAnswers, Profile};
 
@@ -32,6 +33,38 @@ pub struct Participant {
     /// own or in a `.zip`) by repository path, and the capstone's deck by its name
     /// (`executive-presentation.md`). One map, so the saved review keeps its shape.
     pub workflows: BTreeMap<String, DeliveredFile>,
+}
+
+impl Participant {
+    /// The page that grades this participant (`Module::grading_page`): that of the last
+    /// module with a document of theirs (Module 6, whose capstone is scored on a rubric,
+    /// before Module 5), or, with workflows alone, the module whose files form a
+    /// repository. A participant with work in two modules is graded on that page, which
+    /// links to the other for the rest.
+    pub fn grading_page(&self) -> &'static str {
+        let delivered = |module: &&Module| {
+            module.exercises.iter().any(|e| self.exercises.contains_key(e.key))
+                || (!module.docs.is_empty() && self.workflows.keys().any(|path| path.starts_with(".github/")))
+        };
+        MODULES.iter().rev().find(delivered).unwrap_or(&MODULES[MODULES.len() - 1]).grading_page
+    }
+
+    /// Whether `page` grades any of this participant's work: their grading page, or that of
+    /// another module they delivered in (reached by its link).
+    pub fn graded_on(&self, page: &str) -> bool {
+        self.grading_page() == page
+            || MODULES
+                .iter()
+                .any(|m| m.grading_page == page && m.exercises.iter().any(|e| self.exercises.contains_key(e.key)))
+    }
+
+    /// The modules this participant delivered work in, other than the one `grading_page`
+    /// grades: each is graded on its own page.
+    pub fn graded_elsewhere(&self, grading_page: &'static str) -> impl Iterator<Item = &'static Module> + '_ {
+        MODULES.iter().filter(move |m| {
+            m.grading_page != grading_page && m.exercises.iter().any(|e| self.exercises.contains_key(e.key))
+        })
+    }
 }
 
 /// An exercise's answers and the file they came from.

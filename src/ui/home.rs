@@ -84,11 +84,16 @@ fn ExerciseItem(exercise: &'static Exercise) -> impl IntoView {
                     }
                 }}</span>
             </div>
-            {(!built).then(|| view! { <p class="status">"Opens the " {module_name(exercise)} " workbook, a page of its own."</p> })}
+            {(!built).then(|| view! { <p class="status">{elsewhere(exercise)}</p> })}
         </li>
     }
 }
 
-fn module_name(exercise: &'static Exercise) -> &'static str {
-    crate::course::find_exercise(exercise.key).map_or("", |(module, _)| module.name)
+/// Where an exercise held by another page opens: its module's workbook, or (the capstone,
+/// `Exercise::page`) a page of its own beside its module's.
+fn elsewhere(exercise: &'static Exercise) -> String {
+    match (exercise.page, crate::course::find_exercise(exercise.key)) {
+        (None, Some((module, _))) => format!("Opens the {} workbook, a page of its own.", module.name),
+        _ => "Opens on a page of its own.".to_owned(),
+    }
 }

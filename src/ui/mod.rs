@@ -95,7 +95,7 @@ pub fn mount() {
     // it: where the wasm arrives before the first frame, starting at once would hold that
     // frame, and the field the participant could already see and type into, until the app
     // has rendered. One frame later the app takes the shell over, typing included.
-    #[cfg(all(feature = "forms", feature = "module6"))]
+    #[cfg(all(feature = "forms", feature = "module6", not(feature = "capstone")))]
     if document().get_element_by_id("form-shell").is_some() {
         request_animation_frame(|| set_timeout(start, std::time::Duration::ZERO));
         return;
@@ -132,7 +132,7 @@ fn App() -> impl IntoView {
     };
     provide_context(state);
     autosave::start(state);
-    #[cfg(all(feature = "forms", feature = "module6"))]
+    #[cfg(all(feature = "forms", feature = "module6", not(feature = "capstone")))]
     adopt_shell_edits(state);
 
     let route = RwSignal::new(current_route());
@@ -190,7 +190,7 @@ fn App() -> impl IntoView {
 /// script, `render::shell`): the participant's latest edits, saved like any other. The
 /// script takes the shell out of the page, and puts the caret back in the app's field.
 /// Module 6's page only: the one whose HTML holds a shell.
-#[cfg(all(feature = "forms", feature = "module6"))]
+#[cfg(all(feature = "forms", feature = "module6", not(feature = "capstone")))]
 fn adopt_shell_edits(state: AppState) {
     #[wasm_bindgen::prelude::wasm_bindgen]
     extern "C" {

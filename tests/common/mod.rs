@@ -24,9 +24,9 @@ pub fn deployment_strategy() -> (Profile, ExerciseAnswers) {
         ("hybrid_pattern", "data-on-premises"),
         ("hosting_rationale", "Claims documents stay in the EU data centre; only redacted text goes to the cloud model."),
         ("min_instances", "2"),
-        ("hourly_budget", "$100"),
+        ("hourly_budget", "$48"),
         ("instance_cost", "2"),
-        ("max_instances", "50"),
+        ("max_instances", "24"),
         ("scale_out_delay", "60"),
         ("scale_in_delay", "300"),
         ("session_affinity", "external"),
@@ -42,9 +42,11 @@ pub fn deployment_strategy() -> (Profile, ExerciseAnswers) {
         a.set_text(field, value.to_owned());
     }
     let triggers = a.rows_mut("triggers");
-    for (row, threshold, notes) in
-        [(0, "100", "p95 stays under 5 s"), (1, "72000", "80% of the 90k TPM quota"), (2, "50", "")]
-    {
+    for (row, threshold, notes) in [
+        (0, "2", "an instance answers about one request a second within p95 5 s"),
+        (1, "200000", "two thirds of the 300k TPM quota"),
+        (2, "50", ""),
+    ] {
         triggers[row].insert("threshold".into(), threshold.into());
         if !notes.is_empty() {
             triggers[row].insert("notes".into(), notes.into());
@@ -201,7 +203,7 @@ pub fn capstone() -> ExerciseAnswers {
     for (field, value) in [
         ("client_name", "Northwind Insurance"),
         ("client_context", "Northwind Insurance handles 40,000 claims a month with 2,000 adjusters.\nClaims data falls under GDPR and stays in the EU."),
-        ("executive_summary", "Northwind Insurance should adopt Azure OpenAI behind its existing API gateway, starting with a 6-week pilot.\n\nThe general rollout costs about $21,000 a month."),
+        ("executive_summary", "Northwind Insurance should adopt Azure OpenAI behind its existing API gateway, starting with a 6-week pilot.\n\nThe general rollout costs about $24,000 a month."),
         ("decision_requested", "Approve a 6-week pilot with 10 adjusters"),
         ("document_status", "For decision"),
         ("platform_a", "AWS Bedrock"),
@@ -211,14 +213,16 @@ pub fn capstone() -> ExerciseAnswers {
         ("recommendation_rationale", "Highest weighted score (4.25): Northwind Insurance already runs on Azure with an EU data boundary."),
         ("client_factors", "Northwind Insurance has an Azure enterprise agreement and no GPU operations skills."),
         ("tokens_per_request", "1,500"),
+        ("busy_hours", "10"),
+        ("peak_factor", "1.5"),
         ("price_per_1k", "$0.01"),
         ("cost_assumptions", "30 days a month; prompt caching not assumed; prices as of November 2026."),
         ("deployment_synthesis", "Feature flags per claims team let Northwind Insurance stop the rollout within minutes. The pilot runs with the Leeds claims team, whose 10 adjusters handle motor claims only, so a wrong answer costs one team a morning rather than the whole business. Each go/no-go falls before a budget review."),
         ("operations_synthesis", "Northwind Insurance's platform team runs the service with Azure Monitor; claims leads hear of incidents within 15 minutes."),
-        ("scaling_synthesis", "General availability averages about 42,000 tokens a minute against the 90,000 quota, so the quota carries the rollout with room for the Monday-morning peak of about twice the average. Above 72,000 the platform scales out and on-call asks Microsoft for more quota; 50 instances cap the spend at $100 an hour."),
+        ("scaling_synthesis", "General availability peaks at about 150,000 tokens a minute on Monday mornings (40,000 requests over the adjusters' 10 busy hours, 1.5 times their average), half the 300,000 quota Microsoft confirmed for the EU deployment. Above 200,000 the platform scales out and on-call asks for more quota; 24 instances at $2 an hour cap the spend at $34,560 a month."),
         ("rollout_start", "2027-02-01"),
         ("next_steps", "1. Sign off the pilot.\n2. Nominate 10 adjusters.\n3. Provision the EU deployment."),
-        ("slide_summary", "## Executive summary\n\n- Azure OpenAI, behind the existing gateway\n- Pilot in February\n- $21,000 a month at full rollout"),
+        ("slide_summary", "## Executive summary\n\n- Azure OpenAI, behind the existing gateway\n- Pilot in February\n- $24,000 a month at full rollout"),
     ] {
         a.set_text(field, value.to_owned());
     }
@@ -226,7 +230,7 @@ pub fn capstone() -> ExerciseAnswers {
         a,
         "scoring",
         ["score_a", "score_b", "score_c"],
-        &[["4", "4", "5"], ["4", "5", "3"], ["4", "4", "3"], ["3", "5", "2"], ["4", "3", "2"]],
+        &[["4", "4", "2"], ["4", "5", "3"], ["4", "4", "3"], ["3", "5", "2"], ["4", "3", "2"]],
     );
     fill_columns(
         a,
@@ -263,7 +267,7 @@ pub fn capstone() -> ExerciseAnswers {
         a,
         "scenarios",
         ["requests_per_day", "infrastructure"],
-        &[["200", "1,500"], ["2,000", "3,000"], ["40,000", "3,000"]],
+        &[["200", "1,500"], ["2,000", "3,000"], ["40,000", "6,000"]],
     );
     a.rows_mut("scenarios")[2].insert("users".into(), "2000".into());
     set_rows(
@@ -345,7 +349,7 @@ pub fn capstone() -> ExerciseAnswers {
             ],
             &[
                 ("metric", "Token usage"),
-                ("target", "< 80% of the 90k TPM quota"),
+                ("target", "< 80% of the 300k TPM quota"),
                 ("alert", "> 80% of the quota"),
                 ("severity", "SEV2"),
                 ("paged", "Primary on-call"),
@@ -423,8 +427,7 @@ pub fn capstone() -> ExerciseAnswers {
 }
 
 /// The module as first drafted, with the contradictions a reviewer found in it: 2.1 plans
-/// for 150,000 requests a day (the capstone costs 40,000, and 150,000 × 1,500 tokens is
-/// over the 90k quota), the runbook's AWS tools carried unrefined into an Azure proposal
+/// for 150,000 requests a day (the capstone costs 40,000), the runbook's AWS tools carried unrefined into an Azure proposal
 /// with its placeholder contacts and "above target" row, a hybrid deployment drawn
 /// without its on-premises side, and one-sentence syntheses.
 pub fn module_6_first_draft() -> Workbook {
@@ -444,6 +447,28 @@ pub fn module_6_first_draft() -> Workbook {
     capstone.rows_mut("components").retain(|c| c.get("group").is_none_or(|g| !g.starts_with("On-premises")));
     capstone.rows_mut("connections").retain(|c| c.get("to").is_none_or(|t| t != "Claims database"));
     capstone.rows_mut("connections").push(row(&[("from", "Claims assistant"), ("to", "Claims database")]));
+    workbook
+}
+
+/// The module with the figures the client's CTO and the instructor read in it (issue 20),
+/// each failing a calculator: no busy hours or peak stated (so office hours and twice their
+/// average), a 90k quota under a 72k trigger and a trigger of 100 requests a second, 50
+/// instances at $2 an hour against $21,000 a month, General availability on Limited's
+/// infrastructure, and self-hosted Llama scored best on cost at 40,000 requests a day.
+pub fn module_6_as_reviewed() -> Workbook {
+    let mut workbook = module_6();
+    let strategy = workbook.exercises.get_mut("m6-2.1").unwrap();
+    strategy.set_text("hourly_budget", "$100".into());
+    strategy.set_text("max_instances", "50".into());
+    let triggers = strategy.rows_mut("triggers");
+    triggers[0] = row(&[("threshold", "100"), ("notes", "p95 stays under 5 s")]);
+    triggers[1] = row(&[("threshold", "72000"), ("notes", "80% of the 90k TPM quota")]);
+    let capstone = workbook.exercises.get_mut("m6-2.3").unwrap();
+    capstone.values.remove("busy_hours");
+    capstone.values.remove("peak_factor");
+    capstone.rows_mut("scoring")[0].insert("score_c".into(), "5".into());
+    capstone.rows_mut("scenarios")[2].insert("infrastructure".into(), "3,000".into());
+    capstone.rows_mut("ai_metrics")[2].insert("target".into(), "< 80% of the 90k TPM quota".into());
     workbook
 }
 

@@ -18,6 +18,7 @@ pub const MODULE: Module = Module {
     session: "Session 2",
     homework_minutes: 75,
     page: "module-5/",
+    grading_page: "review/module-5/",
     docs: "docs/",
     exercises: &[built(deployment::DEPLOYMENT), built(monitoring::MONITORING), built(pipeline::PIPELINE)],
 };

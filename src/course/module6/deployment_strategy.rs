@@ -36,13 +36,14 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
     summary: "Hosting model, auto-scaling configuration, phased rollout, migration and rollback for a real client scenario.",
     deliverable: "deployment-strategy.md",
     minutes: None,
+    page: None,
     sections: &[
         Section {
             id: "scenario",
             shown_when: None,
             title: "Scenario",
-            intro: form_text!("The client and the load this deployment must carry. Every later decision refers back to these numbers."),
-            guidance: form_text!(&[
+            intro: own_form_text!("The client and the load this deployment must carry. Every later decision refers back to these numbers."),
+            guidance: own_form_text!(&[
                 "Use a real client if you can, with the name and sensitive details sanitised; otherwise a realistic scenario based on common client patterns.",
                 "Give concrete numbers: scaling, hosting and cost decisions all depend on traffic.",
                 "Rough break-even: under 1M requests/day favours cloud; over 10M/day, consider self-hosting.",
@@ -51,21 +52,21 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "scenario_summary",
                     label: "Client / scenario summary",
-                    help: form_text!("Who the client is, what the AI system does for them, and what constrains it (industry, regulation, team)."),
-                    kind: FieldKind::LongText { placeholder: form_text!("e.g. A regional insurer rolling out an AI claims assistant to 2,000 adjusters…") },
+                    help: own_form_text!("Who the client is, what the AI system does for them, and what constrains it (industry, regulation, team)."),
+                    kind: FieldKind::LongText { placeholder: own_form_text!("e.g. A regional insurer rolling out an AI claims assistant to 2,000 adjusters…") },
                     optional: false,
                 },
                 Field {
                     id: "expected_users",
                     label: "Expected users",
-                    help: form_text!("People using the system at full rollout."),
+                    help: own_form_text!("People using the system at full rollout."),
                     kind: FieldKind::Number { unit: "" },
                     optional: false,
                 },
                 Field {
                     id: "requests_per_day",
                     label: "Expected requests per day",
-                    help: form_text!("At full rollout; include peaks in the summary if traffic is spiky."),
+                    help: own_form_text!("At full rollout; include peaks in the summary if traffic is spiky."),
                     kind: FieldKind::Number { unit: "requests/day" },
                     optional: false,
                 },
@@ -75,8 +76,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "hosting",
             shown_when: None,
             title: "Hosting model",
-            intro: form_text!("Cloud, hybrid or on-premises: answer the guide's three questions, then decide."),
-            guidance: form_text!(&[
+            intro: own_form_text!("Cloud, hybrid or on-premises: answer the guide's three questions, then decide."),
+            guidance: own_form_text!(&[
                 "On-premises makes sense for compliance AND for cost at extreme scale, not compliance alone.",
                 "Hybrid pattern A: sensitive data stays on-premises, cloud AI processes it and returns results.",
                 "Hybrid pattern B: edge filtering and caching, regional processing, central cloud AI for complex tasks.",
@@ -87,28 +88,28 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "q_regulation",
                     label: "Do regulations prohibit cloud AI for this client's data?",
-                    help: form_text!("If yes, on-premises (or a dedicated, controlled perimeter)."),
+                    help: own_form_text!("If yes, on-premises (or a dedicated, controlled perimeter)."),
                     kind: FieldKind::Choice { options: YES_NO },
                     optional: false,
                 },
                 Field {
                     id: "q_volume",
                     label: "Is usage above 10M requests per day?",
-                    help: form_text!("If yes, run a cost analysis: self-hosting may be cheaper at that scale."),
+                    help: own_form_text!("If yes, run a cost analysis: self-hosting may be cheaper at that scale."),
                     kind: FieldKind::Choice { options: YES_NO },
                     optional: false,
                 },
                 Field {
                     id: "q_ops",
                     label: "Does the client have ops expertise for self-hosted infrastructure?",
-                    help: form_text!("If no, stay on cloud despite the cost."),
+                    help: own_form_text!("If no, stay on cloud despite the cost."),
                     kind: FieldKind::Choice { options: YES_NO },
                     optional: false,
                 },
                 Field::computed(
                     "hosting_suggestion",
                     "Suggested model from your answers",
-                    form_text!("Derived from the three questions above; you make the final call below."),
+                    own_form_text!("Derived from the three questions above; you make the final call below."),
                     suggest_hosting,
                     "Answer the three questions above to see a suggestion.",
                 ),
@@ -117,7 +118,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "hosting_rationale",
                     label: "Rationale",
-                    help: form_text!("Why this model for this client: tie it to the answers above and to the scenario. If it is not the suggested one, say why."),
+                    help: own_form_text!("Why this model for this client: tie it to the answers above and to the scenario. If it is not the suggested one, say why."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -127,8 +128,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "scaling",
             shown_when: None,
             title: "Auto-scaling configuration",
-            intro: form_text!("AI workloads scale differently: token limits and cost per request cap you before CPU does."),
-            guidance: form_text!(&[
+            intro: own_form_text!("AI workloads scale differently: token limits and cost per request cap you before CPU does."),
+            guidance: own_form_text!(&[
                 "Use multiple triggers: requests AND tokens AND queue depth. Request-based scaling alone fails when token limits are hit first.",
                 "Scheduled scaling only for known patterns (\"Monday 9 AM spike\"); with unpredictable traffic rely on reactive triggers.",
                 "Min instances for high availability, max instances for cost protection.",
@@ -142,17 +143,11 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "hourly_budget",
                     label: "Maximum hourly budget",
-                    help: form_text!("What the client will spend per hour at peak, in dollars."),
+                    help: own_form_text!("What the client will spend per hour at peak, in dollars."),
                     kind: FieldKind::Number { unit: "$/hour" },
                     optional: false,
                 },
-                Field {
-                    id: "instance_cost",
-                    label: "Cost per instance-hour",
-                    help: form_text!("AI API calls plus infrastructure for one busy instance, in dollars."),
-                    kind: FieldKind::Number { unit: "$/instance-hour" },
-                    optional: false,
-                },
+                INSTANCE_COST,
                 Field::computed(
                     "max_suggestion",
                     "Suggested maximum (budget ÷ cost per instance-hour)",
@@ -169,8 +164,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "health_probe",
                     label: "Health probe",
-                    help: form_text!("Endpoint, interval, and how it verifies AI API connectivity (not just that the process answers)."),
-                    kind: FieldKind::LongText { placeholder: form_text!("e.g. GET /health every 30 s; calls the model with a 1-token prompt and fails after 3 errors") },
+                    help: own_form_text!("Endpoint, interval, and how it verifies AI API connectivity (not just that the process answers)."),
+                    kind: FieldKind::LongText { placeholder: own_form_text!("e.g. GET /health every 30 s; calls the model with a 1-token prompt and fails after 3 errors") },
                     optional: false,
                 },
                 SCALING_JSON,
@@ -180,8 +175,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "rollout",
             shown_when: None,
             title: "Rollout phases",
-            intro: form_text!("A phased rollout de-risks the launch: each phase ends at a go/no-go decision based on its success criteria."),
-            guidance: form_text!(&[
+            intro: own_form_text!("A phased rollout de-risks the launch: each phase ends at a go/no-go decision based on its success criteria."),
+            guidance: own_form_text!(&[
                 "Three phases: Pilot (10 users, 4-6 weeks), Limited (100 users, 8-12 weeks), General availability (all users, ongoing).",
                 "Every phase needs measurable success criteria and a go/no-go rule decided before it starts.",
                 "Scale the approach: a 10-user pilot does not need three phases, but enterprise rollouts do.",
@@ -193,8 +188,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "migration",
             shown_when: None,
             title: "Migration strategy",
-            intro: form_text!("How users move from the current way of working to the new system."),
-            guidance: form_text!(&[
+            intro: own_form_text!("How users move from the current way of working to the new system."),
+            guidance: own_form_text!(&[
                 "Big bang: fast but risky. Parallel run: safe but expensive. Phased: balanced. Feature flags: most flexible.",
                 "The guide's recommendation: phased, with feature flags for maximum control.",
                 "Connect the choice to this client's risk tolerance, budget and rollout phases.",
@@ -204,7 +199,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "migration_rationale",
                     label: "Why this approach",
-                    help: form_text!("The trade-off you accept for this client, and how it fits the rollout phases."),
+                    help: own_form_text!("The trade-off you accept for this client, and how it fits the rollout phases."),
                     kind: FieldKind::LongText { placeholder: "" },
                     optional: false,
                 },
@@ -214,8 +209,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             id: "rollback",
             shown_when: None,
             title: "Rollback plan",
-            intro: form_text!("Hope for the best, plan for the worst: every deployment needs a rollback plan."),
-            guidance: form_text!(&[
+            intro: own_form_text!("Hope for the best, plan for the worst: every deployment needs a rollback plan."),
+            guidance: own_form_text!(&[
                 "Define rollback triggers in advance, with numbers (e.g. error rate above 5% for 5 minutes).",
                 "Document the procedure step by step so anyone on call can run it.",
                 "Test rollback in staging: if you have never tested it, it will not work when you need it.",
@@ -234,8 +229,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 Field {
                     id: "rollback_owner",
                     label: "Who decides to roll back",
-                    help: form_text!("A role, and who stands in when they are unavailable."),
-                    kind: FieldKind::Text { placeholder: form_text!("e.g. On-call engineering lead; backup: platform manager") },
+                    help: own_form_text!("A role, and who stands in when they are unavailable."),
+                    kind: FieldKind::Text { placeholder: own_form_text!("e.g. On-call engineering lead; backup: platform manager") },
                     optional: false,
                 },
             ],
@@ -359,6 +354,14 @@ pub(in crate::course::module6) const MIN_INSTANCES: Field = Field {
     label: "Minimum instances",
     help: form_text!("For availability: at least 2 so one failure does not take the service down."),
     kind: FieldKind::Number { unit: "" },
+    optional: false,
+};
+
+pub(in crate::course::module6) const INSTANCE_COST: Field = Field {
+    id: "instance_cost",
+    label: "Cost per instance-hour",
+    help: form_text!("AI API calls plus infrastructure for one busy instance, in dollars."),
+    kind: FieldKind::Number { unit: "$/instance-hour" },
     optional: false,
 };
 

@@ -15,11 +15,12 @@ pub const MODULE: Module = Module {
     session: "Session 2",
     homework_minutes: 75,
     page: "",
+    grading_page: "review/participant/",
     docs: "",
     exercises: &[
         built(deployment_strategy::DEPLOYMENT_STRATEGY),
         built(operations_runbook::OPERATIONS_RUNBOOK),
-        built(capstone::CAPSTONE),
+        capstone_built(capstone::CAPSTONE),
     ],
 };
 
@@ -27,6 +28,17 @@ pub const MODULE: Module = Module {
 /// otherwise listed only: the compiler then leaves its questions and figures out.
 const fn built(exercise: Exercise) -> Exercise {
     if cfg!(feature = "module6") {
+        exercise
+    } else {
+        exercise.listed()
+    }
+}
+
+/// The capstone in full where the build has it (its own page, the restore and review pages,
+/// and the tests), otherwise listed only: the page of Exercises 2.1 and 2.2 leaves its
+/// proposal, calculators and deck out.
+const fn capstone_built(exercise: Exercise) -> Exercise {
+    if cfg!(feature = "capstone") {
         exercise
     } else {
         exercise.listed()

@@ -15,13 +15,14 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
     summary: "Observability stack, AI-specific metrics and alerts, logging, incident response and on-call.",
     deliverable: "operations-runbook.md",
     minutes: None,
+    page: None,
     sections: &[
         Section {
             id: "observability",
             shown_when: None,
             title: "Observability stack",
-            intro: form_text!("How the team knows the system is working: the three pillars (metrics, logs, traces) feeding dashboards and alerts."),
-            guidance: form_text!(&[
+            intro: own_form_text!("How the team knows the system is working: the three pillars (metrics, logs, traces) feeding dashboards and alerts."),
+            guidance: own_form_text!(&[
                 "Three pillars plus dashboards and alerts: metrics (Prometheus, CloudWatch), logs (ELK, CloudWatch Logs), traces (Jaeger), all feeding central dashboards (Grafana, Datadog, CloudWatch).",
                 "Metrics are time series numbers (latency, token count); logs are text events (request received, error occurred); traces are the path through the system (API Gateway → Lambda → Bedrock).",
                 "Clients will ask “How do we know if it’s working?” Observability is the answer: dashboards with AI-specific metrics, alert thresholds and incident procedures.",
@@ -32,8 +33,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             id: "metrics",
             shown_when: None,
             title: "AI-specific metrics and alerts",
-            intro: form_text!("Traditional application monitoring misses these: track token usage and cost, not just requests per second."),
-            guidance: form_text!(&[
+            intro: own_form_text!("Traditional application monitoring misses these: track token usage and cost, not just requests per second."),
+            guidance: own_form_text!(&[
                 "The guide’s alerts: P95 latency above 10 s, cost per request above target, token usage above 80% of the limit.",
                 "Every metric needs a target, an alert threshold, a severity and someone who is paged.",
                 "“AI is slow”: token usage at 95% means rate limits; P95 of 15 s from the AI API means the provider, not you; 0% errors means slow, not failing.",
@@ -44,8 +45,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             id: "logging",
             shown_when: None,
             title: "Logging",
-            intro: form_text!("What is logged, how personal data is kept out of the logs, and how long audit logs are kept."),
-            guidance: form_text!(&[
+            intro: own_form_text!("What is logged, how personal data is kept out of the logs, and how long audit logs are kept."),
+            guidance: own_form_text!(&[
                 "Log the request and response (sanitized), token counts, the model version and trace IDs.",
                 "Never log raw PII: redact before logging, not afterwards.",
                 "Regulated industries need audit logs: say how long they are kept and who can read them.",
@@ -55,17 +56,17 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 Field {
                     id: "pii_redaction",
                     label: "PII redaction before logging",
-                    help: form_text!("Where in the pipeline personal data is removed, and how that is checked."),
+                    help: own_form_text!("Where in the pipeline personal data is removed, and how that is checked."),
                     kind: FieldKind::LongText {
-                        placeholder: form_text!("e.g. A logging middleware masks names, emails and policy numbers before anything is written…"),
+                        placeholder: own_form_text!("e.g. A logging middleware masks names, emails and policy numbers before anything is written…"),
                     },
                     optional: false,
                 },
                 Field {
                     id: "audit_retention",
                     label: "Audit-log retention",
-                    help: form_text!("For regulated clients: how long, where, and who can read them. Say so if the client is not regulated."),
-                    kind: FieldKind::Text { placeholder: form_text!("e.g. 7 years in write-once storage, read access for compliance only") },
+                    help: own_form_text!("For regulated clients: how long, where, and who can read them. Say so if the client is not regulated."),
+                    kind: FieldKind::Text { placeholder: own_form_text!("e.g. 7 years in write-once storage, read access for compliance only") },
                     optional: false,
                 },
             ],
@@ -74,8 +75,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             id: "incidents",
             shown_when: None,
             title: "Incident response",
-            intro: form_text!("The six-step workflow, with what this team actually does at each step."),
-            guidance: form_text!(&[
+            intro: own_form_text!("The six-step workflow, with what this team actually does at each step."),
+            guidance: own_form_text!(&[
                 "Six steps: Detect, Triage, Contain, Investigate, Resolve, Review.",
                 "AI-specific triage: is this an AI API issue or an infrastructure issue?",
                 "Containment options: a circuit breaker, a fallback to a simpler model, disabling the feature.",
@@ -85,9 +86,9 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 Field {
                     id: "ai_triage",
                     label: "AI-specific triage",
-                    help: form_text!("How on-call tells an AI API problem from an infrastructure problem, and what each leads to."),
+                    help: own_form_text!("How on-call tells an AI API problem from an infrastructure problem, and what each leads to."),
                     kind: FieldKind::LongText {
-                        placeholder: form_text!("e.g. Check the provider status page and the AI API latency panel first: if P95 from the API is high while our own services are healthy…"),
+                        placeholder: own_form_text!("e.g. Check the provider status page and the AI API latency panel first: if P95 from the API is high while our own services are healthy…"),
                     },
                     optional: false,
                 },
@@ -98,8 +99,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             id: "capacity",
             shown_when: None,
             title: "Scaling and capacity operations",
-            intro: form_text!("The scaling configuration from Exercise 2.1, and how on-call watches it."),
-            guidance: form_text!(&[
+            intro: own_form_text!("The scaling configuration from Exercise 2.1, and how on-call watches it."),
+            guidance: own_form_text!(&[
                 "Scale on tokens per minute and queue depth as well as requests: AI requests vary 100× in cost.",
                 "Watch how close the system runs to max instances and to the provider’s rate limits; both are capacity alarms.",
                 "Cooldowns prevent flapping: check scale-out and scale-in delays when instance counts swing.",
@@ -108,7 +109,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 Field {
                     id: "scaling_from_2_1",
                     label: "Scaling configuration (from Exercise 2.1)",
-                    help: form_text!("Shown from your deployment strategy, not retyped here. It is part of this file’s export."),
+                    help: own_form_text!("Shown from your deployment strategy, not retyped here. It is part of this file’s export."),
                     kind: FieldKind::Reference(Reference {
                         exercise: "m6-2.1",
                         fields: &["min_instances", "max_instances", "scale_out_delay", "scale_in_delay", "scaling_json"],
@@ -118,9 +119,9 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 Field {
                     id: "capacity_watch",
                     label: "How on-call watches capacity",
-                    help: form_text!("Which dashboards and alerts, what “too close to the limit” means, and what on-call does then."),
+                    help: own_form_text!("Which dashboards and alerts, what “too close to the limit” means, and what on-call does then."),
                     kind: FieldKind::LongText {
-                        placeholder: form_text!("e.g. Alert when instances stay at max for 10 minutes or tokens per minute pass 80% of quota; on-call requests a quota increase…"),
+                        placeholder: own_form_text!("e.g. Alert when instances stay at max for 10 minutes or tokens per minute pass 80% of quota; on-call requests a quota increase…"),
                     },
                     optional: false,
                 },
@@ -130,8 +131,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             id: "on_call",
             shown_when: None,
             title: "On-call and escalation",
-            intro: form_text!("Who responds, how to reach them, and how fast each severity must be answered."),
-            guidance: form_text!(&[
+            intro: own_form_text!("Who responds, how to reach them, and how fast each severity must be answered."),
+            guidance: own_form_text!(&[
                 "Name roles, not just people: primary and secondary on-call, an escalation lead, the AI provider’s support.",
                 "Contacts can stay placeholders (a rota link, a pager alias) until the client fills them in; never leave them blank.",
                 "Severity levels need a definition and a response time that the client has agreed to.",
@@ -141,7 +142,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
                 Field {
                     id: "severities",
                     label: "Severity levels",
-                    help: form_text!("What each level means for this client and how fast someone responds, e.g. SEV1: the AI feature is down or data is exposed, 15 minutes."),
+                    help: own_form_text!("What each level means for this client and how fast someone responds, e.g. SEV1: the AI feature is down or data is exposed, 15 minutes."),
                     kind: FieldKind::Table(TableSpec {
                         row_noun: "severity level",
                         columns: &[

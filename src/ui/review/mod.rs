@@ -10,11 +10,11 @@ use leptos::task::spawn_local;
 use super::{focus, set_document_title, SkipLink};
 use crate::browser::file_input::{files_of, read_all};
 use crate::browser::{download::download, review_store};
-use crate::review::cohort::{display_name, Cohort};
+use crate::review::cohort::{display_name, Cohort, Participant};
 use crate::review::findings::{deliverables, review_row, Status};
 use crate::review::grading::score_summary;
 use crate::review::{backup, csv};
-use crate::route::Route;
+use crate::route::{participant_href_from, Route, GRADING_PAGE, HERE};
 
 /// One participant's row, as shown.
 #[derive(Clone, PartialEq)]
@@ -135,7 +135,8 @@ pub(super) struct ReviewState {
     pub files_generation: StoredValue<u32>,
     /// Whether the last files written (or being written) are the cohort's current ones.
     pub files_saved: StoredValue<bool>,
-    /// The rubric criterion last scored, kept open on the next participant.
+    /// The rubric criterion last scored, kept open on the next participant: in this tab's
+    /// session too, since the next participant may be graded on another module's page.
     pub last_criterion: RwSignal<Option<String>>,
     /// Bumped by each change that waits to be saved (`participant::save_soon`).
     pub pending_save: StoredValue<u32>,
@@ -169,6 +170,23 @@ impl ReviewState {
     }
 }
 
+/// Where this tab keeps the criterion last scored (`ReviewState::last_criterion`).
+const LAST_CRITERION: &str = "workbook-review-last-criterion";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+impl ReviewState {
+    /// Keeps the criterion in focus open on the next participant, on this page or another.
+    pub(super) fn remember_criterion(&self, group: String) {
+        if let Some(storage) = session_storage() {
+            let _ = storage.set_item(LAST_CRITERION, &group);
+        }
+        self.last_criterion.set(Some(group));
+    }
+}
+
 fn review_state() -> ReviewState {
     expect_context::<ReviewState>()
 }
@@ -188,16 +206,31 @@ fn current_view() -> View {
     }
 }
 
-/// Whether this build is the grading page (`review/participant/`): one participant at a time,
-/// with the rubric. The cohort page (`review/`) loads files and shows the table. Two
-/// downloads, because together they were over the 250 KB budget: grading needs neither
-/// the import nor the table, and loading a cohort needs no rubric or rendered documents.
+/// Whether this build is a grading page (`review/participant/`, `review/module-5/`): one
+/// participant at a time, with the rubric, for one module's work. The cohort page
+/// (`review/`) loads files and shows the table. Separate downloads, because together they
+/// were over the 250 KB budget: grading needs neither the import nor the table, loading a
+/// cohort needs no rubric or rendered documents, and one module's grading none of the
+/// other's generators.
 const GRADING: bool = cfg!(feature = "grading");
 
-/// The link to participant number `index`, from this page.
+/// The link to participant number `index`, from this page: on the grading page of their
+/// module (`Participant::grading_page`).
 pub(super) fn participant_href(index: usize) -> String {
-    let page = if GRADING { "" } else { "participant/" };
-    format!("{page}#/participant/{index}")
+    review_state().cohort.with_untracked(|cohort| participant_href_in(cohort, index))
+}
+
+/// `participant_href` with the cohort given: for event handlers, which run outside the
+/// components and their context.
+pub(super) fn participant_href_in(cohort: &Cohort, index: usize) -> String {
+    let page = cohort.participants.get(index).map_or(GRADING_PAGE, Participant::grading_page);
+    participant_href_from(HERE, page, index)
+}
+
+/// Whether this page grades work of participant `index` (or there is no such participant,
+/// and it says so).
+fn graded_here(index: usize) -> bool {
+    review_state().cohort.with_untracked(|c| c.participants.get(index).is_none_or(|p| p.graded_on(GRADING_PAGE)))
 }
 
 /// The link to the cohort table, from this page.
@@ -217,7 +250,7 @@ pub fn ReviewApp() -> impl IntoView {
         grades_problem: RwSignal::new(None),
         files_generation: StoredValue::new(0),
         files_saved: StoredValue::new(true),
-        last_criterion: RwSignal::new(None),
+        last_criterion: RwSignal::new(session_storage().and_then(|s| s.get_item(LAST_CRITERION).ok().flatten())),
         pending_save: StoredValue::new(0),
     };
     provide_context(state);
@@ -264,7 +297,9 @@ pub fn ReviewApp() -> impl IntoView {
             {move || match view.get() {
                 _ if !opened.get() => view! { <p role="status">"Opening the review saved in this browser…"</p> }.into_any(),
                 View::Cohort if !GRADING => CohortPage().into_any(),
-                View::Participant(index) if GRADING => view! { <participant::ParticipantPage index/> }.into_any(),
+                View::Participant(index) if GRADING && graded_here(index) => {
+                    view! { <participant::ParticipantPage index/> }.into_any()
+                }
                 other => {
                     let href = match other {
                         View::Cohort => cohort_href(),

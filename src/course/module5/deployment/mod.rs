@@ -20,6 +20,7 @@ pub const DEPLOYMENT: Exercise = Exercise {
     summary: "A production deployment workflow, blue-green or canary, with smoke tests and automatic rollback, and the design document that explains it.",
     deliverable: "deployment-design.md",
     minutes: Some(30),
+    page: None,
     sections: &[
         Section {
             id: "strategy",

@@ -18,6 +18,7 @@ pub const MONITORING: Exercise = Exercise {
     summary: "A scheduled health-check workflow that alerts Slack or Discord through a webhook, and the webhook's setup documented.",
     deliverable: "webhook-config.md",
     minutes: Some(25),
+    page: None,
     sections: &[
         Section {
             id: "schedule",

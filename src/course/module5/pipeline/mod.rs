@@ -20,6 +20,7 @@ pub const PIPELINE: Exercise = Exercise {
     summary: "The complete .github/workflows/ directory (validate, test, staging, production, monitoring) chained behind an approval gate, with the environments, secrets and protection rules the repository needs.",
     deliverable: "environments.md",
     minutes: Some(20),
+    page: None,
     sections: &[
         Section {
             id: "checks",

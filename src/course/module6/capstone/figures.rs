@@ -1,6 +1,8 @@
 //! The capstone's computed figures: the weighted platform scores and the cost projections
 //! of each scaling scenario, from the participant's inputs.
 
+use super::calculators::{assumptions, named_or_at, peak_per_minute};
+use super::timeline::duration_days;
 use super::*;
 
 const PLATFORM_FIELDS: [&str; 3] = ["platform_a", "platform_b", "platform_c"];
@@ -8,7 +10,7 @@ const PLATFORM_FIELDS: [&str; 3] = ["platform_a", "platform_b", "platform_c"];
 pub(super) const SCORE_COLUMNS: [&str; 3] = ["score_a", "score_b", "score_c"];
 
 /// Days in a month, for monthly projections from daily volumes.
-const DAYS_PER_MONTH: f64 = 30.0;
+pub(super) const DAYS_PER_MONTH: f64 = 30.0;
 
 pub(super) fn platform_names(a: &ExerciseAnswers) -> [Option<String>; 3] {
     PLATFORM_FIELDS.map(|id| Some(a.text(id).trim()).filter(|n| !n.is_empty()).map(str::to_owned))
@@ -72,54 +74,52 @@ pub(super) fn projection(row: &Row, tokens: Option<f64>, price: Option<f64>) -> 
     Projection { users: number("users"), ai_per_month, infrastructure: number("infrastructure") }
 }
 
-/// Minutes in a day: daily volumes averaged to the per-minute rates quotas are given in.
-const MINUTES_PER_DAY: f64 = 1440.0;
-
-/// A scenario's average load: (requests per minute, tokens per minute), from its requests
-/// per day and the tokens per request.
-fn load(row: &Row, tokens: Option<f64>) -> Option<(f64, f64)> {
-    let requests = row.get("requests_per_day").and_then(|v| parse_number(v))?;
-    Some((requests / MINUTES_PER_DAY, requests * tokens? / MINUTES_PER_DAY))
-}
-
-/// What each cost scenario asks of the scaling plan, averaged over the day.
+/// What each cost scenario asks of the scaling plan at its busiest minute: the day's
+/// requests over the busy hours, times the peak factor (`calculators::assumptions`).
 pub(super) fn scenario_load(a: &Inputs) -> Option<Grid> {
     let tokens = a.number("tokens_per_request");
-    let rows: Vec<Vec<String>> = a
-        .rows("scenarios")
-        .iter()
-        .filter_map(|row| {
-            let (requests, tokens) = load(row, tokens)?;
-            Some(vec![
-                row.get("scenario").map(|s| s.trim().to_owned()).unwrap_or_default(),
-                row.get("requests_per_day").map(|s| s.trim().to_owned()).unwrap_or_default(),
-                numbers::grouped(requests, 1),
-                numbers::grouped(tokens, 0),
-            ])
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for row in a.rows("scenarios") {
+        let Some(requests) = row.get("requests_per_day").and_then(|v| parse_number(v)) else { continue };
+        let per_minute = peak_per_minute(a, requests);
+        rows.push(vec![
+            row.get("scenario").map(|s| s.trim().to_owned()).unwrap_or_default(),
+            count(row, "requests_per_day"),
+            numbers::grouped(per_minute, 1),
+            tokens.map_or_else(|| "—".to_owned(), |t| numbers::grouped(per_minute * t, 0)),
+        ]);
+    }
+    let (hours, factor) = assumptions(a);
+    let at_peak = format!("at peak ({} busy hours, × {})", numbers::plain(hours, 1), numbers::plain(factor, 1));
     (!rows.is_empty()).then(|| Grid {
-        header: ["Scenario", "Requests/day", "Requests/minute (average)", "Tokens/minute (average)"]
-            .map(String::from)
-            .to_vec(),
+        header: vec![
+            "Scenario".to_owned(),
+            "Requests/day".to_owned(),
+            format!("Requests/minute {at_peak}"),
+            "Tokens/minute at peak".to_owned(),
+        ],
         rows,
     })
 }
 
-/// Monthly and yearly cost of each scenario that has requests per day.
 /// A quantity as the tables write it, thousands separated (`2,000`); as typed if not a number.
 fn count(row: &Row, column: &str) -> String {
     let typed = row.get(column).map_or("", |s| s.trim());
     crate::numbers::parse_number(typed).map_or_else(|| typed.to_owned(), |n| crate::numbers::grouped(n, 2))
 }
 
+/// Monthly cost of each scenario that has requests per day, and its cost over the phase it
+/// models (`calculators::named_or_at`): a phase of weeks for its weeks, an ongoing one for a
+/// year.
 pub(super) fn cost_projections(a: &Inputs) -> Option<Grid> {
     let (tokens, price) = (a.number("tokens_per_request"), a.number("price_per_1k"));
     let dash = || "—".to_owned();
+    let phases = a.rows("phases");
     let rows: Vec<Vec<String>> = a
         .rows("scenarios")
         .iter()
-        .filter_map(|row| {
+        .enumerate()
+        .filter_map(|(index, row)| {
             let p = projection(row, tokens, price);
             let ai = p.ai_per_month?;
             let total = p.total();
@@ -135,7 +135,7 @@ pub(super) fn cost_projections(a: &Inputs) -> Option<Grid> {
                 p.infrastructure.map_or_else(dash, money),
                 total.map_or_else(dash, money),
                 per_user,
-                total.map_or_else(dash, |t| money(t * 12.0)),
+                total.map_or_else(dash, |t| over_the_phase(t, phase_of_scenario(phases, index, row))),
             ])
         })
         .collect();
@@ -150,9 +150,29 @@ pub(super) fn cost_projections(a: &Inputs) -> Option<Grid> {
         "Infrastructure/month",
         "Total/month",
         "Per user/month",
-        "Per year",
+        "Over the phase",
     ];
     Some(Grid { header: header.map(str::to_owned).to_vec(), rows })
+}
+
+/// The phase a scenario models: the phase of the same name, else the one in its place.
+fn phase_of_scenario<'a>(phases: &'a [Row], index: usize, scenario: &Row) -> Option<&'a Row> {
+    named_or_at(phases, "name", scenario.get("scenario").map_or("", |s| s), index)
+}
+
+/// A month's total over a phase: "$7,800–$10,920 over 8-12 weeks" for a phase that ends,
+/// "$252,000 a year" for one that does not (or with no phase).
+fn over_the_phase(monthly: f64, phase: Option<&Row>) -> String {
+    let duration = phase.and_then(|p| p.get("duration")).map_or("", |d| d.trim());
+    match duration_days(duration) {
+        Some((shortest, longest)) if shortest < longest => format!(
+            "{}–{} over {duration}",
+            money(monthly * shortest / DAYS_PER_MONTH),
+            money(monthly * longest / DAYS_PER_MONTH)
+        ),
+        Some((_, days)) => format!("{} over {duration}", money(monthly * days / DAYS_PER_MONTH)),
+        None => format!("{} a year", money(monthly * 12.0)),
+    }
 }
 
 #[cfg(test)]
@@ -190,11 +210,23 @@ mod tests {
         ];
         inputs_of(&a, &Workbook::default(), |i| {
             let grid = cost_projections(i).unwrap();
-            // 200 × 30 × 1500 / 1000 × 0.01 = 90; + 500 = 590; per user 59; per year 7,080.
-            assert_eq!(grid.rows[0][3..], ["$90", "$500", "$590", "$59", "$7,080"]);
+            // 200 × 30 × 1500 / 1000 × 0.01 = 90; + 500 = 590; per user 59; no phase: a year, 7,080.
+            assert_eq!(grid.rows[0][3..], ["$90", "$500", "$590", "$59", "$7,080 a year"]);
             // 40,000 × 30 × 1.5 × 0.01 = 18,000; no infrastructure: no total.
             assert_eq!(grid.rows[1][3..], ["$18,000", "—", "—", "—", "—"]);
             assert_eq!(grid.rows.len(), 2, "a scenario without requests per day is not projected");
+        });
+        // The phase of the scenario's name, for its length: 590 × 14 / 30; a range for a range.
+        *a.rows_mut("phases") = vec![
+            row(&[("name", "Later"), ("duration", "1 month")]),
+            row(&[("name", "pilot"), ("duration", "2 weeks")]),
+        ];
+        inputs_of(&a, &Workbook::default(), |i| {
+            assert_eq!(cost_projections(i).unwrap().rows[0][7], "$275.33 over 2 weeks")
+        });
+        a.rows_mut("phases")[1].insert("duration".into(), "2-3 weeks".into());
+        inputs_of(&a, &Workbook::default(), |i| {
+            assert_eq!(cost_projections(i).unwrap().rows[0][7], "$275.33–$413 over 2-3 weeks")
         });
     }
 }

@@ -8,6 +8,7 @@
 //! load, the rollout timeline) are computed from the participant's inputs. It is written
 //! as a client document (`Exercise::client_document`).
 
+mod calculators;
 mod figures;
 mod red_flags;
 mod rubric;
@@ -15,8 +16,9 @@ mod slides;
 mod timeline;
 
 use super::deployment_strategy::{
-    HEALTH_PROBE_CHECKS_AI, HOSTING_MODEL, HYBRID_PATTERN, MAX_INSTANCES, MIGRATION_STRATEGY, MIN_INSTANCES, PHASES,
-    ROLLBACK_PROCEDURE, ROLLBACK_TRIGGERS, SCALE_IN_DELAY, SCALE_OUT_DELAY, SCALING_JSON, SESSION_AFFINITY, TRIGGERS,
+    HEALTH_PROBE_CHECKS_AI, HOSTING_MODEL, HYBRID_PATTERN, INSTANCE_COST, MAX_INSTANCES, MIGRATION_STRATEGY,
+    MIN_INSTANCES, PHASES, ROLLBACK_PROCEDURE, ROLLBACK_TRIGGERS, SCALE_IN_DELAY, SCALE_OUT_DELAY, SCALING_JSON,
+    SESSION_AFFINITY, TRIGGERS,
 };
 use super::operations_runbook::{AI_METRICS, CONTAINMENT, LOGGED, ROLES, STACK, STEPS};
 use crate::course::*;
@@ -25,6 +27,7 @@ use crate::escape;
 use crate::model::Row;
 use crate::numbers::parse_number;
 use crate::numbers::{self, money};
+use calculators::calculator_flags;
 use figures::{cost_projections, scenario_load, weighted_totals};
 use red_flags::{
     carried_over, client_unnamed, contradictions, copy_paste, every_section_answered, filled_rows, has_diagram,
@@ -45,6 +48,7 @@ pub const CAPSTONE: Exercise = Exercise {
     summary: "A client-ready proposal and executive presentation that synthesise Sessions 1 and 2.",
     deliverable: "enterprise-architecture-proposal.md",
     minutes: None,
+    page: Some("capstone/"),
     sections: &[
         Section {
             id: "client",
@@ -282,6 +286,20 @@ pub const CAPSTONE: Exercise = Exercise {
                     optional: false,
                 },
                 Field {
+                    id: "busy_hours",
+                    label: "Busy hours a day",
+                    help: form_text!("The hours in which a day's requests arrive: office hours, for a tool staff use at work. The load table and the self-check spread the day over these. Left empty, 8."),
+                    kind: FieldKind::Number { unit: "hours" },
+                    optional: true,
+                },
+                Field {
+                    id: "peak_factor",
+                    label: "Peak over the busy-hour average",
+                    help: form_text!("How much busier the busiest hour is than the busy hours' average (a Monday morning, a month end). Left empty, 2."),
+                    kind: FieldKind::Number { unit: "times" },
+                    optional: true,
+                },
+                Field {
                     id: "scenarios",
                     label: "Scaling scenarios",
                     help: form_text!("Users, requests per day and infrastructure cost per month of each scenario."),
@@ -332,6 +350,7 @@ pub const CAPSTONE: Exercise = Exercise {
             fields: &[
                 MIN_INSTANCES,
                 MAX_INSTANCES,
+                INSTANCE_COST,
                 TRIGGERS,
                 SCALE_OUT_DELAY,
                 SCALE_IN_DELAY,
@@ -550,6 +569,7 @@ pub const CAPSTONE: Exercise = Exercise {
             fields: &[
                 "min_instances",
                 "max_instances",
+                "instance_cost",
                 "triggers",
                 "scale_out_delay",
                 "scale_in_delay",
@@ -619,6 +639,11 @@ pub const CAPSTONE: Exercise = Exercise {
             text: "The exercises agree: volumes, token quota, tools and hosting match across 2.1, 2.2 and the proposal",
             judges: &["cost", "scaling", "deployment", "operations", "diagrams"],
             met: |a| contradictions(a).is_empty(),
+        },
+        Criterion {
+            text: "The figures hold: the busiest minute within the token quota and under its alert, triggers that fire, an instance cap the budget covers, infrastructure that grows with the users, cost criteria the model meets, cost scores that follow the break-even rule",
+            judges: &["platform", "cost", "scaling", "deployment"],
+            met: |a| calculator_flags(a).is_empty(),
         },
         Criterion {
             text: "Synthesis, not copy-paste: each carried part refined for the client or explained in its synthesis",

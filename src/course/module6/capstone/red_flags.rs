@@ -3,6 +3,7 @@
 //! each other, copy-paste without synthesis. The self-check reads these too, so the report
 //! and the criteria always agree.
 
+use super::calculators::calculator_flags;
 use super::figures::{platform_names, projection, SCORE_COLUMNS};
 use super::timeline::duration_days;
 use super::*;
@@ -247,7 +248,7 @@ pub(super) fn implausible_figures(a: &Inputs) -> Vec<String> {
 }
 
 /// Where the exercises contradict each other, each naming both answers: the volumes, the
-/// token quota, the platform against the operations' tools, the hosting against the
+/// platform against the operations' tools, the hosting against the
 /// diagram, and a recommendation that is not the top-ranked platform without saying why.
 /// Written with plain loops: every closure handed to an iterator adaptor is code of its
 /// own in the download, and this runs on data of a few rows.
@@ -269,19 +270,6 @@ pub(super) fn contradictions(a: &Inputs) -> Vec<String> {
             numbers::grouped(largest, 0)
         ));
     }
-    let busiest = if planned > largest { planned } else { largest };
-    if let (Some(tokens), Some(quota)) = (a.number("tokens_per_request"), token_quota(a)) {
-        let per_minute = busiest * tokens / 1440.0;
-        if per_minute > quota {
-            flags.push(format!(
-                "Token throughput exceeds the quota: {} requests a day × {} tokens is about {} tokens a minute, above the {} tokens a minute in the scaling triggers.",
-                numbers::grouped(busiest, 0),
-                numbers::grouped(tokens, 0),
-                numbers::grouped(per_minute, 0),
-                numbers::grouped(quota, 0)
-            ));
-        }
-    }
     if let Some(flag) = platform_against_tools(a) {
         flags.push(flag);
     }
@@ -299,34 +287,6 @@ pub(super) fn contradictions(a: &Inputs) -> Vec<String> {
         flags.push(flag);
     }
     flags
-}
-
-/// The tokens-per-minute limit the scaling triggers name: the largest figure in that
-/// trigger's threshold and notes ("72000", "80% of the 90k TPM quota" -> 90,000; a
-/// percentage is not a limit).
-fn token_quota(a: &ExerciseAnswers) -> Option<f64> {
-    let row = a.rows("triggers").get(1)?;
-    let mut best: Option<f64> = None;
-    for text in [row.get("threshold"), row.get("notes")].into_iter().flatten() {
-        for word in text.split_whitespace() {
-            let bytes = word.as_bytes();
-            let mut end = 0;
-            while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b',' || bytes[end] == b'.') {
-                end += 1;
-            }
-            let Some(n) = parse_number(&word[..end]) else { continue };
-            let n = match bytes.get(end) {
-                Some(b'k' | b'K') => n * 1e3,
-                Some(b'm' | b'M') => n * 1e6,
-                Some(b'%') => continue,
-                _ => n,
-            };
-            if best.is_none_or(|b| n > b) {
-                best = Some(n);
-            }
-        }
-    }
-    best
 }
 
 /// Clouds and services whose names give them away, for the platform-against-tools check:
@@ -519,6 +479,7 @@ pub(super) fn red_flags(a: &Inputs) -> Vec<String> {
     }
     flags.extend(implausible_figures(a));
     flags.extend(contradictions(a));
+    flags.extend(calculator_flags(a));
     flags.extend(copy_paste(a));
     flags
 }

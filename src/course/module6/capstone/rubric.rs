@@ -17,8 +17,9 @@ pub const RUBRIC: Rubric = Rubric {
                 "Client-specific factors addressed",
             ],
             sections: &["platform"],
-            // Platforms compared with weighted scoring; the client named, not generic.
-            evidence: &[1, 7],
+            // Platforms compared with weighted scoring; the client named, not generic; cost
+            // scores that follow the break-even rule (one of the calculators).
+            evidence: &[1, 7, 10],
         },
         RubricCriterion {
             id: "security_architecture",
@@ -39,8 +40,9 @@ pub const RUBRIC: Rubric = Rubric {
                 "Realistic scaling plan",
             ],
             sections: &["cost", "scaling", "operations"],
-            // Cost projections; 2.1 and 2.2 carried over; plausible figures.
-            evidence: &[3, 4, 8, 9],
+            // Cost projections; 2.1 and 2.2 carried over; plausible figures that agree across
+            // the exercises and hold under the calculators.
+            evidence: &[3, 4, 8, 9, 10],
         },
         RubricCriterion {
             id: "proposal_quality",
@@ -52,8 +54,9 @@ pub const RUBRIC: Rubric = Rubric {
                 "Realistic roadmap and next steps",
             ],
             sections: &["client", "deployment", "diagrams", "roadmap"],
-            // Every section answered; an architecture diagram; no placeholder text.
-            evidence: &[0, 5, 6, 10],
+            // Every section answered; an architecture diagram; no placeholder text; synthesis,
+            // not copy-paste.
+            evidence: &[0, 5, 6, 11],
         },
     ],
     pass_mark: 14,
@@ -80,5 +83,7 @@ mod tests {
         assert!(CAPSTONE.criteria[2].text.starts_with("Security"));
         assert!(CAPSTONE.criteria[3].text.starts_with("Cost projections"));
         assert!(CAPSTONE.criteria[5].text.contains("diagram"));
+        assert!(CAPSTONE.criteria[10].text.starts_with("The figures hold"));
+        assert!(CAPSTONE.criteria[11].text.starts_with("Synthesis"));
     }
 }
