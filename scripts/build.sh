@@ -49,14 +49,11 @@ mkdir -p "$second/wasm32-unknown-unknown"
 cp -a "target/$profile" "$second/"
 cp -a "target/wasm32-unknown-unknown/$profile" "$second/wasm32-unknown-unknown/"
 
-# The review pages and the restore page in this chain: four pages without a worker, against
-# the other chain's two pages with their export workers (each worker is a build of its
-# own). This chain's output is kept apart and printed once it is built.
+# The review pages' output is kept apart and printed once they are built.
 (
   page "$second" "$@" --dist dist/review review/index.html
   page "$second" "$@" --dist dist/review/participant review/participant/index.html
   page "$second" "$@" --dist dist/review/module-5 review/module-5/index.html
-  page "$second" "$@" --dist dist/restore restore/index.html
 ) >"$second.log" 2>&1 &
 review_pages=$!
 # Should this script fail or be stopped, the review pages' chain (Trunk, cargo, rustc) stops too.
@@ -68,9 +65,10 @@ stop_tree() {
 trap 'stop_tree "$review_pages"' EXIT
 page target "$@" --dist dist/module-5 module-5/index.html
 page target "$@" --dist dist/capstone capstone/index.html
+page target "$@" --dist dist/restore restore/index.html
 status=0
 wait "$review_pages" || status=$?
 trap - EXIT
-echo "--- The review and restore pages, built alongside:"
+echo "--- The review pages, built alongside:"
 cat "$second.log"
 exit "$status"
