@@ -179,7 +179,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
 });
 
 test("the proposal prints as a document without the app around it", async ({ page }) => {
-  await page.goto("./#/exercise/m6-2.3");
+  await page.goto("./capstone/#/exercise/m6-2.3");
   await box(page, "Client name").fill("Northwind Insurance");
   await page.emulateMedia({ media: "print" });
   for (const chrome of [".steps", ".section-pane", ".exercise-header .export", "header", "footer"]) {
@@ -210,7 +210,7 @@ test("a table holds at most 200 rows: the Add button says so, and works again af
     const components = Array.from({ length: 200 }, (_, i) => ({ name: `Box ${i + 1}`, group: "" }));
     localStorage.setItem("workbook", JSON.stringify({ schema_version: 2, exercises: { "m6-2.3": { values: { components } } } }));
   });
-  await page.goto("./#/exercise/m6-2.3");
+  await page.goto("./capstone/#/exercise/m6-2.3");
   await section(page, "Architecture diagrams").click();
   const add = pane(page).getByRole("button", { name: "Add component", exact: true });
   await expect(add).toBeDisabled();

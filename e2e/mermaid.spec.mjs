@@ -65,7 +65,7 @@ test("names with Mermaid's own syntax in them still render", async ({ page, brow
   await page.goto("./#/exercise/m6-2.1");
   await section(page, "Rollout phases").click();
   await box(page, "Phase 1 Phase").fill(hostile);
-  await page.goto("./#/exercise/m6-2.3");
+  await page.goto("./capstone/#/exercise/m6-2.3");
   await section(page, "Architecture diagrams").click();
   for (const [index, name] of [hostile, "Claims <b>assistant</b>"].entries()) {
     await pane(page).getByRole("button", { name: "Add component", exact: true }).click();
