@@ -4,6 +4,7 @@
 // the diagram, and exports four files: both exercises, the proposal and the Marp deck.
 import { test, expect } from "@playwright/test";
 import { expectNoViolations } from "./axe.mjs";
+import { readFile } from "node:fs/promises";
 import { box, download, fillAll, pane, section } from "./form.mjs";
 
 // Tables that start empty: each row is added with the table's own button.
@@ -38,7 +39,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await page.goto("./#/exercise/m6-2.3");
   await expect(page).toHaveTitle("Exercise 2.3 · Capstone: Enterprise Architecture Proposal · Session 2 Workbook");
   // Nothing typed yet: no criterion is met, not even "no placeholder text".
-  await expect(page.getByText("0 of 12 success criteria met", { exact: true })).toBeVisible();
+  await expect(page.getByText("0 of 13 success criteria met", { exact: true })).toBeVisible();
   await fillAll(page, {
     "Client name": "Northwind Insurance",
     "Client context and challenge": "Northwind Insurance handles 40,000 claims a month.",
@@ -128,14 +129,17 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await expect(page.locator(".preview-body svg.gantt rect.bar")).toHaveCount(3);
   await expectNoViolations(page, "2.3 diagrams");
 
-  // The red flags name what to fix; the deck is drafted and editable per slide.
+  // The red flags name what to fix, checked by the export worker as the participant types;
+  // the deck is drafted and editable per slide.
   await section(page, "Executive presentation").click();
-  await expect(pane(page).getByText("“TBD” in Executive summary")).toBeVisible();
-  await expect(pane(page).getByText("General availability has no more users (50) than Limited (100).")).toBeVisible();
+  const selfCheck = page.getByRole("region", { name: "Self-check" });
+  await expect(selfCheck.getByText(/“TBD” in Executive summary/)).toBeVisible();
+  await expect(selfCheck.getByText(/General availability has no more users \(50\) than Limited \(100\)\./)).toBeVisible();
   // The guide's example row left as it was; the refined procedure is not copy-paste.
-  await expect(pane(page).getByText(/the example row “Cost per request” left as prefilled in Metrics and alerts/)).toBeVisible();
-  await expect(pane(page).getByText(/Copy-paste without synthesis: “Deployment strategy”/)).toHaveCount(0);
+  await expect(selfCheck.getByText(/the example row “Cost per request” left as prefilled in Metrics and alerts/)).toBeVisible();
+  await expect(selfCheck.getByText(/Copy-paste without synthesis: “Deployment strategy”/)).toHaveCount(0);
   await expect(pane(page).getByText(/Length: about \d+ printed A4 pages; the guide expects typically 15-25/)).toBeVisible();
+  await expect(pane(page).getByText("The red flags are listed in the self-check, checked on the whole proposal as you type.")).toBeVisible();
   await expect(box(page, "Slide 4: Recommendation")).toHaveValue(/## Recommendation: Azure OpenAI/);
   await box(page, "Slide 3: Executive summary").fill("## Executive summary\n\n- Pilot in February");
   await expect(pane(page).getByRole("button", { name: "Use the draft again" })).toBeVisible();
@@ -170,7 +174,7 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   const deck = await download(page, "executive-presentation.md");
   expect(deck.startsWith("---\nmarp: true\n")).toBe(true);
   const slides = deck.split("\n\n---\n\n");
-  expect(slides.length).toBe(12);
+  expect(slides.length).toBe(13);
   expect(slides[2]).toBe("## Executive summary\n\n- Pilot in February");
   expect(deck).toContain("## Recommendation: Azure OpenAI");
   expect(deck).toContain("# Enterprise AI Architecture Proposal\n\n## Northwind Insurance\n\nPrepared by Ada Lovelace");
@@ -201,6 +205,28 @@ test("the proposal prints as a document without the app around it", async ({ pag
   await expect(preview.locator("dl.front-matter")).toBeHidden();
   const breaks = await preview.locator("h2").evaluateAll((headings) => headings.map((h) => getComputedStyle(h).breakBefore));
   expect(breaks.slice(1).every((b) => b === "page")).toBe(true);
+});
+
+// The guide: "typically 15-25 pages including diagrams". The filled module of the native
+// tests (tests/expected/module-6-workbook.json, kept equal to the fixture by `cargo test`),
+// printed by Chromium to A4 as a participant prints the preview, pages counted in the PDF.
+test("the filled proposal prints to 15-25 A4 pages", async ({ page }) => {
+  const stored = await readFile(new URL("../tests/expected/module-6-workbook.json", import.meta.url), "utf8");
+  await page.addInitScript((workbook) => {
+    if (!localStorage.getItem("workbook")) localStorage.setItem("workbook", workbook);
+  }, stored);
+  await page.goto("./capstone/#/exercise/m6-2.3");
+  const preview = page.locator(".preview-body");
+  await expect(preview.locator("h1")).toHaveText("Enterprise AI Architecture Proposal: Northwind Insurance");
+  await expect(preview.locator("svg.gantt")).toBeVisible();
+  await expect(page.getByText("13 of 13 success criteria met", { exact: true })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  // Each page object of the PDF, not the page tree ("/Type /Pages").
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  console.log(`The filled proposal prints to ${pages} A4 pages.`);
+  expect(pages).toBeGreaterThanOrEqual(15);
+  expect(pages).toBeLessThanOrEqual(25);
 });
 
 test("a table holds at most 200 rows: the Add button says so, and works again after a removal", async ({ page }) => {

@@ -13,15 +13,15 @@ import { pathToFileURL } from "node:url";
 const MARP = new URL("../node_modules/.bin/marp", import.meta.url).pathname;
 const DECK = new URL("../tests/expected/executive-presentation.md", import.meta.url).pathname;
 
-test("Marp converts the deck: twelve slides, the architecture drawn", async ({ page }) => {
+test("Marp converts the deck: thirteen slides, the architecture drawn", async ({ page }) => {
   const out = join(await mkdtemp(join(tmpdir(), "deck-")), "deck.html");
   await promisify(execFile)(MARP, ["--no-stdin", DECK, "--output", out], { timeout: 60_000 });
   const markdown = await readFile(DECK, "utf8");
-  expect(markdown.split("\n\n---\n\n")).toHaveLength(12);
+  expect(markdown.split("\n\n---\n\n")).toHaveLength(13);
 
   await page.goto(pathToFileURL(out).href);
   const slides = page.locator("section[id]");
-  await expect(slides).toHaveCount(12);
+  await expect(slides).toHaveCount(13);
   await expect(slides.nth(0)).toContainText("Enterprise AI Architecture Proposal");
   // Slide 10, as the presenter shows it.
   await page.goto(`${pathToFileURL(out).href}#10`);

@@ -29,6 +29,13 @@ fn every_file_of_the_filled_module_matches_the_expected_file() {
     expect_file("executive-presentation.md", &deck);
 }
 
+/// The filled module as the app stores it, for the end-to-end test that prints the
+/// proposal to PDF and counts its A4 pages (`e2e/capstone.spec.mjs`).
+#[test]
+fn the_filled_module_is_kept_as_stored_for_the_print_test() {
+    expect_file("module-6-workbook.json", &serde_json::to_string_pretty(&module_6()).unwrap());
+}
+
 #[test]
 fn filled_capstone_is_complete_and_meets_every_criterion() {
     assert_complete(&module_6(), "m6-2.3");
@@ -275,4 +282,101 @@ fn a_proposal_exported_in_the_earlier_layout_loads_back() {
     );
     assert_eq!(answers.rows("phases"), workbook.exercises["m6-2.1"].rows("phases"), "the phases follow 2.1");
     assert_eq!(capstone.carried_state("phases", &restored), Some(workbook::course::CarriedState::Follows));
+}
+
+/// A complete capstone argues for a decision: a business case with its payback, risks,
+/// assumptions and dependencies, reliability targets, decision records, the team and a
+/// roadmap to general availability, each a section of the proposal. What 2.1 and 2.2 said
+/// of hosting, severities, retention, redaction and rollback is carried into it.
+#[test]
+fn the_proposal_makes_the_case_for_a_decision() {
+    let (proposal, _) = export(&module_6());
+    let headings: Vec<&str> = proposal.lines().filter(|l| l.starts_with("## ")).collect();
+    for section in [
+        "Business case and investment",
+        "Compliance and data protection",
+        "Reliability targets",
+        "Decision records",
+        "Risks, assumptions and dependencies",
+        "Team and roles",
+        "Roadmap and next steps",
+    ] {
+        assert!(headings.iter().any(|h| h.ends_with(section)), "no section {section}: {headings:?}");
+    }
+    for heading in ["### Assumptions", "### Dependencies", "### Before the pilot", "### Risk register"] {
+        assert!(proposal.contains(&format!("\n{heading}\n")), "{heading}");
+    }
+    // $320,000 once; $24,000 a month is $288,000 a year; ($896,000 − $288,000) ÷ 12 =
+    // $50,667 a month pays $320,000 back in 6.3 months.
+    assert!(proposal.contains(r"| Running cost a year (General availability at \$24,000 a month) | \$288,000 |"));
+    assert!(proposal.contains("| Payback of the one-off costs | 6.3 months |"));
+    assert!(proposal.contains("99.9% a month allows 43 minutes of downtime."));
+    // 4-6 and 8-12 weeks after 1 Feb 2027.
+    assert!(proposal.contains("General availability between 26 Apr 2027 and 7 Jun 2027"));
+    // Carried from 2.1 and 2.2.
+    for carried in [
+        "### Why this hosting model",
+        "### Severity levels",
+        "### PII redaction before logging",
+        "7 years in immutable Azure Blob Storage",
+        "### How and when rollback is tested in staging",
+        "**Who decides to roll back:**",
+    ] {
+        assert!(proposal.contains(carried), "{carried}");
+    }
+}
+
+/// The register's typical risks are there to adapt: one kept exactly as prefilled is
+/// flagged. A benefit below the running cost fails a calculator, and the case for a
+/// decision is not made.
+#[test]
+fn a_register_left_as_prefilled_and_a_case_that_never_pays_back_are_raised() {
+    let capstone = find_exercise("m6-2.3").unwrap().1;
+    let check = |workbook: &Workbook| {
+        let answers = capstone.answers_in(workbook);
+        let inputs = workbook::course::Inputs::new(&answers, workbook);
+        let unmet: Vec<String> = self_check(capstone, &inputs)
+            .into_iter()
+            .filter(|(_, met)| !met)
+            .map(|(c, _)| c.split(':').next().unwrap().to_owned())
+            .collect();
+        ((capstone.red_flags)(&inputs), unmet)
+    };
+    let mut workbook = module_6();
+    let answers = workbook.exercises.get_mut("m6-2.3").unwrap();
+    // The register as the form first shows it.
+    answers.values.remove("risk_register");
+    answers.rows_mut("benefits")[0].insert("value".into(), "$100,000".into());
+    answers.rows_mut("benefits")[1].insert("value".into(), "$50,000".into());
+    let (flags, unmet) = check(&workbook);
+    assert!(
+        flags
+            .iter()
+            .any(|f| f.contains("the example row “Token quota exhausted at peak” left as prefilled in Risk register")),
+        "{flags:#?}"
+    );
+    // $100,000 + $50,000 of benefits against $24,000 × 12 = $288,000 a year to run.
+    assert!(flags.contains(&"The business case does not pay back: the benefits are worth $150,000 a year, and General availability costs $288,000 a year to run.".to_owned()), "{flags:#?}");
+    assert!(unmet.contains(&"The case for a decision".to_owned()), "{unmet:?}");
+    assert!(unmet.contains(&"The figures hold".to_owned()), "{unmet:?}");
+}
+
+/// The deck says what the proposal says: every figure on a drafted slide is in the proposal.
+#[test]
+fn every_figure_on_the_deck_is_in_the_proposal() {
+    let (proposal, deck) = export(&module_6());
+    let unescaped = |text: &str| text.replace('\\', "");
+    let proposal = unescaped(&proposal);
+    let mut checked = 0;
+    for slide in deck.split("\n\n---\n\n").skip(1) {
+        for word in unescaped(slide).split(|c: char| c.is_whitespace() || "|*()–".contains(c)) {
+            let figure = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '$' && c != '%');
+            if !figure.bytes().any(|b| b.is_ascii_digit()) || figure.contains("base64") {
+                continue;
+            }
+            assert!(proposal.contains(figure), "{figure:?} is on the deck, not in the proposal:\n{slide}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} figures checked");
 }

@@ -9,7 +9,8 @@
 //! the worker answers with the file, made by the same functions the page used to call.
 
 use super::{bundle, companion_markdown, exercise_markdown, Deliverable};
-use crate::course::find_exercise;
+use crate::course::progress::self_check;
+use crate::course::{find_exercise, Inputs};
 use crate::model::Workbook;
 
 /// Which of an exercise's exports a request asks for.
@@ -21,6 +22,9 @@ pub enum Export {
     Companion,
     /// The whole repository layout as a `.zip` (Module 5).
     Repository,
+    /// Not a file: the self-check, for the capstone's page, which leaves its checks to the
+    /// worker (`module6::capstone::CHECKS_HERE`); written by `check_reply`.
+    Check,
 }
 
 impl Export {
@@ -29,11 +33,12 @@ impl Export {
             Export::Document => "document",
             Export::Companion => "companion",
             Export::Repository => "repository",
+            Export::Check => "check",
         }
     }
 
     fn from_word(word: &str) -> Option<Export> {
-        [Export::Document, Export::Companion, Export::Repository].into_iter().find(|e| e.word() == word)
+        [Export::Document, Export::Companion, Export::Repository, Export::Check].into_iter().find(|e| e.word() == word)
     }
 }
 
@@ -98,7 +103,33 @@ pub fn answer(request: &str) -> Result<ExportedFile, String> {
             name: bundle::zip_name(&deliverable),
             contents: bundle::zip(&bundle::repository_files(&deliverable)),
         },
+        Export::Check => {
+            let inputs = Inputs::new(&answers, &workbook);
+            let met = self_check(exercise, &inputs).into_iter().map(|(_, met)| met).collect::<Vec<_>>();
+            ExportedFile {
+                name: String::new(),
+                contents: check_reply(&met, &(exercise.red_flags)(&inputs)).into_bytes(),
+            }
+        }
     })
+}
+
+/// The self-check in the worker's reply: a line of `1` (met) and `0` per criterion, then a
+/// red flag a line (a flag never holds a line break).
+pub fn check_reply(met: &[bool], red_flags: &[String]) -> String {
+    let mut reply: String = met.iter().map(|m| if *m { '1' } else { '0' }).collect();
+    for flag in red_flags {
+        reply.push('\n');
+        reply.push_str(&flag.replace('\n', " "));
+    }
+    reply
+}
+
+/// `check_reply` read back: whether each criterion is met, and the red flags.
+pub fn read_check_reply(reply: &str) -> (Vec<bool>, Vec<String>) {
+    let mut lines = reply.lines();
+    let met = lines.next().unwrap_or("").bytes().map(|b| b == b'1').collect();
+    (met, lines.map(str::to_owned).collect())
 }
 
 #[cfg(test)]
@@ -116,6 +147,7 @@ mod tests {
             Export::Document => exercise_markdown(&deliverable).into_bytes(),
             Export::Companion => companion_markdown(&deliverable).unwrap().into_bytes(),
             Export::Repository => bundle::zip(&bundle::repository_files(&deliverable)),
+            Export::Check => unreachable!("a self-check is no file"),
         }
     }
 
@@ -145,6 +177,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The capstone's page shows the worker's self-check: the criteria and red flags the
+    /// page would have computed, for an empty workbook and a filled one.
+    #[test]
+    fn the_worker_checks_what_the_page_would_have_checked() {
+        let mut filled = Workbook::default();
+        for exercise in MODULES[1].exercises {
+            filled.exercises.insert(exercise.key.to_owned(), crate::fixtures::fill(exercise, 2_000));
+        }
+        for workbook in [Workbook::default(), filled] {
+            let json = serde_json::to_string(&workbook).unwrap();
+            for exercise in MODULES[1].exercises {
+                let reply = answer(&request(exercise.key, Export::Check, "", &json)).unwrap();
+                let answers = exercise.answers_in(&workbook);
+                let inputs = Inputs::new(&answers, &workbook);
+                let met: Vec<bool> = self_check(exercise, &inputs).into_iter().map(|(_, m)| m).collect();
+                let flags = (exercise.red_flags)(&inputs);
+                assert_eq!(read_check_reply(&String::from_utf8(reply.contents).unwrap()), (met, flags));
+            }
+        }
+        assert_eq!(
+            read_check_reply(&check_reply(&[true, false], &["Two\nlines".to_owned()])),
+            (vec![true, false], vec!["Two lines".to_owned()])
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ use super::fields::{with_answers, with_inputs, FieldView};
 use super::history::{take_snapshot, HistoryPanel};
 use super::{app_state, focus, set_document_title};
 use crate::browser::export_timestamp;
-use crate::course::progress::{exercise_progress, section_progress, self_check};
+#[cfg(not(feature = "capstone-page"))]
+use crate::course::progress::self_check;
+use crate::course::progress::{exercise_progress, section_progress};
 use crate::course::Inputs;
 use crate::course::{find_exercise, Exercise, Module, Section};
 use crate::render::document::Block;
@@ -196,6 +198,7 @@ fn SectionForm(exercise: &'static Exercise, index: usize, shown: Memo<usize>) ->
     }
 }
 
+#[cfg(not(feature = "capstone-page"))]
 #[component]
 fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
     let workbook = app_state().workbook;
@@ -230,6 +233,102 @@ fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
             {red_flags}
         </section>
     }
+}
+
+/// The capstone's page: the self-check is made by the export worker
+/// (`render::export::Export::Check`), whose download holds the checks this page leaves out
+/// (`module6::capstone::CHECKS_HERE`); "Checking…" until its first reply.
+#[cfg(feature = "capstone-page")]
+#[component]
+fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
+    let checked: RwSignal<Option<(Vec<bool>, Vec<String>)>> = RwSignal::new(None);
+    check_in_worker(exercise, checked);
+    let summary = move || match checked.get() {
+        Some((met, _)) => {
+            format!("{} of {} success criteria met", met.iter().filter(|m| **m).count(), exercise.criteria.len())
+        }
+        None => format!("Checking {} success criteria…", exercise.criteria.len()),
+    };
+    let criteria = move || {
+        let met = checked.with(|c| c.as_ref().map(|(met, _)| met.clone()).unwrap_or_default());
+        exercise
+            .criteria
+            .iter()
+            .zip(met.into_iter().chain(std::iter::repeat(false)))
+            .map(|(criterion, met)| {
+                view! {
+                    <li class:met=met>
+                        <span class="mark" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
+                        <span class="visually-hidden">{if met { "Met: " } else { "Not met yet: " }}</span>
+                        {criterion.text}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let red_flags = move || {
+        let flags = checked.with(|c| c.as_ref().map(|(_, flags)| flags.clone()).unwrap_or_default());
+        (!flags.is_empty()).then(|| {
+            view! {
+                <h3 class="red-flags-heading">"Red flags your instructor will see"</h3>
+                <ul class="red-flags">{flags.into_iter().map(|flag| view! { <li>{flag}</li> }).collect_view()}</ul>
+            }
+        })
+    };
+    view! {
+        <section class="self-check" aria-labelledby="self-check-heading">
+            <h2 id="self-check-heading">"Self-check"</h2>
+            <p class="meta" aria-live="polite">{summary}</p>
+            <ul class="criteria">{criteria}</ul>
+            {red_flags}
+        </section>
+    }
+}
+
+/// How long the self-check waits after a change before it asks the worker again.
+#[cfg(feature = "capstone-page")]
+const CHECK_DELAY: Duration = Duration::from_millis(400);
+
+/// The self-check made by the export worker (`render::export::Export::Check`), asked again
+/// a moment after each change; a reply older than the last request is dropped.
+#[cfg(feature = "capstone-page")]
+fn check_in_worker(exercise: &'static Exercise, checked: RwSignal<Option<(Vec<bool>, Vec<String>)>>) {
+    let workbook = app_state().workbook;
+    let asked = StoredValue::new(0u32);
+    let ask = move || {
+        asked.update_value(|n| *n += 1);
+        let this = asked.get_value();
+        let json = workbook.with_untracked(|w| serde_json::to_string(w).unwrap_or_default());
+        let request = export::request(exercise.key, Export::Check, "", &json);
+        leptos::task::spawn_local(async move {
+            // A worker that cannot start leaves the criteria unchecked ("Checking…"): the
+            // export buttons say what went wrong when used.
+            if let Ok(reply) = crate::browser::export::made_in_worker(request).await {
+                if asked.get_value() == this {
+                    checked.set(Some(export::read_check_reply(&String::from_utf8_lossy(&reply.contents))));
+                }
+            }
+        });
+    };
+    // The first check once the page has painted and the browser is idle.
+    request_idle_callback(ask);
+    let scheduled = StoredValue::new(false);
+    Effect::watch(
+        move || workbook.track(),
+        move |_, _, _| {
+            if !scheduled.get_value() {
+                scheduled.set_value(true);
+                set_timeout(
+                    move || {
+                        scheduled.set_value(false);
+                        ask();
+                    },
+                    CHECK_DELAY,
+                );
+            }
+        },
+        false,
+    );
 }
 
 #[component]

@@ -115,13 +115,7 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
                 ),
                 HOSTING_MODEL,
                 HYBRID_PATTERN,
-                Field {
-                    id: "hosting_rationale",
-                    label: "Rationale",
-                    help: own_form_text!("Why this model for this client: tie it to the answers above and to the scenario. If it is not the suggested one, say why."),
-                    kind: FieldKind::LongText { placeholder: "" },
-                    optional: false,
-                },
+                HOSTING_RATIONALE,
             ],
         },
         Section {
@@ -219,20 +213,8 @@ pub const DEPLOYMENT_STRATEGY: Exercise = Exercise {
             fields: &[
                 ROLLBACK_TRIGGERS,
                 ROLLBACK_PROCEDURE,
-                Field {
-                    id: "rollback_testing",
-                    label: "How and when rollback is tested in staging",
-                    help: "",
-                    kind: FieldKind::LongText { placeholder: "" },
-                    optional: false,
-                },
-                Field {
-                    id: "rollback_owner",
-                    label: "Who decides to roll back",
-                    help: own_form_text!("A role, and who stands in when they are unavailable."),
-                    kind: FieldKind::Text { placeholder: own_form_text!("e.g. On-call engineering lead; backup: platform manager") },
-                    optional: false,
-                },
+                ROLLBACK_TESTING,
+                ROLLBACK_OWNER,
             ],
         },
     ],
@@ -499,6 +481,30 @@ pub(in crate::course::module6) const MIGRATION_STRATEGY: Field = Field {
             },
         ],
     },
+    optional: false,
+};
+
+pub(in crate::course::module6) const HOSTING_RATIONALE: Field = Field {
+        id: "hosting_rationale",
+        label: "Why this hosting model",
+        help: form_text!("Why this model for this client: tie it to the answers above and to the scenario. If it is not the suggested one, say why."),
+        kind: FieldKind::LongText { placeholder: "" },
+        optional: false,
+    };
+
+pub(in crate::course::module6) const ROLLBACK_TESTING: Field = Field {
+    id: "rollback_testing",
+    label: "How and when rollback is tested in staging",
+    help: "",
+    kind: FieldKind::LongText { placeholder: "" },
+    optional: false,
+};
+
+pub(in crate::course::module6) const ROLLBACK_OWNER: Field = Field {
+    id: "rollback_owner",
+    label: "Who decides to roll back",
+    help: form_text!("A role, and who stands in when they are unavailable."),
+    kind: FieldKind::Text { placeholder: form_text!("e.g. On-call engineering lead; backup: platform manager") },
     optional: false,
 };
 

@@ -53,22 +53,8 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             ]),
             fields: &[
                 LOGGED,
-                Field {
-                    id: "pii_redaction",
-                    label: "PII redaction before logging",
-                    help: own_form_text!("Where in the pipeline personal data is removed, and how that is checked."),
-                    kind: FieldKind::LongText {
-                        placeholder: own_form_text!("e.g. A logging middleware masks names, emails and policy numbers before anything is written…"),
-                    },
-                    optional: false,
-                },
-                Field {
-                    id: "audit_retention",
-                    label: "Audit-log retention",
-                    help: own_form_text!("For regulated clients: how long, where, and who can read them. Say so if the client is not regulated."),
-                    kind: FieldKind::Text { placeholder: own_form_text!("e.g. 7 years in write-once storage, read access for compliance only") },
-                    optional: false,
-                },
+                PII_REDACTION,
+                AUDIT_RETENTION,
             ],
         },
         Section {
@@ -139,23 +125,7 @@ pub const OPERATIONS_RUNBOOK: Exercise = Exercise {
             ]),
             fields: &[
                 ROLES,
-                Field {
-                    id: "severities",
-                    label: "Severity levels",
-                    help: own_form_text!("What each level means for this client and how fast someone responds, e.g. SEV1: the AI feature is down or data is exposed, 15 minutes."),
-                    kind: FieldKind::Table(TableSpec {
-                        row_noun: "severity level",
-                        columns: &[
-                            Column::short("level", "Level"),
-                            Column::long("definition", "Definition"),
-                            Column::short("response", "Response time"),
-                        ],
-                        rows: TableRows::Editable {
-                            defaults: &[&["SEV1"], &["SEV2"], &["SEV3"]],
-                        },
-                    }),
-                    optional: false,
-                },
+                SEVERITIES,
             ],
         },
     ],
@@ -248,6 +218,48 @@ pub(in crate::course::module6) const AI_METRICS: Field = Field {
     }),
     optional: false,
 };
+
+pub(in crate::course::module6) const PII_REDACTION: Field = Field {
+    id: "pii_redaction",
+    label: "PII redaction before logging",
+    help: form_text!("Where in the pipeline personal data is removed, and how that is checked."),
+    kind: FieldKind::LongText {
+        placeholder: form_text!(
+            "e.g. A logging middleware masks names, emails and policy numbers before anything is written…"
+        ),
+    },
+    optional: false,
+};
+
+pub(in crate::course::module6) const AUDIT_RETENTION: Field = Field {
+    id: "audit_retention",
+    label: "Audit-log retention",
+    help: form_text!(
+        "For regulated clients: how long, where, and who can read them. Say so if the client is not regulated."
+    ),
+    kind: FieldKind::Text {
+        placeholder: form_text!("e.g. 7 years in write-once storage, read access for compliance only"),
+    },
+    optional: false,
+};
+
+pub(in crate::course::module6) const SEVERITIES: Field = Field {
+        id: "severities",
+        label: "Severity levels",
+        help: form_text!("What each level means for this client and how fast someone responds, e.g. SEV1: the AI feature is down or data is exposed, 15 minutes."),
+        kind: FieldKind::Table(TableSpec {
+            row_noun: "severity level",
+            columns: &[
+                Column::short("level", "Level"),
+                Column::long("definition", "Definition"),
+                Column::short("response", "Response time"),
+            ],
+            rows: TableRows::Editable {
+                defaults: &[&["SEV1"], &["SEV2"], &["SEV3"]],
+            },
+        }),
+        optional: false,
+    };
 
 pub(in crate::course::module6) const LOGGED: Field = Field {
     id: "logged",

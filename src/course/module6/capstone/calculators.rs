@@ -4,7 +4,8 @@
 //! - the instance cap's cost a month against the budget;
 //! - infrastructure that grows with the users;
 //! - the phases' cost criteria against the cost model;
-//! - a self-hosted platform's cost score against the guide's break-even rule.
+//! - a self-hosted platform's cost score against the guide's break-even rule;
+//! - the business case's benefit against its running cost (`decision::payback_flags`).
 //!
 //! Load is not spread over 24 hours: the day's requests arrive in its busy hours, and the
 //! busiest hour is a multiple of their average. The participant states both
@@ -42,7 +43,7 @@ pub(super) fn peak_per_minute(a: &Inputs, requests_per_day: f64) -> f64 {
 }
 
 /// The scenario with the most requests a day: (name, requests a day, its row).
-fn busiest<'a>(a: &'a Inputs) -> Option<(&'a str, f64, &'a Row)> {
+pub(super) fn busiest<'a>(a: &'a Inputs) -> Option<(&'a str, f64, &'a Row)> {
     let mut best: Option<(&str, f64, &Row)> = None;
     for row in a.rows("scenarios") {
         let Some(requests) = row.get("requests_per_day").and_then(|v| parse_number(v)) else { continue };
@@ -274,5 +275,6 @@ pub(super) fn calculator_flags(a: &Inputs) -> Vec<String> {
     infrastructure_flags(a, &mut flags);
     go_criteria_flags(a, &mut flags);
     break_even_flags(a, &mut flags);
+    super::decision::payback_flags(a, &mut flags);
     flags
 }

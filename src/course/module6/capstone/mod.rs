@@ -9,6 +9,7 @@
 //! as a client document (`Exercise::client_document`).
 
 mod calculators;
+mod decision;
 mod figures;
 mod red_flags;
 mod rubric;
@@ -16,11 +17,13 @@ mod slides;
 mod timeline;
 
 use super::deployment_strategy::{
-    HEALTH_PROBE_CHECKS_AI, HOSTING_MODEL, HYBRID_PATTERN, INSTANCE_COST, MAX_INSTANCES, MIGRATION_STRATEGY,
-    MIN_INSTANCES, PHASES, ROLLBACK_PROCEDURE, ROLLBACK_TRIGGERS, SCALE_IN_DELAY, SCALE_OUT_DELAY, SCALING_JSON,
-    SESSION_AFFINITY, TRIGGERS,
+    HEALTH_PROBE_CHECKS_AI, HOSTING_MODEL, HOSTING_RATIONALE, HYBRID_PATTERN, INSTANCE_COST, MAX_INSTANCES,
+    MIGRATION_STRATEGY, MIN_INSTANCES, PHASES, ROLLBACK_OWNER, ROLLBACK_PROCEDURE, ROLLBACK_TESTING, ROLLBACK_TRIGGERS,
+    SCALE_IN_DELAY, SCALE_OUT_DELAY, SCALING_JSON, SESSION_AFFINITY, TRIGGERS,
 };
-use super::operations_runbook::{AI_METRICS, CONTAINMENT, LOGGED, ROLES, STACK, STEPS};
+use super::operations_runbook::{
+    AI_METRICS, AUDIT_RETENTION, CONTAINMENT, LOGGED, PII_REDACTION, ROLES, SEVERITIES, STACK, STEPS,
+};
 use crate::course::*;
 use crate::diagram;
 use crate::escape;
@@ -28,6 +31,7 @@ use crate::model::Row;
 use crate::numbers::parse_number;
 use crate::numbers::{self, money};
 use calculators::calculator_flags;
+use decision::{downtime_budget, general_availability, investment, TYPICAL_RISKS};
 use figures::{cost_projections, scenario_load, weighted_totals};
 use red_flags::{
     carried_over, client_unnamed, contradictions, copy_paste, every_section_answered, filled_rows, has_diagram,
@@ -38,8 +42,23 @@ use timeline::rollout_timeline;
 
 /// The sections of the proposal document (all but the presentation), for the criteria that
 /// read all of it.
-const PROPOSAL_SECTIONS: &[&str] =
-    &["client", "platform", "security", "cost", "scaling", "deployment", "operations", "diagrams", "roadmap"];
+const PROPOSAL_SECTIONS: &[&str] = &[
+    "client",
+    "business_case",
+    "platform",
+    "security",
+    "data_protection",
+    "cost",
+    "scaling",
+    "reliability",
+    "deployment",
+    "operations",
+    "diagrams",
+    "decisions",
+    "risks",
+    "team",
+    "roadmap",
+];
 
 pub const CAPSTONE: Exercise = Exercise {
     key: "m6-2.3",
@@ -103,6 +122,64 @@ pub const CAPSTONE: Exercise = Exercise {
                     help: form_text!("On the cover. Left empty, it is a draft."),
                     kind: FieldKind::Choice { options: DOCUMENT_STATUSES },
                     optional: true,
+                },
+            ],
+        },
+        Section {
+            id: "business_case",
+            shown_when: None,
+            title: "Business case and investment",
+            intro: form_text!("Why the client should spend the money: the problem in business terms, the benefit with a measure, what it costs up front and when it pays back."),
+            guidance: form_text!(&[
+                "A CTO signs a case, not a technology: say what the problem costs the business today.",
+                "Measure each benefit (today → target) and put a yearly value on it you can defend.",
+                "One-off costs are the build, the reviews and the training; running costs come from your cost analysis.",
+            ]),
+            fields: &[
+                Field {
+                    id: "business_problem",
+                    label: "The problem in business terms",
+                    help: form_text!("What it costs today, in time, money or risk, and for whom."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "benefits",
+                    label: "Benefits",
+                    help: form_text!("Each benefit, how it is measured (today → target), and what it is worth a year."),
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "benefit",
+                        columns: &[
+                            Column::short("benefit", "Benefit"),
+                            Column::long("measure", "Measure (today → target)"),
+                            Column::short("value", "Value a year ($)").money(),
+                        ],
+                        rows: TableRows::Editable { defaults: &[] },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "one_off_costs",
+                    label: "One-off costs",
+                    help: form_text!("What is paid once, before or during the rollout."),
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "cost",
+                        columns: &[Column::short("item", "Item"), Column::short("cost", "Cost ($)").money()],
+                        rows: TableRows::Editable {
+                            defaults: &[&["Integration and build"], &["Security review and DPIA"], &["Training and change"]],
+                        },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "investment",
+                    label: "Investment and payback",
+                    help: form_text!("The running cost is the busiest scenario's month under Cost analysis; payback is the one-off costs over the benefit left after it."),
+                    kind: FieldKind::ComputedTable(ComputedTable::shown(
+                        investment,
+                        "Enter the one-off costs, the benefits' values and the scenarios' costs.",
+                    )),
+                    optional: false,
                 },
             ],
         },
@@ -261,6 +338,53 @@ pub const CAPSTONE: Exercise = Exercise {
             ],
         },
         Section {
+            id: "data_protection",
+            shown_when: None,
+            title: "Compliance and data protection",
+            intro: form_text!("What the regulations ask beyond the controls: the impact assessment, people's oversight of the AI, where the data goes and how long it stays."),
+            guidance: form_text!(&[
+                "Processing personal data at scale with a new technology usually needs a DPIA (GDPR Art. 35): say when it runs and who signs it.",
+                "A decision that affects a person (a claim, a loan) needs a person who can overrule the AI (GDPR Art. 22, the EU AI Act).",
+                "Follow the data: prompts, answers, logs and audit records, each with its region and retention.",
+            ]),
+            fields: &[
+                Field {
+                    id: "dpia",
+                    label: "Data protection impact assessment",
+                    help: form_text!("Whether one is needed, who runs it, when, and what it found or must settle."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "human_oversight",
+                    label: "Human oversight",
+                    help: form_text!("Who checks the AI's output before it affects a person, and how they overrule it."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "data_flows",
+                    label: "Where the data goes",
+                    help: form_text!("Each kind of data: where it is sent or stored, in which region, and for how long."),
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "data flow",
+                        columns: &[
+                            Column::short("data", "Data"),
+                            Column::long("destination", "Goes to"),
+                            Column::short("region", "Region"),
+                            Column::short("retention", "Kept for"),
+                        ],
+                        rows: TableRows::Editable {
+                            defaults: &[&["Prompts"], &["Model answers"], &["Logs and traces"], &["Audit records"]],
+                        },
+                    }),
+                    optional: false,
+                },
+                PII_REDACTION,
+                AUDIT_RETENTION,
+            ],
+        },
+        Section {
             id: "cost",
             shown_when: None,
             title: "Cost analysis",
@@ -359,7 +483,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 Field {
                     id: "scenario_load",
                     label: "Load per scenario",
-                    help: form_text!("Requests per day of each cost scenario, averaged over the day; peaks are higher."),
+                    help: form_text!("Each cost scenario at its busiest minute: the day's requests over the busy hours, times the peak factor (Cost analysis)."),
                     kind: FieldKind::ComputedTable(ComputedTable::shown(
                         scenario_load,
                         "Enter the tokens per request and the scenarios' requests per day under Cost analysis.",
@@ -377,6 +501,68 @@ pub const CAPSTONE: Exercise = Exercise {
             ],
         },
         Section {
+            id: "reliability",
+            shown_when: None,
+            title: "Reliability targets",
+            intro: form_text!("How available the service must be, how fast it recovers and what it loses, and what runs when the model does not."),
+            guidance: form_text!(&[
+                "An availability SLO is a budget: 99.9% a month is 43 minutes of downtime.",
+                "RTO is how long recovery may take; RPO is how much data may be lost.",
+                "The AI provider is a dependency that fails: name the fallback model, or the manual process.",
+            ]),
+            fields: &[
+                Field {
+                    id: "availability_slo",
+                    label: "Availability target (SLO)",
+                    help: form_text!("A percentage over a period, and when it applies."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. 99.9% a month, in business hours") },
+                    optional: false,
+                },
+                Field::computed(
+                    "downtime_budget",
+                    "Downtime it allows",
+                    "",
+                    downtime_budget,
+                    "Give the SLO as a percentage.",
+                ),
+                Field {
+                    id: "rto",
+                    label: "Recovery time objective (RTO)",
+                    help: "",
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. 4 hours") },
+                    optional: false,
+                },
+                Field {
+                    id: "rpo",
+                    label: "Recovery point objective (RPO)",
+                    help: "",
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. 15 minutes") },
+                    optional: false,
+                },
+                Field {
+                    id: "zones_regions",
+                    label: "Zones and regions",
+                    help: form_text!("Where it runs, and why there."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "failover",
+                    label: "Failover",
+                    help: form_text!("What happens when a zone, a region or the AI provider fails, and how long it takes."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "fallback_model",
+                    label: "Fallback model",
+                    help: form_text!("What answers when the main model is down or over quota."),
+                    kind: FieldKind::Text { placeholder: form_text!("e.g. GPT-4o mini in a second region") },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
             id: "deployment",
             shown_when: None,
             title: "Deployment strategy",
@@ -389,10 +575,13 @@ pub const CAPSTONE: Exercise = Exercise {
             fields: &[
                 HOSTING_MODEL,
                 HYBRID_PATTERN,
+                HOSTING_RATIONALE,
                 PHASES,
                 MIGRATION_STRATEGY,
                 ROLLBACK_TRIGGERS,
                 ROLLBACK_PROCEDURE,
+                ROLLBACK_TESTING,
+                ROLLBACK_OWNER,
                 Field {
                     id: "rollout_start",
                     label: "Rollout start date",
@@ -437,6 +626,7 @@ pub const CAPSTONE: Exercise = Exercise {
                 STEPS,
                 CONTAINMENT,
                 ROLES,
+                SEVERITIES,
                 Field {
                     id: "operations_synthesis",
                     label: "Who runs the service",
@@ -496,15 +686,132 @@ pub const CAPSTONE: Exercise = Exercise {
             ],
         },
         Section {
+            id: "decisions",
+            shown_when: None,
+            title: "Decision records",
+            intro: form_text!("The key choices of this proposal, each with what was weighed, so the client can revisit one without redoing them all."),
+            guidance: form_text!(&[
+                "One record per choice that is costly to reverse: platform, hosting, rollout, and any other.",
+                "Name the options you rejected and why: that is what a reviewer checks.",
+            ]),
+            fields: &[Field {
+                id: "decision_records",
+                label: "Decisions",
+                help: "",
+                kind: FieldKind::Table(TableSpec {
+                    row_noun: "decision",
+                    columns: &[
+                        Column::short("decision", "Decision"),
+                        Column::long("context", "Context"),
+                        Column::long("options", "Options considered"),
+                        Column::long("choice", "Chosen, and why"),
+                        Column::long("consequences", "Consequences"),
+                    ],
+                    rows: TableRows::Editable { defaults: &[&["Platform"], &["Hosting model"], &["Migration strategy"]] },
+                }),
+                optional: false,
+            }],
+        },
+        Section {
+            id: "risks",
+            shown_when: None,
+            title: "Risks, assumptions and dependencies",
+            intro: form_text!("What could go wrong, what the plan takes as given, and what it needs from others."),
+            guidance: form_text!(&[
+                "The register starts with the usual AI risks: rate each for this client, adapt its mitigation and name its owner. Delete a row only if the risk truly does not apply.",
+                "An assumption that proves wrong is a risk: volumes, prices, the quota, skills.",
+            ]),
+            fields: &[
+                Field {
+                    id: "risk_register",
+                    label: "Risk register",
+                    help: form_text!("Likelihood and impact as Low, Medium or High."),
+                    kind: FieldKind::Table(TableSpec {
+                        row_noun: "risk",
+                        columns: &[
+                            Column::short("risk", "Risk"),
+                            Column::short("likelihood", "Likelihood"),
+                            Column::short("impact", "Impact"),
+                            Column::long("mitigation", "Mitigation"),
+                            Column::short("owner", "Owner"),
+                        ],
+                        rows: TableRows::Editable { defaults: TYPICAL_RISKS },
+                    }),
+                    optional: false,
+                },
+                Field {
+                    id: "assumptions",
+                    label: "Assumptions",
+                    help: form_text!("Volumes, prices, quota, skills: what the figures rest on."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field {
+                    id: "dependencies",
+                    label: "Dependencies",
+                    help: form_text!("What the plan needs from the provider, the client's teams and other projects, and by when."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+            ],
+        },
+        Section {
+            id: "team",
+            shown_when: None,
+            title: "Team and roles",
+            intro: form_text!("Who does the work, and how much of their time it takes."),
+            guidance: form_text!(&["Name a person or a team for every role; a role nobody fills is a risk."]),
+            fields: &[Field {
+                id: "team",
+                label: "Team",
+                help: "",
+                kind: FieldKind::Table(TableSpec {
+                    row_noun: "role",
+                    columns: &[
+                        Column::short("role", "Role"),
+                        Column::short("who", "Who"),
+                        Column::short("time", "Time"),
+                        Column::long("responsibilities", "Responsibilities"),
+                    ],
+                    rows: TableRows::Editable {
+                        defaults: &[
+                            &["Executive sponsor"],
+                            &["Product owner"],
+                            &["Platform engineering"],
+                            &["AI engineering"],
+                            &["Security and compliance"],
+                            &["Change and training"],
+                        ],
+                    },
+                }),
+                optional: false,
+            }],
+        },
+        Section {
             id: "roadmap",
             shown_when: None,
             title: "Roadmap and next steps",
-            intro: form_text!("What happens after the decision, and what you need from the client."),
+            intro: form_text!("From today to general availability: what is prepared before the pilot, the milestones, and what you need from the client."),
             guidance: form_text!(&[
                 "Rubric, Proposal Quality (5 points): client-ready quality, all components integrated, a realistic roadmap and next steps.",
                 "Tie milestones to the rollout phases and their go/no-go decisions.",
+                "The pilot needs weeks of preparation: contracts and quota, the DPIA, the security review, integration and training.",
             ]),
             fields: &[
+                Field {
+                    id: "preparation",
+                    label: "Before the pilot",
+                    help: form_text!("What must be ready before the first user, and by when."),
+                    kind: FieldKind::LongText { placeholder: "" },
+                    optional: false,
+                },
+                Field::computed(
+                    "general_availability",
+                    "General availability",
+                    form_text!("From the rollout start and the phases' durations (Deployment strategy)."),
+                    general_availability,
+                    "Needs the rollout start date and the phases' durations.",
+                ),
                 Field {
                     id: "roadmap",
                     label: "Roadmap",
@@ -533,7 +840,7 @@ pub const CAPSTONE: Exercise = Exercise {
             id: "presentation",
             shown_when: None,
             title: "Executive presentation",
-            intro: form_text!("A 12-slide Marp deck drafted from your proposal, exported as executive-presentation.md. Each slide follows your answers until you edit it; then your text is kept."),
+            intro: form_text!("A 13-slide Marp deck drafted from your proposal, exported as executive-presentation.md. Each slide follows your answers until you edit it; then your text is kept."),
             guidance: form_text!(&[
                 "Executive presentation: 10-15 slides.",
                 "A slide is Marp markdown: a heading, a few bullets or a table. Keep each to what a CTO reads in a minute.",
@@ -558,7 +865,8 @@ pub const CAPSTONE: Exercise = Exercise {
                 slide("slide_operations", "Slide 9: Operations", slide_operations),
                 slide("slide_architecture", "Slide 10: Architecture", slide_architecture),
                 slide("slide_roadmap", "Slide 11: Roadmap", slide_roadmap),
-                slide("slide_decision", "Slide 12: Decision and next steps", slide_decision),
+                slide("slide_investment_risks", "Slide 12: Investment and risks", slide_investment_risks),
+                slide("slide_decision", "Slide 13: Decision and next steps", slide_decision),
             ],
         },
     ],
@@ -581,9 +889,15 @@ pub const CAPSTONE: Exercise = Exercise {
                 "migration_strategy",
                 "rollback_triggers",
                 "rollback_procedure",
+                "hosting_rationale",
+                "rollback_testing",
+                "rollback_owner",
             ],
         },
-        Carried { exercise: "m6-2.2", fields: &["stack", "ai_metrics", "logged", "steps", "containment", "roles"] },
+        Carried {
+            exercise: "m6-2.2",
+            fields: &["stack", "ai_metrics", "logged", "steps", "containment", "roles", "severities", "pii_redaction", "audit_retention"],
+        },
     ],
     client_document: Some(ClientDocument {
         title: "Enterprise AI Architecture Proposal",
@@ -594,70 +908,70 @@ pub const CAPSTONE: Exercise = Exercise {
         not_in_body: &["platform_a", "platform_b", "platform_c", "document_version", "document_status"],
         section_titles: &[("client", "Executive summary")],
     }),
-    red_flags,
+    red_flags: if CHECKS_HERE { red_flags } else { crate::course::no_red_flags },
     scripts: crate::course::no_scripts,
     // Only the review pages (and the native tests) grade: the participants. page leaves the
     // rubric out of its download.
     grading: if cfg!(any(feature = "review", not(target_arch = "wasm32"))) { Some(Grading::Points(&rubric::RUBRIC)) } else { None },
     files: &[],
     criteria: &[
-        Criterion { text: "Every section of the proposal is answered", judges: &[], met: |a| every_section_answered(a) },
+        Criterion { text: "Every section of the proposal is answered", judges: &[], met: checked(|a| every_section_answered(a)) },
         Criterion {
             text: "Platforms compared with weighted scoring, and a recommendation with its rationale",
             judges: &[],
-            met: |a| weighted_totals(a).is_some_and(|g| g.rows.len() >= 2) && a.has("recommended_platform") && a.has("recommendation_rationale"),
+            met: checked(|a| weighted_totals(a).is_some_and(|g| g.rows.len() >= 2) && a.has("recommended_platform") && a.has("recommendation_rationale")),
         },
         Criterion {
             text: "Security covers five layers, the AI-specific risks and a compliance mapping",
             judges: &[],
-            met: |a| {
+            met: checked(|a| {
                 filled_rows(a.rows("security_layers"), "controls") >= 5
                     && filled_rows(a.rows("ai_controls"), "control") == 3
                     && filled_rows(a.rows("compliance"), "control") >= 1
-            },
+            }),
         },
         Criterion {
             text: "Cost projections for at least three scaling scenarios",
             judges: &[],
-            met: |a| cost_projections(a).is_some_and(|g| g.rows.len() >= 3),
+            met: checked(|a| cost_projections(a).is_some_and(|g| g.rows.len() >= 3)),
         },
         Criterion {
             text: "Scaling, deployment and operations carried over from Exercises 2.1 and 2.2, each with a synthesis",
             judges: &[],
-            met: |a| {
+            met: checked(|a| {
                 carried_over(a, "phases")
                     && carried_over(a, "triggers")
                     && carried_over(a, "ai_metrics")
                     && ["scaling_synthesis", "deployment_synthesis", "operations_synthesis"].iter().all(|f| a.has(f))
-            },
+            }),
         },
-        Criterion { text: "At least one architecture diagram", judges: &[], met: |a| has_diagram(a) },
-        Criterion { text: "No placeholder text (TBD, TBC, TODO, <...>, the guide's example rows left as they are)", judges: PROPOSAL_SECTIONS, met: |a| placeholders(a).is_empty() },
-        Criterion { text: "The client is named in the text, not generic", judges: &[], met: |a| client_unnamed(a).is_none() },
-        Criterion { text: "Plausible figures: weights adding up to 100%, scores from 1 to 5, costs above zero, more users in each scenario, phases of a week or more", judges: &["platform", "cost"], met: |a| implausible_figures(a).is_empty() },
+        Criterion { text: "At least one architecture diagram", judges: &[], met: checked(|a| has_diagram(a)) },
+        Criterion { text: "No placeholder text (TBD, TBC, TODO, <...>, the guide's example rows left as they are)", judges: PROPOSAL_SECTIONS, met: checked(|a| placeholders(a).is_empty()) },
+        Criterion { text: "The client is named in the text, not generic", judges: &[], met: checked(|a| client_unnamed(a).is_none()) },
+        Criterion { text: "Plausible figures: weights adding up to 100%, scores from 1 to 5, costs above zero, more users in each scenario, phases of a week or more", judges: &["platform", "cost"], met: checked(|a| implausible_figures(a).is_empty()) },
         Criterion {
             text: "The exercises agree: volumes, token quota, tools and hosting match across 2.1, 2.2 and the proposal",
             judges: &["cost", "scaling", "deployment", "operations", "diagrams"],
-            met: |a| contradictions(a).is_empty(),
+            met: checked(|a| contradictions(a).is_empty()),
         },
         Criterion {
-            text: "The figures hold: the busiest minute within the token quota and under its alert, triggers that fire, an instance cap the budget covers, infrastructure that grows with the users, cost criteria the model meets, cost scores that follow the break-even rule",
+            text: "The figures hold: the busiest minute within the token quota and under its alert, triggers that fire, an instance cap the budget covers, infrastructure that grows with the users, cost criteria the model meets, cost scores that follow the break-even rule, a benefit above the running cost",
             judges: &["platform", "cost", "scaling", "deployment"],
-            met: |a| calculator_flags(a).is_empty(),
+            met: checked(|a| calculator_flags(a).is_empty()),
         },
         Criterion {
             text: "Synthesis, not copy-paste: each carried part refined for the client or explained in its synthesis",
             judges: &["scaling", "deployment", "operations"],
-            met: |a| copy_paste(a).is_empty(),
+            met: checked(|a| copy_paste(a).is_empty()),
+        },
+        Criterion {
+            text: "The case for a decision: an investment that pays back, five risks or more each rated, mitigated and owned, three key choices recorded with their options, every role filled, availability as a percentage and a date for general availability",
+            judges: &["business_case", "risks", "reliability", "decisions", "team", "roadmap"],
+            met: checked(|a| decision::decision_supported(a)),
         },
     ],
 };
 
-/// Whether this build drafts the deck: the participant's form, the export worker (which
-/// writes `executive-presentation.md`) and the native tests. The review and restore pages
-/// never draft one (an instructor reads the deck handed in), so their drafts compute
-/// nothing and the slide writers stay out of their download: a function named in a
-/// static is linked in whether it is called or not.
 /// Where a proposal stands, as a client reads it on the cover.
 const DOCUMENT_STATUSES: &[ChoiceOption] = &[
     ChoiceOption { value: "Draft", label: "Draft", detail: "" },
@@ -665,6 +979,25 @@ const DOCUMENT_STATUSES: &[ChoiceOption] = &[
     ChoiceOption { value: "For decision", label: "For decision", detail: "" },
     ChoiceOption { value: "Final", label: "Final", detail: "" },
 ];
+
+/// Whether this build drafts the deck: the participant's form, the export worker (which
+/// writes `executive-presentation.md`) and the native tests. The review and restore pages
+/// never draft one (an instructor reads the deck handed in), so their drafts compute
+/// nothing and the slide writers stay out of their download: a function named in a
+/// static is linked in whether it is called or not.
+/// Whether this build checks the capstone itself: every build but the capstone's page,
+/// whose self-check asks the export worker (`render::export::Export::Check`). There the criteria and red
+/// flags compute nothing, and their code (the calculators, the contradictions, the
+/// placeholders, about 8 KB gzip) stays out of the page's download.
+pub(super) const CHECKS_HERE: bool = !cfg!(feature = "capstone-page");
+
+const fn checked(met: fn(&Inputs) -> bool) -> fn(&Inputs) -> bool {
+    if CHECKS_HERE {
+        met
+    } else {
+        |_| false
+    }
+}
 
 const DRAFTS_THE_DECK: bool = !cfg!(target_arch = "wasm32") || cfg!(feature = "forms") || cfg!(feature = "worker");
 

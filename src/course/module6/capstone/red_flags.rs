@@ -83,11 +83,12 @@ pub(super) fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
         for (row, example) in a.rows(field.id).iter().zip(defaults.iter()) {
             // A cell the guide prefilled with a figure left to the client, kept as it was:
             // "Cost per request: above target" says nothing of this client.
+            // Typical content (a risk's mitigation, several words) is there to adapt too.
             let untouched = columns.iter().zip(example.iter()).skip(1).any(|(column, cell)| {
-                let vague = ["target", "limit"].iter().any(|w| contains_ignoring_case(cell, w));
-                vague
-                    && !cell.bytes().any(|b| b.is_ascii_digit())
-                    && row.get(column.id).is_some_and(|v| v.trim() == *cell)
+                let vague = ["target", "limit"].iter().any(|w| contains_ignoring_case(cell, w))
+                    && !cell.bytes().any(|b| b.is_ascii_digit());
+                let typical = cell.split_whitespace().count() >= 6;
+                (vague || typical) && row.get(column.id).is_some_and(|v| v.trim() == *cell)
             });
             if untouched {
                 let name = example.first().copied().unwrap_or("a row");
@@ -485,22 +486,28 @@ pub(super) fn red_flags(a: &Inputs) -> Vec<String> {
 }
 
 /// All red flags in one list, unfinished sections first, shown before the deck so they are
-/// fixed before export.
+/// fixed before export. On the capstone's page the red flags come from the export worker,
+/// and the report points to the self-check that lists them (`CHECKS_HERE`).
 pub(super) fn red_flag_report(a: &Inputs) -> Option<String> {
     let mut flags: Vec<String> = Vec::new();
     let missing = crate::course::progress::sections_not_complete(&CAPSTONE, a);
     if !missing.is_empty() {
         flags.push(format!("Sections not complete: {}.", missing.join(", ")));
     }
-    flags.extend(red_flags(a));
-    let length = format!(
+    if CHECKS_HERE {
+        flags.extend(red_flags(a));
+    }
+    let mut lines: Vec<String> = flags.iter().map(|f| format!("• {f}")).collect();
+    if !CHECKS_HERE {
+        lines.push("The red flags are listed in the self-check, checked on the whole proposal as you type.".to_owned());
+    } else if flags.is_empty() {
+        lines.push("No red flags found.".to_owned());
+    }
+    lines.push(format!(
         "Length: about {} printed A4 pages; the guide expects typically 15-25 with diagrams, and 10-15 slides.",
         printed_pages(a)
-    );
-    if flags.is_empty() {
-        return Some(format!("No red flags found.\n{length}"));
-    }
-    Some(flags.iter().map(|f| format!("• {f}")).chain([length]).collect::<Vec<_>>().join("\n"))
+    ));
+    Some(lines.join("\n"))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ pub const RUBRIC: Rubric = Rubric {
             title: "Security Architecture",
             points: 5,
             look_for: &["Defense-in-depth with all layers", "AI-specific controls", "Compliance mapping"],
-            sections: &["security"],
+            sections: &["security", "data_protection"],
             // Security covers five layers, AI-specific risks, a compliance mapping.
             evidence: &[2],
         },
@@ -39,7 +39,7 @@ pub const RUBRIC: Rubric = Rubric {
                 "Operational procedures documented",
                 "Realistic scaling plan",
             ],
-            sections: &["cost", "scaling", "operations"],
+            sections: &["cost", "scaling", "reliability", "operations"],
             // Cost projections; 2.1 and 2.2 carried over; plausible figures that agree across
             // the exercises and hold under the calculators.
             evidence: &[3, 4, 8, 9, 10],
@@ -53,10 +53,10 @@ pub const RUBRIC: Rubric = Rubric {
                 "All components integrated",
                 "Realistic roadmap and next steps",
             ],
-            sections: &["client", "deployment", "diagrams", "roadmap"],
+            sections: &["client", "business_case", "deployment", "diagrams", "decisions", "risks", "team", "roadmap"],
             // Every section answered; an architecture diagram; no placeholder text; synthesis,
-            // not copy-paste.
-            evidence: &[0, 5, 6, 11],
+            // not copy-paste; the case for a decision made.
+            evidence: &[0, 5, 6, 11, 12],
         },
     ],
     pass_mark: 14,
@@ -85,5 +85,6 @@ mod tests {
         assert!(CAPSTONE.criteria[5].text.contains("diagram"));
         assert!(CAPSTONE.criteria[10].text.starts_with("The figures hold"));
         assert!(CAPSTONE.criteria[11].text.starts_with("Synthesis"));
+        assert!(CAPSTONE.criteria[12].text.starts_with("The case for a decision"));
     }
 }

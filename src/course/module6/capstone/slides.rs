@@ -47,7 +47,10 @@ pub(super) fn slide_title(a: &Inputs) -> Option<String> {
 }
 
 pub(super) fn slide_challenge(a: &Inputs) -> Option<String> {
-    Some(format!("## The challenge\n\n{}", or_placeholder(a.text("client_context"), "Client context and challenge")))
+    Some(format!(
+        "## The challenge\n\n{}",
+        or_placeholder(first_paragraph(a.text("client_context")), "Client context and challenge")
+    ))
 }
 
 pub(super) fn slide_summary(a: &Inputs) -> Option<String> {
@@ -161,6 +164,26 @@ pub(super) fn slide_roadmap(a: &Inputs) -> Option<String> {
         Some(format!("**{}**: {} ({})", escape::inline(when), escape::inline(milestone), escape::inline(owner)))
     }));
     Some(format!("## Roadmap\n\n{}", or_placeholder(&milestones, "Roadmap milestones")))
+}
+
+/// The business case's figures and the risks of high impact, each with the first clause of
+/// its mitigation: what a CTO weighs before saying yes.
+pub(super) fn slide_investment_risks(a: &Inputs) -> Option<String> {
+    let table = investment(a).map_or_else(
+        || "_Investment pending._".to_owned(),
+        |mut g| {
+            // The first year's investment and the net benefit follow from the other rows.
+            g.rows.retain(|r| !r[0].starts_with("Investment") && !r[0].starts_with("Net"));
+            grid_markdown(&g, &[0, 1])
+        },
+    );
+    let risks = bullets(a.rows("risk_register").iter().filter_map(|r| {
+        let risk = r.get("risk").map(|m| m.trim()).filter(|m| !m.is_empty())?;
+        r.get("impact").filter(|i| i.trim().eq_ignore_ascii_case("high"))?;
+        let mitigation = r.get("mitigation").map_or("", |m| m.split(';').next().unwrap_or("").trim());
+        Some(format!("**{}**: {}", escape::inline(risk), escape::inline(mitigation)))
+    }));
+    Some(format!("## Investment and risks\n\n{table}\n\n{}", or_placeholder(&risks, "Risks of high impact")))
 }
 
 pub(super) fn slide_decision(a: &Inputs) -> Option<String> {
