@@ -140,6 +140,11 @@ test("a participant completes Module 6 and hands in four files", async ({ page }
   await expect(selfCheck.getByText(/Copy-paste without synthesis: “Deployment strategy”/)).toHaveCount(0);
   await expect(pane(page).getByText(/Length: about \d+ printed A4 pages; the guide expects typically 15-25/)).toBeVisible();
   await expect(pane(page).getByText("The red flags are listed in the self-check, checked on the whole proposal as you type.")).toBeVisible();
+  // The rubric the instructor scores with, each criterion's evidence met or not.
+  await selfCheck.getByText("The rubric: 20 points, certification at 14").click();
+  await expect(selfCheck.getByRole("heading", { name: "Cost & Operations (5 points)" })).toBeVisible();
+  await expect(selfCheck.getByText(/^Looks for: Detailed cost model with projections; Operational procedures documented; Realistic scaling plan\. Reads: Cost analysis, Scaling plan, Reliability targets, Operations\.$/)).toBeVisible();
+  await expect(selfCheck.locator(".rubric-self li", { hasText: "Not met yet: Plausible figures" })).toBeVisible();
   await expect(box(page, "Slide 4: Recommendation")).toHaveValue(/## Recommendation: Azure OpenAI/);
   await box(page, "Slide 3: Executive summary").fill("## Executive summary\n\n- Pilot in February");
   await expect(pane(page).getByRole("button", { name: "Use the draft again" })).toBeVisible();
@@ -221,6 +226,29 @@ test("the filled proposal prints to 15-25 A4 pages", async ({ page }) => {
   await expect(preview.locator("svg.gantt")).toBeVisible();
   await expect(page.getByText("13 of 13 success criteria met", { exact: true })).toBeVisible();
   await page.emulateMedia({ media: "print" });
+  // At the printed width (A4 less Chromium's default margins), no table is wider than the
+  // page and no word or figure of a table is split across lines ("$24,00" over "0"); a
+  // line may break after a hyphen or a range's dash, as in print.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  const split = await preview.locator("table").evaluateAll((tables) => {
+    const found = [];
+    for (const table of tables) {
+      if (table.getBoundingClientRect().right > document.documentElement.clientWidth + 1) found.push(`too wide: ${table.rows[0].textContent}`);
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // A word, or the part of a compound up to its hyphen or dash, where a line may break.
+        for (const match of node.textContent.matchAll(/[^\s\-–]+[\-–]?/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) found.push(match[0]);
+        }
+      }
+    }
+    return found;
+  });
+  expect(split).toEqual([]);
   const pdf = await page.pdf({ format: "A4", printBackground: false });
   // Each page object of the PDF, not the page tree ("/Type /Pages").
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;

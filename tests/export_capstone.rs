@@ -229,7 +229,7 @@ fn phases_are_costed_over_their_length_and_the_load_at_the_busiest_minute() {
     assert!(proposal.contains(r"| \$1,590 | \$159 | \$1,484–\$2,226 over 4-6 weeks |"), "{proposal}");
     // 40,000 requests over 10 busy hours is 66.7 a minute; × 1.5 at peak: 100, × 1,500 tokens.
     assert!(proposal.contains("| General availability | 40,000 | 100 | 150,000 |"));
-    assert!(proposal.contains("| Requests/minute at peak (10 busy hours, × 1.5) |"));
+    assert!(proposal.contains("| Requests a minute at peak (10 busy hours, × 1.5) |"));
 }
 
 #[test]

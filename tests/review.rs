@@ -213,7 +213,7 @@ fn the_executive_presentation_is_read_with_its_authors_capstone() {
     let handed_in = &ada_loaded.workflows["executive-presentation.md"];
     assert_eq!(handed_in.file, "all/ada-deck.md");
     let (slides, text) = workbook::review::findings::readable_deck(handed_in.text.as_deref().unwrap());
-    assert_eq!(slides, 12, "{text}");
+    assert_eq!(slides, 13, "{text}");
     assert!(!text.contains("base64") && text.contains("[drawing: "), "{text}");
 
     let findings = |participant| assess(participant, &workbook_of(participant), capstone).findings;

@@ -1,5 +1,7 @@
-// The review's loaded files in IndexedDB (one database, one store, one value under "files":
-// the files' answers as JSON text). localStorage holds 5-10 MB a site, about 200 full
+// The review's loaded files in IndexedDB (one database, one store: the files' answers as
+// JSON text, in pieces under "files/0", "files/1"..., their count under "files"). Pieces,
+// because Chromium refuses a value over about 127 MB serialized, and 1,000 full capstones
+// are more (a text written by an earlier version, one value under "files", still reads). localStorage holds 5-10 MB a site, about 200 full
 // capstones, and writes synchronously; IndexedDB holds what the disk allows and writes
 // off the page's thread. The instructor's grades stay in localStorage (small, and written
 // at once, even as the page closes): see review_store.rs.
@@ -38,15 +40,32 @@ function done(transaction, value) {
   });
 }
 
+// Characters a piece: 16 MB serialized (two bytes a character), well under the limit.
+const PIECE = 8 * 1024 * 1024;
+
 // The saved files' JSON text, or undefined before the first save.
 export async function read_files() {
   const transaction = (await open()).transaction(STORE, "readonly");
-  const request = transaction.objectStore(STORE).get(KEY);
-  return done(transaction, () => request.result);
+  const store = transaction.objectStore(STORE);
+  const pieces = [];
+  const request = store.get(KEY);
+  request.onsuccess = () => {
+    if (typeof request.result !== "number") return;
+    for (let n = 0; n < request.result; n++) {
+      const piece = store.get(`${KEY}/${n}`);
+      piece.onsuccess = () => (pieces[n] = piece.result ?? "");
+    }
+  };
+  return done(transaction, () => (typeof request.result === "number" ? pieces.join("") : request.result));
 }
 
 export async function write_files(text) {
   const transaction = (await open()).transaction(STORE, "readwrite");
-  transaction.objectStore(STORE).put(text, KEY);
+  const store = transaction.objectStore(STORE);
+  // The store holds nothing else: the pieces of an earlier, longer text go too.
+  store.clear();
+  const count = Math.ceil(text.length / PIECE);
+  for (let n = 0; n < count; n++) store.put(text.slice(n * PIECE, (n + 1) * PIECE), `${KEY}/${n}`);
+  store.put(count, KEY);
   return done(transaction, () => undefined);
 }

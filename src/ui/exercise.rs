@@ -281,8 +281,57 @@ fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
             <p class="meta" aria-live="polite">{summary}</p>
             <ul class="criteria">{criteria}</ul>
             {red_flags}
+            {rubric_view(exercise, checked)}
         </section>
     }
+}
+
+/// The guide's rubric as the instructor will score it: each criterion's points, what it
+/// looks for, the sections it reads, and the success criteria that are its evidence, met
+/// or not. A proposal that fails a calculator shows it here under the criterion it costs.
+#[cfg(feature = "capstone-page")]
+fn rubric_view(exercise: &'static Exercise, checked: RwSignal<Option<(Vec<bool>, Vec<String>)>>) -> impl IntoView {
+    let Some(crate::course::Grading::Points(rubric)) = exercise.grading else { return None };
+    let total: u32 = rubric.criteria.iter().map(|c| c.points).sum();
+    let criteria = rubric.criteria.iter().map(move |criterion| {
+        let sections = criterion
+            .sections
+            .iter()
+            .filter_map(|id| exercise.section(id))
+            .map(|s| s.title)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let evidence = move || {
+            let met = checked.with(|c| c.as_ref().map(|(met, _)| met.clone()).unwrap_or_default());
+            criterion
+                .evidence
+                .iter()
+                .map(|index| {
+                    let met = met.get(*index).copied().unwrap_or(false);
+                    // The criterion's name, without its list of what it checks.
+                    let text = exercise.criteria[*index].text.split(':').next().unwrap_or("");
+                    view! {
+                        <li class:met=met>
+                            <span class="mark" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
+                            <span class="visually-hidden">{if met { "Met: " } else { "Not met yet: " }}</span>
+                            {text}
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <h4>{criterion.title} " (" {criterion.points} " points)"</h4>
+            <p class="meta">"Looks for: " {criterion.look_for.join("; ")} ". Reads: " {sections} "."</p>
+            <ul class="criteria">{evidence}</ul>
+        }
+    });
+    Some(view! {
+        <details class="rubric-self">
+            <summary>"The rubric: " {total} " points, certification at " {rubric.pass_mark}</summary>
+            {criteria.collect_view()}
+        </details>
+    })
 }
 
 /// How long the self-check waits after a change before it asks the worker again.

@@ -94,9 +94,9 @@ pub(super) fn scenario_load(a: &Inputs) -> Option<Grid> {
     (!rows.is_empty()).then(|| Grid {
         header: vec![
             "Scenario".to_owned(),
-            "Requests/day".to_owned(),
-            format!("Requests/minute {at_peak}"),
-            "Tokens/minute at peak".to_owned(),
+            "Requests a day".to_owned(),
+            format!("Requests a minute {at_peak}"),
+            "Tokens a minute at peak".to_owned(),
         ],
         rows,
     })
@@ -145,11 +145,11 @@ pub(super) fn cost_projections(a: &Inputs) -> Option<Grid> {
     let header = [
         "Scenario",
         "Users",
-        "Requests/day",
-        "AI API/month",
-        "Infrastructure/month",
-        "Total/month",
-        "Per user/month",
+        "Requests a day",
+        "AI API a month",
+        "Infrastructure a month",
+        "Total a month",
+        "Per user a month",
         "Over the phase",
     ];
     Some(Grid { header: header.map(str::to_owned).to_vec(), rows })

@@ -904,15 +904,22 @@ pub const CAPSTONE: Exercise = Exercise {
         client: "client_name",
         version: "document_version",
         status: "document_status",
-        // The platforms' names head their columns of scores; version and status are on the cover.
-        not_in_body: &["platform_a", "platform_b", "platform_c", "document_version", "document_status"],
+        // The platforms' names head their columns of scores; version and status are on the
+        // cover; the rollout's start is in the timeline and the date of general availability,
+        // written as every date of the proposal is ("1 Feb 2027").
+        not_in_body: &["platform_a", "platform_b", "platform_c", "document_version", "document_status", "rollout_start"],
         section_titles: &[("client", "Executive summary")],
     }),
     red_flags: if CHECKS_HERE { red_flags } else { crate::course::no_red_flags },
     scripts: crate::course::no_scripts,
-    // Only the review pages (and the native tests) grade: the participants. page leaves the
-    // rubric out of its download.
-    grading: if cfg!(any(feature = "review", not(target_arch = "wasm32"))) { Some(Grading::Points(&rubric::RUBRIC)) } else { None },
+    // The review pages grade with it, and the capstone's page shows it beside the
+    // self-check (what each criterion looks for and what supports it); the other pages
+    // leave the rubric out of their download.
+    grading: if cfg!(any(feature = "review", feature = "capstone-page", not(target_arch = "wasm32"))) {
+        Some(Grading::Points(&rubric::RUBRIC))
+    } else {
+        None
+    },
     files: &[],
     criteria: &[
         Criterion { text: "Every section of the proposal is answered", judges: &[], met: checked(|a| every_section_answered(a)) },
