@@ -24,7 +24,7 @@ const SECTIONS = [
       "Does the client have ops expertise for self-hosted infrastructure?": "Yes",
       "Chosen hosting model": "Hybrid",
     },
-    text: { Rationale: "Claims documents stay in the EU data centre; only redacted text goes to the cloud model." },
+    text: { "Why this hosting model": "Claims documents stay in the EU data centre; only redacted text goes to the cloud model." },
   },
   {
     step: "Auto-scaling configuration",

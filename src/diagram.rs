@@ -119,6 +119,13 @@ impl Graph {
 
     /// Boxes in columns left to right, arrows between their sides.
     pub fn layout(&self) -> Layout {
+        let chars = |text: &str| text.chars().count() as u32;
+        let box_width = self
+            .nodes
+            .iter()
+            .map(|n| (chars(&n.name) * NAME_CHAR_PX).max(chars(&n.group) * GROUP_CHAR_PX) + 2 * BOX_PADDING)
+            .fold(BOX_WIDTH, u32::max)
+            .min(MAX_BOX_WIDTH);
         let columns = self.columns();
         let mut next_row = vec![0usize; self.nodes.len().max(1)];
         let mut boxes = Vec::with_capacity(self.nodes.len());
@@ -126,7 +133,7 @@ impl Graph {
             let (column, row) = (columns[index], next_row[columns[index]]);
             next_row[column] += 1;
             boxes.push(Placed {
-                x: MARGIN + column as u32 * (BOX_WIDTH + GAP_X),
+                x: MARGIN + column as u32 * (box_width + GAP_X),
                 y: MARGIN + row as u32 * (BOX_HEIGHT + GAP_Y),
                 name: node.name.clone(),
                 group: node.group.clone(),
@@ -140,18 +147,18 @@ impl Graph {
                 let forward = to.x > from.x;
                 Arrow {
                     from: if forward {
-                        (from.x + BOX_WIDTH, from.y + BOX_HEIGHT / 2)
+                        (from.x + box_width, from.y + BOX_HEIGHT / 2)
                     } else {
-                        (from.x + BOX_WIDTH / 2, from.y + BOX_HEIGHT)
+                        (from.x + box_width / 2, from.y + BOX_HEIGHT)
                     },
-                    to: if forward { (to.x, to.y + BOX_HEIGHT / 2) } else { (to.x + BOX_WIDTH / 2, to.y + BOX_HEIGHT) },
+                    to: if forward { (to.x, to.y + BOX_HEIGHT / 2) } else { (to.x + box_width / 2, to.y + BOX_HEIGHT) },
                     label: edge.label.clone(),
                 }
             })
             .collect();
-        let width = boxes.iter().map(|b| b.x + BOX_WIDTH + MARGIN).max().unwrap_or(0);
+        let width = boxes.iter().map(|b| b.x + box_width + MARGIN).max().unwrap_or(0);
         let height = boxes.iter().map(|b| b.y + BOX_HEIGHT + MARGIN).max().unwrap_or(0);
-        Layout { width, height, boxes, arrows }
+        Layout { width, height, box_width, boxes, arrows }
     }
 }
 
@@ -171,14 +178,20 @@ fn mermaid_text(text: &str) -> String {
     out
 }
 
+/// The narrowest box; a drawing's boxes widen together to fit its longest name or group.
 const BOX_WIDTH: u32 = 168;
+/// The widest box: a longer name is cut (the full name is the box's tooltip and is in the
+/// exported Mermaid).
+const MAX_BOX_WIDTH: u32 = 320;
 const BOX_HEIGHT: u32 = 52;
 const GAP_X: u32 = 120;
 const GAP_Y: u32 = 28;
 const MARGIN: u32 = 12;
-/// Characters that fit on one line of a box; longer names are cut (the full name is the
-/// box's tooltip and is in the exported Mermaid).
-const BOX_CHARS: usize = 22;
+/// Room a character takes, at most, in a box's name (13px) and its group (11px), and the
+/// padding either side.
+const NAME_CHAR_PX: u32 = 7;
+const GROUP_CHAR_PX: u32 = 6;
+const BOX_PADDING: u32 = 8;
 
 pub struct Placed {
     pub x: u32,
@@ -196,6 +209,8 @@ pub struct Arrow {
 pub struct Layout {
     pub width: u32,
     pub height: u32,
+    /// Every box's width: the longest name or group fits (`Graph::layout`).
+    pub box_width: u32,
     pub boxes: Vec<Placed>,
     pub arrows: Vec<Arrow>,
 }
@@ -254,25 +269,28 @@ impl Layout {
                 );
             }
         }
+        let room = self.box_width - 2 * BOX_PADDING;
+        let (name_chars, group_chars) = ((room / NAME_CHAR_PX) as usize, (room / GROUP_CHAR_PX) as usize);
         for b in &self.boxes {
             let _ = write!(
                 svg,
-                "<g><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{BOX_WIDTH}\" height=\"{BOX_HEIGHT}\" rx=\"6\"/>\
+                "<g><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{BOX_HEIGHT}\" rx=\"6\"/>\
                  <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                 escape(&b.name),
                 b.x,
                 b.y,
-                b.x + BOX_WIDTH / 2,
+                self.box_width,
+                b.x + self.box_width / 2,
                 b.y + if b.group.is_empty() { 31 } else { 24 },
-                escape(&shorten(&b.name, BOX_CHARS))
+                escape(&shorten(&b.name, name_chars))
             );
             if !b.group.is_empty() {
                 let _ = write!(
                     svg,
                     "<text class=\"group\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                    b.x + BOX_WIDTH / 2,
+                    b.x + self.box_width / 2,
                     b.y + 42,
-                    escape(&shorten(&b.group, BOX_CHARS + 4))
+                    escape(&shorten(&b.group, group_chars))
                 );
             }
             svg.push_str("</g>");
@@ -342,6 +360,24 @@ mod tests {
         let xs: Vec<u32> = layout.boxes.iter().map(|b| b.x).collect();
         assert!(xs[0] < xs[1] && xs[1] < xs[2], "{xs:?}");
         assert_eq!(layout.width, MARGIN + 3 * BOX_WIDTH + 2 * GAP_X + MARGIN);
+    }
+
+    /// A label is drawn whole: the boxes widen together to the longest name or group ("On-
+    /// premises (EU data centre)" was cut on the deck's slide), up to a width past which a
+    /// name is cut and kept whole in the tooltip.
+    #[test]
+    fn boxes_widen_to_fit_their_labels() {
+        let group = "On-premises (EU data centre)";
+        let graph = Graph::from_tables(&rows(&[&[("name", "Redaction service"), ("group", group)]]), &[]);
+        let layout = graph.layout();
+        assert_eq!(layout.box_width, 28 * GROUP_CHAR_PX + 2 * BOX_PADDING);
+        assert!(layout.svg("").contains(&format!(">{group}</text>")));
+        assert_eq!(Graph::from_tables(&rows(&[&[("name", "API")]]), &[]).layout().box_width, BOX_WIDTH);
+        let long = "A claims assistant with a name far longer than any box can hold";
+        let layout = Graph::from_tables(&rows(&[&[("name", long)]]), &[]).layout();
+        assert_eq!(layout.box_width, MAX_BOX_WIDTH);
+        let svg = layout.svg("");
+        assert!(svg.contains(&format!("<title>{long}</title>")) && svg.contains("…</text>"), "{svg}");
     }
 
     #[test]
