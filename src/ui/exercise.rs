@@ -198,6 +198,27 @@ fn SectionForm(exercise: &'static Exercise, index: usize, shown: Memo<usize>) ->
     }
 }
 
+/// A success criterion in a self-check, met or not (in words for screen readers).
+fn criterion_item(text: &'static str, met: bool) -> impl IntoView {
+    view! {
+        <li class:met=met>
+            <span class="mark" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
+            <span class="visually-hidden">{if met { "Met: " } else { "Not met yet: " }}</span>
+            {text}
+        </li>
+    }
+}
+
+/// The guide's red flags under the self-check, as the instructor's review lists them.
+fn red_flag_list(flags: Vec<String>) -> Option<impl IntoView> {
+    (!flags.is_empty()).then(|| {
+        view! {
+            <h3 class="red-flags-heading">"Red flags your instructor will see"</h3>
+            <ul class="red-flags">{flags.into_iter().map(|flag| view! { <li>{flag}</li> }).collect_view()}</ul>
+        }
+    })
+}
+
 #[cfg(not(feature = "capstone-page"))]
 #[component]
 fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
@@ -206,15 +227,7 @@ fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
     // The guide's red flags, as the instructor's review will list them: the criteria can all
     // be met while one stands (a smoke test that checks nothing). A plain closure, not a
     // memo: a memo of a new type brings its own copy of the reactive code into the download.
-    let red_flags = move || {
-        let flags = workbook.with(|w| with_inputs(w, exercise.key, |i| (exercise.red_flags)(i)));
-        (!flags.is_empty()).then(|| {
-            view! {
-                <h3 class="red-flags-heading">"Red flags your instructor will see"</h3>
-                <ul class="red-flags">{flags.into_iter().map(|flag| view! { <li>{flag}</li> }).collect_view()}</ul>
-            }
-        })
-    };
+    let red_flags = move || red_flag_list(workbook.with(|w| with_inputs(w, exercise.key, |i| (exercise.red_flags)(i))));
     view! {
         <section class="self-check" aria-labelledby="self-check-heading">
             <h2 id="self-check-heading">"Self-check"</h2>
@@ -222,13 +235,7 @@ fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
                 {move || { let c = checks.get(); format!("{} of {} success criteria met", c.iter().filter(|(_, ok)| *ok).count(), c.len()) }}
             </p>
             <ul class="criteria">
-                {move || checks.get().into_iter().map(|(text, met)| view! {
-                    <li class:met=met>
-                        <span class="mark" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
-                        <span class="visually-hidden">{if met { "Met: " } else { "Not met yet: " }}</span>
-                        {text}
-                    </li>
-                }).collect_view()}
+                {move || checks.get().into_iter().map(|(text, met)| criterion_item(text, met)).collect_view()}
             </ul>
             {red_flags}
         </section>
@@ -255,26 +262,11 @@ fn SelfCheck(exercise: &'static Exercise) -> impl IntoView {
             .criteria
             .iter()
             .zip(met.into_iter().chain(std::iter::repeat(false)))
-            .map(|(criterion, met)| {
-                view! {
-                    <li class:met=met>
-                        <span class="mark" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
-                        <span class="visually-hidden">{if met { "Met: " } else { "Not met yet: " }}</span>
-                        {criterion.text}
-                    </li>
-                }
-            })
+            .map(|(criterion, met)| criterion_item(criterion.text, met))
             .collect_view()
     };
-    let red_flags = move || {
-        let flags = checked.with(|c| c.as_ref().map(|(_, flags)| flags.clone()).unwrap_or_default());
-        (!flags.is_empty()).then(|| {
-            view! {
-                <h3 class="red-flags-heading">"Red flags your instructor will see"</h3>
-                <ul class="red-flags">{flags.into_iter().map(|flag| view! { <li>{flag}</li> }).collect_view()}</ul>
-            }
-        })
-    };
+    let red_flags =
+        move || red_flag_list(checked.with(|c| c.as_ref().map(|(_, flags)| flags.clone()).unwrap_or_default()));
     view! {
         <section class="self-check" aria-labelledby="self-check-heading">
             <h2 id="self-check-heading">"Self-check"</h2>
@@ -309,14 +301,7 @@ fn rubric_view(exercise: &'static Exercise, checked: RwSignal<Option<(Vec<bool>,
                 .map(|index| {
                     let met = met.get(*index).copied().unwrap_or(false);
                     // The criterion's name, without its list of what it checks.
-                    let text = exercise.criteria[*index].text.split(':').next().unwrap_or("");
-                    view! {
-                        <li class:met=met>
-                            <span class="mark" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
-                            <span class="visually-hidden">{if met { "Met: " } else { "Not met yet: " }}</span>
-                            {text}
-                        </li>
-                    }
+                    criterion_item(exercise.criteria[*index].text.split(':').next().unwrap_or(""), met)
                 })
                 .collect_view()
         };
