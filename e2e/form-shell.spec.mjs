@@ -49,6 +49,30 @@ test("keystrokes typed before the app starts are kept, saved and survive a reloa
   await expect(page.locator(".section-pane").getByRole("textbox", { name: "Expected users" })).toHaveValue("2000");
 });
 
+test("what is typed in the shell is kept when the page closes before the app starts", async ({ context }) => {
+  const page = await context.newPage();
+  const release = await holdTheWasm(page);
+  await page.goto(EXERCISE);
+  await page.locator("#form-shell").getByLabel("Client / scenario summary").fill("Typed, then the tab closed");
+  await page.close();
+  release();
+
+  const again = await context.newPage();
+  const releaseAgain = await holdTheWasm(again);
+  await again.goto(EXERCISE);
+  // Shown in the shell before the app starts, then taken over and saved by the app.
+  await expect(again.locator("#form-shell").getByLabel("Client / scenario summary")).toHaveValue("Typed, then the tab closed");
+  releaseAgain();
+  await expect(again.locator("#form-shell")).toHaveCount(0);
+  const summary = again.locator(".section-pane").getByRole("textbox", { name: "Client / scenario summary", exact: true });
+  await expect(summary).toHaveValue("Typed, then the tab closed");
+  await expect.poll(() => again.evaluate(() => localStorage.getItem("workbook-shell-edits"))).toBeNull();
+  await expect.poll(() => again.evaluate(() => JSON.parse(localStorage.getItem("workbook")).exercises["m6-2.1"].values.scenario_summary)).toBe("Typed, then the tab closed");
+  await again.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  await again.reload();
+  await expect(summary).toHaveValue("Typed, then the tab closed");
+});
+
 test("the shell shows the answers stored in this browser, and untouched it changes nothing", async ({ page }) => {
   await page.goto(EXERCISE);
   const summary = page.locator(".section-pane").getByRole("textbox", { name: "Client / scenario summary", exact: true });

@@ -88,7 +88,7 @@ pub fn start(state: AppState) {
     });
 }
 
-fn save_now(state: AppState) {
+pub(super) fn save_now(state: AppState) {
     // User Timing marks, read by bench/typing-and-save.mjs; they cost microseconds.
     let performance = window().performance();
     if let Some(p) = &performance {

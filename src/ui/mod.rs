@@ -91,15 +91,8 @@ pub fn mount() {
             crate::browser::register_service_worker();
         }
     });
-    // A form shell on the page (Module 6's, index.html) is painted before the app replaces
-    // it: where the wasm arrives before the first frame, starting at once would hold that
-    // frame, and the field the participant could already see and type into, until the app
-    // has rendered. One frame later the app takes the shell over, typing included.
-    #[cfg(all(feature = "forms", feature = "module6", not(feature = "capstone")))]
-    if document().get_element_by_id("form-shell").is_some() {
-        request_animation_frame(|| set_timeout(start, std::time::Duration::ZERO));
-        return;
-    }
+    // On a page with a form shell (Module 6's, index.html), this module is only requested
+    // once the shell has painted (scripts/post-build.mjs), so the app can start at once.
     start();
 }
 
@@ -187,29 +180,31 @@ fn App() -> impl IntoView {
 }
 
 /// What was typed into the page's form shell before the app started (index.html's inline
-/// script, `render::shell`): the participant's latest edits, saved like any other. The
-/// script takes the shell out of the page, and puts the caret back in the app's field.
-/// Module 6's page only: the one whose HTML holds a shell.
+/// script, `render::shell`), on this page or on one closed before its app started: the
+/// participant's latest edits, saved at once. The script takes the shell out of the page,
+/// and puts the caret back in the app's field. Module 6's page only: the one whose HTML
+/// holds a shell.
 #[cfg(all(feature = "forms", feature = "module6", not(feature = "capstone")))]
 fn adopt_shell_edits(state: AppState) {
     #[wasm_bindgen::prelude::wasm_bindgen]
     extern "C" {
-        /// `[exercise, field, text, field, text, …]`, the fields whose text changed in the
-        /// shell; empty when the page showed none.
+        /// `[exercise, field, text, exercise, field, text, …]`, the fields typed in a shell;
+        /// empty when there were none.
         #[wasm_bindgen(js_namespace = workbookShell, js_name = take)]
         fn take_shell() -> Vec<String>;
     }
     let taken = take_shell();
-    let Some((exercise, edits)) = taken.split_first() else { return };
-    if edits.is_empty() {
+    if taken.len() < 3 {
         return;
     }
     state.workbook.update(|w| {
-        let answers = w.exercises.entry(exercise.clone()).or_default();
-        for edit in edits.chunks_exact(2) {
-            answers.set_text(&edit[0], edit[1].clone());
+        for edit in taken.chunks_exact(3) {
+            w.exercises.entry(edit[0].clone()).or_default().set_text(&edit[1], edit[2].clone());
         }
     });
+    // Saved now: autosave's watch only starts after this first render, and the script has
+    // already let go of its own copy.
+    autosave::save_now(state);
 }
 
 /// The first thing a keyboard reaches on every page. Not a plain `#main` link: the hash
