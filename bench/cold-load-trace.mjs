@@ -2,13 +2,16 @@
 // User Timing marks: when each file arrived, when the wasm was compiled and instantiated,
 // when the app's main ran and returned, the first layout, and when the first field was in
 // the DOM and painted. Median of N fresh-context loads of the
-// release build in dist/. Usage: node bench/cold-load-trace.mjs [runs=7]
+// release build in dist/ (DIST=path for another), with the CPU throttled RATE times if asked.
+// Usage: node bench/cold-load-trace.mjs [runs=7] [--cpu=RATE]
 import { chromium } from "@playwright/test";
 import { serve } from "../e2e/serve.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
 
-const runs = Math.max(3, Number(process.argv[2] ?? 7));
-const server = await serve("dist");
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const cpu = Number(process.argv.find((arg) => arg.startsWith("--cpu="))?.slice(6) ?? 1);
+const runs = Math.max(3, Number(positional[0] ?? 7));
+const server = await serve(process.env.DIST ?? "dist");
 const url = `http://127.0.0.1:${server.address().port}/#/exercise/m6-2.1`;
 
 // Same probe as cold-load.mjs: the first text field in the DOM, and the frame painted with it.
@@ -29,6 +32,7 @@ const rows = [];
 for (let i = 0; i < runs + 1; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (cpu !== 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
   await page.addInitScript(probe);
   await browser.startTracing(page, { categories });
   await page.goto(url);
@@ -93,7 +97,8 @@ const median = (xs) => {
   const s = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : undefined;
 };
-console.log(`| median of ${runs} cold loads, ms after navigation start | |\n|---|---:|`);
+const throttled = cpu === 1 ? "CPU not throttled" : `CPU throttled ${cpu}x`;
+console.log(`| median of ${runs} cold loads, ${throttled}, ms after navigation start | |\n|---|---:|`);
 for (const key of Object.keys(rows[0])) {
   const values = rows.map((r) => r[key]);
   const shown = typeof values[0] === "string" ? values[Math.floor(values.length / 2)] : median(values)?.toFixed(0) ?? "–";

@@ -20,10 +20,13 @@ const targets = {
   app: `http://127.0.0.1:${app.address().port}/#/exercise/m6-2.1`,
 };
 
-// Records, relative to navigation start, two moments: the first text field in the DOM (the
-// app's fields have their input handlers attached before insertion, so it can take input),
-// and the first frame painted with it (a timer queued from the next animation frame runs
-// after that frame's paint).
+// Records, relative to navigation start, three moments: the first text field in the DOM (the
+// app's fields have their input handlers attached before insertion, so it can take input);
+// the first frame painted with it, as a timer queued from the next animation frame (it runs
+// after that frame's paint, but also after any task queued before it, such as the parser's
+// end or the app's loader entering the page); and the browser's own time for the first
+// frame it showed with content (first-contentful-paint), which holds the field whenever the
+// field was in the DOM before it. The goal is judged on that frame, the one a person sees.
 const probe = () => {
   const check = () => {
     if (window.__firstField === undefined && document.querySelector("input[type=text], textarea")) {
@@ -33,11 +36,15 @@ const probe = () => {
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
   check();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") window.__contentful = entry.startTime;
+  }).observe({ type: "paint", buffered: true });
 };
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: chromiumFlags });
 const samples = { floor: [], app: [] };
 const paints = { floor: [], app: [] };
+const shown = { floor: [], app: [] };
 for (let i = 0; i < runs + 1; i++) {
   const order = i % 2 === 0 ? ["floor", "app"] : ["app", "floor"];
   for (const name of order) {
@@ -46,11 +53,13 @@ for (let i = 0; i < runs + 1; i++) {
     if (cpu !== 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
     await page.addInitScript(probe);
     await page.goto(targets[name]);
-    await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 30_000 });
-    const [inDom, painted] = await page.evaluate(() => [window.__firstField, window.__painted]);
+    await page.waitForFunction(() => window.__painted !== undefined && window.__contentful !== undefined, null, { timeout: 30_000 });
+    const [inDom, painted, contentful] = await page.evaluate(() => [window.__firstField, window.__painted, window.__contentful]);
     if (i > 0) { // the first round warms the OS and server, not the browser cache
       samples[name].push(inDom);
       paints[name].push(painted);
+      // A field added after the first contentful frame is timed by the animation-frame probe.
+      shown[name].push(contentful >= inDom ? contentful : painted);
     }
     await context.close();
   }
@@ -66,14 +75,15 @@ const median = (xs) => {
 const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
 console.log(`Runs (ms, field in DOM): floor [${fmt(samples.floor)}], app [${fmt(samples.app)}]`);
 console.log(`Runs (ms, painted): floor [${fmt(paints.floor)}], app [${fmt(paints.app)}]`);
+console.log(`Runs (ms, shown): floor [${fmt(shown.floor)}], app [${fmt(shown.app)}]`);
 const throttled = cpu === 1 ? "CPU not throttled" : `CPU throttled ${cpu}x`;
 console.log(`\n| median of ${runs} cold loads, ${throttled} | static floor page | app, Exercise 2.1 | app minus floor | app over floor (median of rounds) |\n|---|---:|---:|---:|---:|`);
-for (const [label, xs] of [["first text field in the DOM", samples], ["first frame painted with it", paints]]) {
+for (const [label, xs] of [["first text field in the DOM", samples], ["first frame painted with it", paints], ["first frame shown with it (browser's paint timing)", shown]]) {
   const floorMs = median(xs.floor);
   const appMs = median(xs.app);
   const ratio = median(xs.app.map((appRound, round) => appRound / xs.floor[round]));
   console.log(`| ${label} | ${floorMs.toFixed(0)} ms | ${appMs.toFixed(0)} ms | ${(appMs - floorMs).toFixed(0)} ms | ${ratio.toFixed(2)}x |`);
 }
-// The goal is judged on the painted frame: that is what a person sees.
-const ratio = median(paints.app.map((appRound, round) => appRound / paints.floor[round]));
-console.log(`\nGoal, the first field painted within 1.5 times the floor: ${ratio <= 1.5 ? "met" : "NOT met"} (${ratio.toFixed(2)}x).`);
+// The goal is judged on the frame that showed the field: that is what a person sees.
+const ratio = median(shown.app.map((appRound, round) => appRound / shown.floor[round]));
+console.log(`\nGoal, the first field shown within 1.5 times the floor: ${ratio <= 1.5 ? "met" : "NOT met"} (${ratio.toFixed(2)}x).`);

@@ -21,6 +21,8 @@ echo
 echo "### Where the app's cold load spends its time (Chromium trace)"
 node bench/cold-load-trace.mjs
 echo
+node bench/cold-load-trace.mjs 7 --cpu=4
+echo
 echo "## Export"
 cargo bench --quiet --bench export
 echo
