@@ -52,25 +52,19 @@ fn written_text(a: &ExerciseAnswers) -> Vec<(&'static str, &str)> {
     texts
 }
 
-/// "“TBD” in Executive summary" for each placeholder word found (as a whole word).
-/// Runs on every change (through the self-check), so it compares in place, without
-/// lowercasing copies of long answers.
+/// "“TBD” in Executive summary" for each placeholder word found (as a whole word), and each
+/// placeholder phrase (from the start of a word).
 pub(super) fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
     let mut found = Vec::new();
     for (place, text) in written_text(a) {
-        // Split as bytes: a letter outside ASCII separates words either way, and this skips
-        // decoding every character of long answers.
-        for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| (3..=8).contains(&w.len())) {
-            let is = |p: &str| {
-                word.eq_ignore_ascii_case(p.as_bytes())
-                    || (p == "xxx" && word.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes())))
-            };
-            if let Some(p) = PLACEHOLDERS.iter().find(|p| is(p)) {
-                push_once(&mut found, format!("“{}” in {place}", p.to_ascii_uppercase()));
-            }
-        }
-        for phrase in PLACEHOLDER_PHRASES.iter().filter(|p| contains_ignoring_case(text, p)) {
-            push_once(&mut found, format!("“{phrase}” in {place}"));
+        let mut phrases = Vec::new();
+        placeholders_in(
+            text,
+            |word| push_once(&mut found, format!("“{}” in {place}", word.to_ascii_uppercase())),
+            |phrase| phrases.push(format!("“{phrase}” in {place}")),
+        );
+        for phrase in phrases {
+            push_once(&mut found, phrase);
         }
         if let Some(bracketed) = angle_bracketed(text) {
             push_once(&mut found, format!("“{bracketed}” in {place}"));
@@ -97,6 +91,44 @@ pub(super) fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
         }
     }
     found
+}
+
+/// Calls `word` for each placeholder word of `text` and `phrase` for each placeholder phrase,
+/// in one pass over its bytes. The self-check runs this on every change, and the review on
+/// every text of a cohort (megabytes), so it compares in place: no lowercased copies, and
+/// most words are ruled out by their length and first letter.
+fn placeholders_in(text: &str, mut word: impl FnMut(&'static str), mut phrase: impl FnMut(&'static str)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    // Split as bytes: a letter outside ASCII separates words either way, and this skips
+    // decoding every character of long answers.
+    for candidate in bytes.split(|b| !b.is_ascii_alphanumeric()) {
+        let at = start;
+        start += candidate.len() + 1;
+        let Some(first) = candidate.first().map(u8::to_ascii_lowercase) else { continue };
+        // Every placeholder word and phrase starts with one of these.
+        if !matches!(first, b't' | b'l' | b'x' | b'f' | b'i') {
+            continue;
+        }
+        if (3..=8).contains(&candidate.len()) {
+            let xxx = candidate[..3].eq_ignore_ascii_case(b"xxx");
+            if let Some(p) = PLACEHOLDERS.iter().find(|p| {
+                if xxx {
+                    p.starts_with('x')
+                } else {
+                    candidate.eq_ignore_ascii_case(p.as_bytes())
+                }
+            }) {
+                word(p);
+            }
+        }
+        // A phrase is tried only where its first word is this word ("to", "insert").
+        for p in PLACEHOLDER_PHRASES.iter().filter(|p| p.as_bytes().get(candidate.len()) == Some(&b' ')) {
+            if bytes.get(at..at + p.len()).is_some_and(|from| from.eq_ignore_ascii_case(p.as_bytes())) {
+                phrase(p);
+            }
+        }
+    }
 }
 
 fn push_once(found: &mut Vec<String>, message: String) {
@@ -561,5 +593,26 @@ mod tests {
         // Words that merely contain a placeholder are fine.
         a.set_text("executive_summary", "Northwind's stubborn todolist of xxxl shirts".into());
         assert_eq!(placeholders(&a), vec!["“XXX” in Executive summary"]);
+    }
+
+    #[test]
+    fn placeholder_words_and_phrases_are_found_in_one_pass() {
+        let found = |text: &str| {
+            let (mut words, mut phrases) = (Vec::new(), Vec::new());
+            placeholders_in(text, |w| words.push(w), |p| phrases.push(p));
+            (words, phrases)
+        };
+        assert_eq!(found("Budget: Tbd. Owner: TODO, FIXME(ops)"), (vec!["tbd", "todo", "fixme"], vec![]));
+        assert_eq!(
+            found("Region To Be Confirmed; INSERT HERE the SLA"),
+            (vec![], vec!["to be confirmed", "insert here"])
+        );
+        assert_eq!(found("Lorem ipsum, see ticket xxxx"), (vec!["lorem", "xxx"], vec![]));
+        // A phrase starts a word, and words that contain one are not it.
+        assert_eq!(found("auto be confirmed, tbdx, atbd, the toad"), (vec![], vec![]));
+        assert_eq!(found("Dates to be decided: to be defined"), (vec![], vec!["to be decided", "to be defined"]));
+        // Outside ASCII a letter separates words, as before (and the scan never panics there).
+        assert_eq!(found("éTBDé — to be confirmed…"), (vec!["tbd"], vec!["to be confirmed"]));
+        assert_eq!(found(""), (vec![], vec![]));
     }
 }
