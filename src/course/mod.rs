@@ -364,8 +364,23 @@ impl Exercise {
         let source = find_exercise(self.carried_from(field)?)?.1;
         let own = workbook.exercises.get(self.key).and_then(|a| a.values.get(field));
         let Some(own) = own else { return Some(CarriedState::Follows) };
-        let theirs = source.answer_in(field, workbook);
-        let same = match (own, theirs.as_ref()) {
+        // Their answer as their exercise has it. A stored answer is that answer unless
+        // their defaults pad it (a fixed table's rows): only then are all their answers
+        // copied to apply them, as the review asks this of every carried field of everyone.
+        let stored = workbook.exercises.get(source.key).and_then(|a| a.values.get(field));
+        let padded = matches!(
+            source.field(field).map(|f| &f.kind),
+            Some(FieldKind::Table(TableSpec { rows: TableRows::Fixed { .. }, .. }))
+        );
+        let with_defaults;
+        let theirs = match stored {
+            Some(value) if !padded => Some(value),
+            _ => {
+                with_defaults = source.answers_in(workbook);
+                with_defaults.values.get(field)
+            }
+        };
+        let same = match (own, theirs) {
             (Value::Text(a), Some(Value::Text(b))) => a.trim() == b.trim(),
             (Value::Text(a), None) => a.trim().is_empty(),
             (own, theirs) => Some(own) == theirs,
@@ -385,51 +400,31 @@ impl Exercise {
     /// Carried fields are left alone: until refined, their rows are their exercise's.
     pub fn seed_defaults(&self, answers: &mut ExerciseAnswers) {
         for field in self.fields().filter(|f| self.carried_from(f.id).is_none()) {
-            Self::seed_field(field, answers);
-        }
-    }
-
-    /// One answer of this exercise in `workbook`, as [`Exercise::answers_in`] has it, without
-    /// copying the others: the review asks this of each carried field of every participant.
-    fn answer_in(&self, field: &str, workbook: &Workbook) -> Option<Value> {
-        if self.carried_from(field).is_some() {
-            return self.answers_in(workbook).values.remove(field);
-        }
-        let mut answers = ExerciseAnswers::default();
-        if let Some(value) = workbook.exercises.get(self.key).and_then(|a| a.values.get(field)) {
-            answers.values.insert(field.to_owned(), value.clone());
-        }
-        if let Some(spec) = self.field(field) {
-            Self::seed_field(spec, &mut answers);
-        }
-        answers.values.remove(field)
-    }
-
-    fn seed_field(field: &Field, answers: &mut ExerciseAnswers) {
-        let FieldKind::Table(spec) = &field.kind else { return };
-        match spec.rows {
-            TableRows::Editable { defaults } => {
-                if !answers.values.contains_key(field.id) {
-                    let rows = defaults
-                        .iter()
-                        .map(|cells| {
-                            let mut row = Row::new();
-                            row.extend(
-                                spec.columns
-                                    .iter()
-                                    .zip(cells.iter())
-                                    .map(|(c, cell)| (c.id.to_owned(), (*cell).to_owned())),
-                            );
-                            row
-                        })
-                        .collect();
-                    answers.values.insert(field.id.to_owned(), Value::Rows(rows));
+            let FieldKind::Table(spec) = &field.kind else { continue };
+            match spec.rows {
+                TableRows::Editable { defaults } => {
+                    if !answers.values.contains_key(field.id) {
+                        let rows = defaults
+                            .iter()
+                            .map(|cells| {
+                                let mut row = Row::new();
+                                row.extend(
+                                    spec.columns
+                                        .iter()
+                                        .zip(cells.iter())
+                                        .map(|(c, cell)| (c.id.to_owned(), (*cell).to_owned())),
+                                );
+                                row
+                            })
+                            .collect();
+                        answers.values.insert(field.id.to_owned(), Value::Rows(rows));
+                    }
                 }
-            }
-            TableRows::Fixed { labels, .. } => {
-                let rows = answers.rows_mut(field.id);
-                if rows.len() < labels.len() {
-                    rows.resize_with(labels.len(), Row::new);
+                TableRows::Fixed { labels, .. } => {
+                    let rows = answers.rows_mut(field.id);
+                    if rows.len() < labels.len() {
+                        rows.resize_with(labels.len(), Row::new);
+                    }
                 }
             }
         }
