@@ -62,6 +62,8 @@ async function reference(context) {
 }
 
 const times = [];
+// Per run, the time of each phase between the app's marks: read, joined, assessed, drawn.
+const phases = [];
 const references = [];
 let memory;
 for (let run = 0; run < runs; run++) {
@@ -76,12 +78,22 @@ for (let run = 0; run < runs; run++) {
       addEventListener("change", () => (start = performance.now()), true);
       const status = document.getElementById("review-result");
       new MutationObserver(() => {
-        if (status.textContent.startsWith("Loaded")) requestAnimationFrame(() => resolve(performance.now() - start));
+        if (!status.textContent.startsWith("Loaded")) return;
+        requestAnimationFrame(() => {
+          const end = performance.now();
+          // The app's marks on the way (src/ui/review/mod.rs), as times since the change event.
+          const at = (name) => performance.getEntriesByName(name).filter((m) => m.startTime >= start).at(-1)?.startTime;
+          const marks = ["review-files-read", "review-files-joined", "review-rows-assessed"].map(at);
+          const phases = [...marks, end].map((time, i) => time - ([start, ...marks][i]));
+          resolve({ total: end - start, phases });
+        });
       }).observe(status, { childList: true, subtree: true, characterData: true });
     });
   });
   await page.getByLabel("Exported files", { exact: true }).setInputFiles(files);
-  times.push(await page.evaluate(() => window.__loaded));
+  const loaded = await page.evaluate(() => window.__loaded);
+  times.push(loaded.total);
+  loaded.phases.forEach((time, i) => (phases[i] ??= []).push(time));
   const said = await page.locator("#review-result").textContent();
   if (!said.startsWith(`Loaded ${count} of ${count}`)) throw new Error(`unexpected status: ${said}`);
   if (run === runs - 1) {
@@ -116,6 +128,13 @@ const row = (what, values, unit = " ms", digits = 0) =>
 const throttled = cpu === 1 ? "CPU not throttled" : `CPU throttled ${cpu}x`;
 console.log(`| review: ${count} full capstones (${mb(bytes)}) chosen at once, ${throttled} | median | max | min |\n|---|---:|---:|---:|`);
 console.log(row(`change event to "Loaded" painted, ${runs} fresh pages`, times));
+const phaseNames = [
+  "of which: the files read (bytes into the wasm)",
+  "of which: read as answers and joined by participant (`Cohort::add`)",
+  "of which: every row assessed (`review_row`)",
+  "of which: the table drawn and painted",
+];
+phaseNames.forEach((name, i) => console.log(row(name, phases[i])));
 console.log(row("reference: the same files read as text and JSON.parse'd", references));
 console.log(row("ratio, the review over the reference (same run)", ratios, "x", 1));
 console.log(`\nMemory after loading: JS heap ${mb(memory.heap)}, wasm memory ${mb(memory.wasm)}; the review's files saved in IndexedDB: ${(memory.saved / 1e6).toFixed(1)} million characters.`);

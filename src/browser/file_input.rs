@@ -1,5 +1,6 @@
 //! Reads the file a participant chose in an `<input type="file">`.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::import::{too_large, ImportError, MAX_BYTES};
@@ -33,9 +34,7 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 /// chosen folder when there is one. Files over the import limit or that the browser cannot
 /// read are listed as refused, with the reason, and never read into memory.
 pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<(String, Vec<u8>)>, Vec<crate::review::cohort::Refused>) {
-    let (mut reading, mut read, mut refused) = (Vec::new(), Vec::new(), Vec::new());
-    // Every read is started before the first is awaited, so the browser reads the files side
-    // by side rather than one task after another.
+    let (mut names, reading, mut read, mut refused) = (Vec::new(), js_sys::Array::new(), Vec::new(), Vec::new());
     for file in files {
         // Set for files picked with a folder: "cohort/ada/deployment-strategy.md".
         let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string());
@@ -44,12 +43,18 @@ pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<(String, Vec<u8>)>, Vec
             refused.push(refuse(too_large(&name, file.size() as u64)));
             continue;
         }
-        reading.push((name, JsFuture::from(file.array_buffer())));
+        names.push(name);
+        reading.push(&file.array_buffer());
     }
-    for (name, bytes) in reading {
-        match bytes.await {
-            Ok(buffer) => read.push((name, js_sys::Uint8Array::new(&buffer).to_vec())),
-            Err(_) => refused.push(refuse(ImportError {
+    // Every read is started before any is awaited, so the browser reads the files side by
+    // side; and awaited as one (allSettled), so the page wakes once, not once a file.
+    let settled = JsFuture::from(js_sys::Promise::all_settled(&reading)).await.map(|all| js_sys::Array::from(&all));
+    for (index, name) in names.into_iter().enumerate() {
+        let buffer =
+            settled.as_ref().ok().and_then(|s| js_sys::Reflect::get(&s.get(index as u32), &"value".into()).ok());
+        match buffer.filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>()) {
+            Some(buffer) => read.push((name, js_sys::Uint8Array::new(&buffer).to_vec())),
+            None => refused.push(refuse(ImportError {
                 file_name: name,
                 problem: "the browser could not read it (it may have been moved or deleted since you chose it)".into(),
                 advice: "Choose it again.",

@@ -323,7 +323,11 @@ fn CohortPage() -> impl IntoView {
     let cohort = state.cohort;
     let outcome = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy { column: None, descending: false });
-    let rows = Memo::new(move |_| cohort.with(rows_of));
+    let rows = Memo::new(move |_| {
+        let rows = cohort.with(rows_of);
+        crate::browser::mark("review-rows-assessed");
+        rows
+    });
     let load = move |files: Vec<web_sys::File>| {
         let chosen = files.len();
         if chosen == 0 {
@@ -332,6 +336,10 @@ fn CohortPage() -> impl IntoView {
         outcome.set(format!("Reading {}…", count(chosen, "file")));
         spawn_local(async move {
             let (read, refused_early) = read_all(files).await;
+            // For bench/review-in-browser.mjs: where the time between the choice and
+            // "Loaded" goes (reading; reading the answers and joining them; the rest is the
+            // table, assessed and drawn).
+            crate::browser::mark("review-files-read");
             // A review backup among them restores the review; the rest are participants' files.
             let (backups, read): (Vec<_>, Vec<_>) = read.into_iter().partition(|(_, bytes)| backup::is_backup(bytes));
             let mut said: String = backups
@@ -341,7 +349,9 @@ fn CohortPage() -> impl IntoView {
             let chosen = chosen - backups.len();
             if chosen > 0 {
                 let mut added = Default::default();
-                cohort.update(|c| added = c.add(read, refused_early));
+                cohort.update_untracked(|c| added = c.add(read, refused_early));
+                crate::browser::mark("review-files-joined");
+                cohort.notify();
                 // Saved once "Loaded" and the table are on screen (a frame, then a task):
                 // turning megabytes into text no longer holds the page. A page hidden before
                 // then is saved by `ReviewApp`'s pagehide listener.

@@ -99,15 +99,21 @@ pub(super) fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
 /// most words are ruled out by their length and first letter.
 fn placeholders_in(text: &str, mut word: impl FnMut(&'static str), mut phrase: impl FnMut(&'static str)) {
     let bytes = text.as_bytes();
-    let mut start = 0;
-    // Split as bytes: a letter outside ASCII separates words either way, and this skips
+    let mut at = 0;
+    // Words as bytes: a letter outside ASCII separates words either way, and this skips
     // decoding every character of long answers.
-    for candidate in bytes.split(|b| !b.is_ascii_alphanumeric()) {
-        let at = start;
-        start += candidate.len() + 1;
-        let Some(first) = candidate.first().map(u8::to_ascii_lowercase) else { continue };
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let end = bytes[at..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| at + n);
+        let candidate = &bytes[at..end];
+        let start = at;
+        // The byte at `end` is not part of a word.
+        at = end + 1;
         // Every placeholder word and phrase starts with one of these.
-        if !matches!(first, b't' | b'l' | b'x' | b'f' | b'i') {
+        if !matches!(candidate[0].to_ascii_lowercase(), b't' | b'l' | b'x' | b'f' | b'i') {
             continue;
         }
         if (3..=8).contains(&candidate.len()) {
@@ -124,7 +130,7 @@ fn placeholders_in(text: &str, mut word: impl FnMut(&'static str), mut phrase: i
         }
         // A phrase is tried only where its first word is this word ("to", "insert").
         for p in PLACEHOLDER_PHRASES.iter().filter(|p| p.as_bytes().get(candidate.len()) == Some(&b' ')) {
-            if bytes.get(at..at + p.len()).is_some_and(|from| from.eq_ignore_ascii_case(p.as_bytes())) {
+            if bytes.get(start..start + p.len()).is_some_and(|from| from.eq_ignore_ascii_case(p.as_bytes())) {
                 phrase(p);
             }
         }
@@ -143,8 +149,10 @@ fn angle_bracketed(text: &str) -> Option<&str> {
     let mut rest = text;
     while let Some(open) = rest.find('<') {
         let after = &rest[open + 1..];
-        let line = after.split('\n').next().unwrap_or("");
         if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            // Only here is the line looked at: finding its end at every `<` ("p95 < 5 s")
+            // read a long one-paragraph answer once per `<`.
+            let line = after.split('\n').next().unwrap_or("");
             if let Some(close) = line.find('>') {
                 return Some(&rest[open..open + close + 2]);
             }
