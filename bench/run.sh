@@ -31,6 +31,8 @@ echo
 node bench/module5-in-browser.mjs
 echo
 echo "## Instructor review"
+cargo bench --quiet --bench review
+echo
 node bench/review-in-browser.mjs 100
 echo
 node bench/review-in-browser.mjs 100 5 20 --cpu=4
