@@ -7,7 +7,7 @@
 // same files as text and runs JSON.parse on each (as a JSON string), so the ratio means the same
 // on a fast machine and a slow one. With --cpu=4, Chromium's CPU is throttled 4x (DevTools
 // Emulation.setCPUThrottlingRate), as on a mid-range laptop.
-// Usage: node bench/review-in-browser.mjs [N=100] [runs=5] [KB per capstone=20] [--cpu=RATE]
+// Usage: node bench/review-in-browser.mjs [N=100] [runs=5] [KB per capstone=20] [--cpu=RATE]; DIST=path for another build
 import { chromium } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
@@ -27,7 +27,8 @@ for (const folder of await readdir(dir)) for (const name of await readdir(join(d
 let bytes = 0;
 for (const file of files) bytes += (await stat(file)).size;
 
-const app = await serve("dist");
+// DIST=path measures another build (e.g. an older commit's) the same way.
+const app = await serve(process.env.DIST ?? "dist");
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: [...chromiumFlags, "--enable-precise-memory-info"],
@@ -134,7 +135,8 @@ const phaseNames = [
   "of which: every row assessed (`review_row`)",
   "of which: the table drawn and painted",
 ];
-phaseNames.forEach((name, i) => console.log(row(name, phases[i])));
+// A build from before the marks has no phases to show.
+phaseNames.forEach((name, i) => phases[i].every(Number.isFinite) && console.log(row(name, phases[i])));
 console.log(row("reference: the same files read as text and JSON.parse'd", references));
 console.log(row("ratio, the review over the reference (same run)", ratios, "x", 1));
 console.log(`\nMemory after loading: JS heap ${mb(memory.heap)}, wasm memory ${mb(memory.wasm)}; the review's files saved in IndexedDB: ${(memory.saved / 1e6).toFixed(1)} million characters.`);

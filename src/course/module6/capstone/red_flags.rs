@@ -93,29 +93,37 @@ pub(super) fn placeholders(a: &ExerciseAnswers) -> Vec<String> {
     found
 }
 
+/// Which bytes start a placeholder word or phrase, in either case.
+const PLACEHOLDER_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let letters = b"tlxfi";
+    let mut i = 0;
+    while i < letters.len() {
+        starts[letters[i] as usize] = true;
+        starts[letters[i].to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    starts
+};
+
 /// Calls `word` for each placeholder word of `text` and `phrase` for each placeholder phrase,
 /// in one pass over its bytes. The self-check runs this on every change, and the review on
-/// every text of a cohort (megabytes), so it compares in place: no lowercased copies, and
-/// most words are ruled out by their length and first letter.
+/// every text of a cohort (megabytes), so it compares in place, with no lowercased copies,
+/// and looks only at words that start with a placeholder's first letter: one table lookup
+/// a byte finds them (walking every word was most of a review's assessment).
 fn placeholders_in(text: &str, mut word: impl FnMut(&'static str), mut phrase: impl FnMut(&'static str)) {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // Words as bytes: a letter outside ASCII separates words either way, and this skips
-    // decoding every character of long answers.
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_alphanumeric() {
-            at += 1;
-            continue;
+    while let Some(offset) = bytes[at..].iter().position(|b| PLACEHOLDER_STARTS[*b as usize]) {
+        let start = at + offset;
+        // Words as bytes: a letter outside ASCII separates words either way, and this skips
+        // decoding every character of long answers.
+        let end = bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| start + n);
+        at = end.max(start + 1);
+        if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            continue; // inside a word
         }
-        let end = bytes[at..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| at + n);
-        let candidate = &bytes[at..end];
-        let start = at;
-        // The byte at `end` is not part of a word.
-        at = end + 1;
-        // Every placeholder word and phrase starts with one of these.
-        if !matches!(candidate[0].to_ascii_lowercase(), b't' | b'l' | b'x' | b'f' | b'i') {
-            continue;
-        }
+        let candidate = &bytes[start..end];
         if (3..=8).contains(&candidate.len()) {
             let xxx = candidate[..3].eq_ignore_ascii_case(b"xxx");
             if let Some(p) = PLACEHOLDERS.iter().find(|p| {
@@ -457,6 +465,12 @@ pub(super) fn copy_paste(a: &Inputs) -> Vec<String> {
         ("deployment", "deployment_synthesis"),
         ("operations", "operations_synthesis"),
     ] {
+        let words = a.text(synthesis).split_whitespace().count();
+        // A synthesis of its own length clears the section; only a short one makes the
+        // carried parts worth comparing with their exercise (a copy of each).
+        if words >= SYNTHESIS_WORDS {
+            continue;
+        }
         let Some(section) = CAPSTONE.section(section) else { continue };
         let (mut source, mut answered, mut refined) = (None, false, false);
         for field in section.fields {
@@ -465,9 +479,8 @@ pub(super) fn copy_paste(a: &Inputs) -> Vec<String> {
             answered |= carried_over(a, field.id);
             refined |= CAPSTONE.carried_state(field.id, a.workbook) == Some(CarriedState::Differs);
         }
-        let words = a.text(synthesis).split_whitespace().count();
         let Some((_, source)) = source.and_then(find_exercise) else { continue };
-        if answered && !refined && words < SYNTHESIS_WORDS {
+        if answered && !refined {
             flags.push(format!(
                 "Copy-paste without synthesis: “{}” is Exercise {} as written, with a synthesis of {words} words. Refine it for {client}, or say what it means for them ({SYNTHESIS_WORDS} words or more).",
                 section.title, source.number
