@@ -278,3 +278,24 @@ test("a cohort of 1,000 capstones is loaded, saved, and still there after a relo
   await expect(page.getByRole("alert")).toHaveCount(0);
   await rm(folder, { recursive: true });
 });
+
+// Files are read only once every size is known: one over the import limit is refused from
+// its size, unread, and listed with the reason, and the files beside it load.
+test("a file over the import limit is refused from its size, and the files beside it load", async ({ page }) => {
+  const capstone = await readFile(new URL("../tests/expected/enterprise-architecture-proposal.md", import.meta.url), "utf8");
+  const folder = await mkdtemp(join(tmpdir(), "review-limit-"));
+  const proposal = join(folder, "enterprise-architecture-proposal.md");
+  const huge = join(folder, "huge.md");
+  await writeFile(proposal, capstone);
+  // Just over the limit: the largest export of the largest workbook a browser stores is 154 MB.
+  await writeFile(huge, Buffer.alloc(154 * 1024 * 1024 + 10, "a"));
+  await page.goto("./review/");
+  await page.getByLabel("Exported files", { exact: true }).setInputFiles([huge, proposal]);
+  await expect(page.getByRole("status").filter({ hasText: "Loaded 1 of 2 files; 1 not loaded" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Cohort 2026-B: 1 participant" })).toBeVisible();
+  const refused = page.getByRole("region", { name: "Files not loaded (1)" });
+  await expect(refused.getByRole("listitem").filter({ hasText: "huge.md" })).toContainText(
+    "it is just over 154 MB, the largest file the Workbook imports",
+  );
+  await rm(folder, { recursive: true });
+});
