@@ -2,8 +2,9 @@
 //! Every field is answered (long text, tables and all), with the given total amount of
 //! typed text; the figure is the median of many exports, with the spread.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{ms, sorted_times};
 
 use workbook::course::progress::self_check;
 use workbook::course::{find_exercise, Inputs};
@@ -13,18 +14,7 @@ use workbook::render::bundle::{repository_files, zip};
 use workbook::render::{companion_markdown, exercise_markdown, Deliverable};
 
 fn measure(label: &str, run: impl Fn() -> usize) {
-    for _ in 0..20 {
-        black_box(run());
-    }
-    let mut times: Vec<Duration> = (0..300)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(run());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let times = sorted_times(20, 300, run);
     println!(
         "| {label} | {:.3} ms | {:.3} ms | {:.3} ms |",
         ms(times[times.len() / 2]),

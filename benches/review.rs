@@ -5,8 +5,9 @@
 //! (`review_row`), each the median of several runs. The browser runs the same code as
 //! wasm, so this finds where its time goes without a browser's noise.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{ms, sorted_times};
 
 use workbook::course::find_exercise;
 use workbook::fixtures::fill;
@@ -17,17 +18,8 @@ use workbook::review::findings::review_row;
 
 const PARTICIPANTS: usize = 100;
 
-fn median(label: &str, runs: usize, mut run: impl FnMut() -> usize) {
-    black_box(run());
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(run());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+fn median(label: &str, runs: usize, run: impl FnMut() -> usize) {
+    let times = sorted_times(1, runs, run);
     println!("| {label} | {:.1} ms | {:.1} ms |", ms(times[times.len() / 2]), ms(times[0]));
 }
 
