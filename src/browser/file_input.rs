@@ -36,8 +36,10 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<(String, Vec<u8>)>, Vec<crate::review::cohort::Refused>) {
     let (mut names, reading, mut read, mut refused) = (Vec::new(), js_sys::Array::new(), Vec::new(), Vec::new());
     // Every size first, then every read: Chromium answers `File.size` with a synchronous
-    // call, and one after each started read waited for it (100 files at 4x CPU throttling:
-    // about 110-180 ms against 60-110 ms apart, bench/review-in-browser.mjs).
+    // call, and one after each started read waited for it. At 4x CPU throttling, a probe page
+    // took 112-177 ms to do both for 100 files interleaved, against 37-78 ms for the sizes
+    // alone; the review's reading phase went from 258-285 ms to 170-185 ms
+    // (bench/review-in-browser.mjs).
     let sizes: Vec<f64> = files.iter().map(|file| file.size()).collect();
     for (file, size) in files.into_iter().zip(sizes) {
         // Set for files picked with a folder: "cohort/ada/deployment-strategy.md".
