@@ -5,6 +5,7 @@
 // means the same on a fast machine and a slow one. With --cpu=4, Chromium's CPU is throttled
 // 4x (DevTools Emulation.setCPUThrottlingRate), as on a mid-range laptop.
 // Usage: node bench/cold-load.mjs [runs=9] [--cpu=RATE]
+// APP_PATH="module-5/#/exercise/m5-2.1" times another page of the app against the same floor.
 import { chromium } from "@playwright/test";
 import { serve } from "../e2e/serve.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
@@ -17,7 +18,7 @@ const app = await serve(process.env.DIST ?? "dist");
 const floor = await serve("bench");
 const targets = {
   floor: `http://127.0.0.1:${floor.address().port}/floor.html`,
-  app: `http://127.0.0.1:${app.address().port}/#/exercise/m6-2.1`,
+  app: `http://127.0.0.1:${app.address().port}/${process.env.APP_PATH ?? "#/exercise/m6-2.1"}`,
 };
 
 // Records, relative to navigation start, three moments: the first text field in the DOM (the
