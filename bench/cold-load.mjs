@@ -78,7 +78,7 @@ console.log(`Runs (ms, field in DOM): floor [${fmt(samples.floor)}], app [${fmt(
 console.log(`Runs (ms, painted): floor [${fmt(paints.floor)}], app [${fmt(paints.app)}]`);
 console.log(`Runs (ms, shown): floor [${fmt(shown.floor)}], app [${fmt(shown.app)}]`);
 const throttled = cpu === 1 ? "CPU not throttled" : `CPU throttled ${cpu}x`;
-console.log(`\n| median of ${runs} cold loads, ${throttled} | static floor page | app, Exercise 2.1 | app minus floor | app over floor (median of rounds) |\n|---|---:|---:|---:|---:|`);
+console.log(`\n| median of ${runs} cold loads, ${throttled} | static floor page | app, ${process.env.APP_PATH ?? "Exercise 2.1"} | app minus floor | app over floor (median of rounds) |\n|---|---:|---:|---:|---:|`);
 for (const [label, xs] of [["first text field in the DOM", samples], ["first frame painted with it", paints], ["first frame shown with it (browser's paint timing)", shown]]) {
   const floorMs = median(xs.floor);
   const appMs = median(xs.app);

@@ -18,6 +18,11 @@ node bench/cold-load.mjs "${1:-9}"
 echo
 node bench/cold-load.mjs "${1:-9}" --cpu=4
 echo
+echo "### Module 5's page, with its own form shell"
+APP_PATH="module-5/#/exercise/m5-2.1" node bench/cold-load.mjs "${1:-9}"
+echo
+APP_PATH="module-5/#/exercise/m5-2.1" node bench/cold-load.mjs "${1:-9}" --cpu=4
+echo
 echo "### Where the app's cold load spends its time (Chromium trace)"
 node bench/cold-load-trace.mjs
 echo

@@ -1,5 +1,5 @@
-// The form shell (src/render/shell.rs): Module 6's exercise pages show their first fields
-// from the page's HTML, before the app's wasm has arrived. What is typed there before the
+// The form shell (src/render/shell.rs): the exercise pages of Module 6 and Module 5 show
+// their first fields from the page's HTML, before the app's wasm has arrived. What is typed there before the
 // app starts is never lost: the app takes it over, saves it, and the caret stays put.
 import { test, expect } from "@playwright/test";
 
@@ -88,4 +88,35 @@ test("the shell shows the answers stored in this browser, and untouched it chang
   // Pages without a shell (the home page) show none.
   await page.goto("./#/");
   await expect(page.locator("#form-shell")).toHaveCount(0);
+});
+
+test("Module 5's shell: a strategy chosen and its reasons typed before the app starts are kept, and shown by the next shell", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto("./module-5/#/exercise/m5-2.1");
+  const shell = page.locator("#form-shell");
+  await expect(shell.getByRole("heading", { name: "Exercise 2.1 · Deployment Strategy" })).toBeVisible();
+  // The choice comes first, as in the app: a radio per strategy.
+  await shell.getByRole("radio", { name: /^Canary/ }).check();
+  await shell.getByLabel("Why this strategy").fill("Typed before the app");
+
+  release();
+  await expect(shell).toHaveCount(0);
+  const pane = page.locator(".section-pane");
+  await expect(pane.getByRole("radio", { name: /^Canary/ })).toBeChecked();
+  const why = pane.getByRole("textbox", { name: "Why this strategy" });
+  await expect(why).toHaveValue("Typed before the app");
+  await expect(why).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
+
+  // Stored, the answers fill the next shell, the strategy checked; the app agrees.
+  await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  const releaseAgain = await holdTheWasm(page);
+  await page.reload();
+  await expect(shell.getByRole("radio", { name: /^Canary/ })).toBeChecked();
+  await expect(shell.getByRole("radio", { name: /^Blue-green/ })).not.toBeChecked();
+  await expect(shell.getByLabel("Why this strategy")).toHaveValue("Typed before the app");
+  releaseAgain();
+  await expect(shell).toHaveCount(0);
+  await expect(pane.getByRole("radio", { name: /^Canary/ })).toBeChecked();
+  await expect(why).toHaveValue("Typed before the app");
 });

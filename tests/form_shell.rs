@@ -1,35 +1,48 @@
-//! The form shell in the root page's HTML (`render::shell`) is the one the course gives:
-//! each Module 6 exercise's first section, fields labelled as the app labels them. To accept
-//! a change of the course or of the shell: `UPDATE_EXPECTED=1 cargo test --test form_shell`,
-//! which rewrites the block in index.html; review the diff.
+//! The form shells in the exercise pages' HTML (`render::shell`) are the ones the course
+//! gives: each exercise's first section, fields labelled as the app labels them, on the page
+//! of its module (index.html for Module 6, module-5/index.html for Module 5). To accept a
+//! change of the course or of the shell: `UPDATE_EXPECTED=1 cargo test --test form_shell`,
+//! which rewrites the block in each page; review the diff.
 #![cfg(not(target_arch = "wasm32"))]
 
-use workbook::course::MODULES;
+use workbook::course::{Module, MODULES};
 use workbook::render::shell::{templates, END, START};
 
-#[test]
-fn the_root_page_holds_the_shell_the_course_gives() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/index.html");
-    let page = std::fs::read_to_string(path).unwrap();
-    let module6 = MODULES.iter().find(|m| m.name == "Module 6").unwrap();
-    let expected = format!("{START}\n{}{END}", templates(module6));
-    let start = page.find(START).expect("index.html has the form shell's start marker");
-    let end = page.find(END).expect("index.html has the form shell's end marker") + END.len();
+fn module(name: &str) -> &'static Module {
+    MODULES.iter().find(|m| m.name == name).unwrap()
+}
+
+/// Fails when `page` (relative to the crate) does not hold `module`'s shell between the markers.
+fn page_holds_the_shell_of(page: &str, module: &Module) {
+    let path = format!("{}/{page}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap();
+    let expected = format!("{START}\n{}{END}", templates(module));
+    let start = html.find(START).unwrap_or_else(|| panic!("{page} has the form shell's start marker"));
+    let end = html.find(END).unwrap_or_else(|| panic!("{page} has the form shell's end marker")) + END.len();
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::write(path, format!("{}{expected}{}", &page[..start], &page[end..])).unwrap();
+        std::fs::write(&path, format!("{}{expected}{}", &html[..start], &html[end..])).unwrap();
         return;
     }
     assert_eq!(
-        &page[start..end],
+        &html[start..end],
         expected,
-        "index.html's form shell is stale: run UPDATE_EXPECTED=1 cargo test --test form_shell"
+        "{page}'s form shell is stale: run UPDATE_EXPECTED=1 cargo test --test form_shell"
     );
 }
 
 #[test]
+fn the_root_page_holds_module_6s_shell() {
+    page_holds_the_shell_of("index.html", module("Module 6"));
+}
+
+#[test]
+fn module_5s_page_holds_its_shell() {
+    page_holds_the_shell_of("module-5/index.html", module("Module 5"));
+}
+
+#[test]
 fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() {
-    let module6 = MODULES.iter().find(|m| m.name == "Module 6").unwrap();
-    let shells = templates(module6);
+    let shells = templates(module("Module 6"));
     assert!(shells.contains("<template data-route=\"#/exercise/m6-2.1\" data-exercise=\"m6-2.1\">"));
     assert!(shells.contains("<label for=\"field-scenario_summary\">Client / scenario summary</label>"));
     assert!(shells.contains("<textarea id=\"field-scenario_summary\" data-field=\"scenario_summary\""));
@@ -40,4 +53,19 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
     assert!(!shells.contains("m6-2.3"));
     // Typed text reaches the markup only escaped: the course's own text here, but the rule holds.
     assert!(!shells.contains("<script"));
+}
+
+#[test]
+fn module_5s_shell_draws_its_first_choice_as_the_app_does() {
+    let shells = templates(module("Module 5"));
+    assert!(shells.contains("<template data-route=\"#/exercise/m5-2.1\" data-exercise=\"m5-2.1\">"));
+    // The strategy first, as in the app: a radio per option, each with the value stored.
+    let choice = shells.find("<fieldset class=\"field choice\"><legend>Deployment strategy</legend>").unwrap();
+    let rationale = shells.find("<textarea id=\"field-strategy_rationale\" data-field=\"strategy_rationale\"").unwrap();
+    assert!(choice < rationale);
+    assert!(shells.contains(
+        "<input type=\"radio\" id=\"field-strategy-canary\" name=\"field-strategy\" value=\"canary\" data-field=\"strategy\"><label for=\"field-strategy-canary\"><span class=\"option-label\">Canary</span>"
+    ));
+    // 2.3's first section is a choice alone: no shell (see `templates`).
+    assert!(!shells.contains("m5-2.3"));
 }

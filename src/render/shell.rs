@@ -5,12 +5,12 @@
 //! starts (`browser::shell`) and replaces it. `tests/form_shell.rs` fails when the page's
 //! shell differs from what the course says (`UPDATE_EXPECTED=1` rewrites it).
 //!
-//! Only the fields the shell can hold as they are stored are in it: short and long text and
-//! numbers (text as typed), none carried from another exercise (those show another
-//! exercise's answer until refined), so a value typed here means in the app what it meant in
-//! the shell.
+//! Only the fields the shell can hold as they are stored are in it: short and long text,
+//! numbers (text as typed) and single choices (the option's value), none carried from
+//! another exercise (those show another exercise's answer until refined), so a value typed
+//! here means in the app what it meant in the shell.
 
-use crate::course::{FieldKind, Module};
+use crate::course::{ChoiceOption, Field, FieldKind, Module};
 use crate::escape::html;
 
 /// Where the shell starts and ends in a page's HTML.
@@ -18,11 +18,19 @@ pub const START: &str = "<!-- form shell: generated from the course (tests/form_
 pub const END: &str = "<!-- end of the form shell -->";
 
 /// The shells of the exercises on a module's page (not the capstone, which has a page of
-/// its own), one `<template>` each, named by its route.
+/// its own), one `<template>` each, named by its route. Only an exercise whose first section
+/// has a field to type in gets one (Module 6's and Module 5's 2.1): a section of choices
+/// alone (Module 5's 2.3) would cost its page 0.7 KB gzip, more than Module 5's has to spare.
 pub fn templates(module: &Module) -> String {
     let mut out = String::new();
     for exercise in module.exercises.iter().filter(|e| e.page.is_none()) {
         let Some(section) = exercise.sections.iter().find(|s| s.shown_when.is_none()) else { continue };
+        let typed_in = |kind: &FieldKind| {
+            matches!(kind, FieldKind::Text { .. } | FieldKind::LongText { .. } | FieldKind::Number { .. })
+        };
+        if !section.fields.iter().any(|f| typed_in(&f.kind) && exercise.carried_from(f.id).is_none()) {
+            continue;
+        }
         let fields: String = section
             .fields
             .iter()
@@ -43,6 +51,7 @@ pub fn templates(module: &Module) -> String {
                     FieldKind::Number { .. } => {
                         format!("<input id=\"{id}\" data-field=\"{}\" type=\"text\" inputmode=\"decimal\">", field.id)
                     }
+                    FieldKind::Choice { options } => return Some(choice(field, &id, options)),
                     _ => return None,
                 };
                 let help = if field.help.is_empty() {
@@ -56,9 +65,6 @@ pub fn templates(module: &Module) -> String {
                 ))
             })
             .collect();
-        if fields.is_empty() {
-            continue;
-        }
         out.push_str(&format!(
             "<template data-route=\"#/exercise/{key}\" data-exercise=\"{key}\"><div id=\"form-shell\">\
 <header class=\"app-header\"><span class=\"brand\">Session 2 Workbook</span><p class=\"save-status\" role=\"status\">Starting the workbook…</p></header>\
@@ -76,4 +82,39 @@ pub fn templates(module: &Module) -> String {
         ));
     }
     out
+}
+
+/// A single choice as the app draws it (`ui::fields::OptionsField`): a radio per option, all
+/// named by the field, each with the option's value, which is what the app stores.
+fn choice(field: &Field, id: &str, options: &[ChoiceOption]) -> String {
+    let inline = if options.iter().all(|o| o.detail.is_empty()) { " inline" } else { "" };
+    let (described, help) = if field.help.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(" aria-describedby=\"{id}-help\""),
+            format!("<p class=\"help\" id=\"{id}-help\">{}</p>", html(field.help)),
+        )
+    };
+    let radios: String = options
+        .iter()
+        .map(|option| {
+            let detail = if option.detail.is_empty() {
+                String::new()
+            } else {
+                format!("<span class=\"option-detail\">{}</span>", html(option.detail))
+            };
+            format!(
+                "<div class=\"option\"><input type=\"radio\" id=\"{id}-{value}\" name=\"{id}\" value=\"{value}\" data-field=\"{field}\">\
+<label for=\"{id}-{value}\"><span class=\"option-label\">{label}</span>{detail}</label></div>",
+                value = html(option.value),
+                field = field.id,
+                label = html(option.label),
+            )
+        })
+        .collect();
+    format!(
+        "<fieldset class=\"field choice{inline}\"{described}><legend>{}</legend>{help}{radios}</fieldset>",
+        html(field.label)
+    )
 }

@@ -1,0 +1,81 @@
+// The form shell's script (src/render/shell.rs), inlined by Trunk after the shell's
+// templates on each exercise page that has them (index.html, module-5/index.html).
+// Shows the form shell of the exercise this address opens, with the answers stored in this
+// browser, before the app has loaded; the app takes what was typed in it as it starts
+// (workbookShell.take, called by src/ui/mod.rs), and the caret moves to the app's field.
+(() => {
+  // What is typed in the shell is also kept under its own key at each keystroke, so a page
+  // closed before the app started loses nothing: the next start of this page takes it.
+  const KEPT = "workbook-shell-edits";
+  let kept = {};
+  try {
+    kept = JSON.parse(localStorage.getItem(KEPT) || "{}") ?? {};
+  } catch {}
+  const template = [...document.querySelectorAll("template[data-route]")].find((t) => t.dataset.route === location.hash);
+  let shell = null;
+  if (template) {
+    const exercise = template.dataset.exercise;
+    let stored = {};
+    try {
+      stored = JSON.parse(localStorage.getItem("workbook") || "{}").exercises?.[exercise]?.values ?? {};
+    } catch {}
+    document.body.prepend(template.content.cloneNode(true));
+    shell = document.getElementById("form-shell");
+    for (const field of shell.querySelectorAll("[data-field]")) {
+      const text = kept[exercise]?.[field.dataset.field] ?? stored[field.dataset.field];
+      // A choice's radios share its field: the one whose value is stored is checked.
+      if (typeof text === "string") field.type === "radio" ? (field.checked = field.value === text) : (field.value = text);
+    }
+    shell.addEventListener("input", ({ target }) => {
+      if (!target.dataset.field) return;
+      (kept[exercise] ??= {})[target.dataset.field] = target.value;
+      try {
+        localStorage.setItem(KEPT, JSON.stringify(kept));
+      } catch {}
+    });
+  }
+  // The app's loader (Trunk's module script and its preloads, which scripts/post-build.mjs
+  // moves into this template) enters the page once the shell has painted: requested
+  // while the page parses, the app's files held the shell back. It goes in ahead of the
+  // parser's remaining work where the browser can say so (scheduler.postTask), and at
+  // once when there is no shell.
+  const start = () => {
+    const loader = document.getElementById("app-start");
+    if (loader) document.head.append(loader.content.cloneNode(true));
+  };
+  const urgently = (task) => (window.scheduler ? scheduler.postTask(task, { priority: "user-blocking" }) : setTimeout(task));
+  if (shell) requestAnimationFrame(() => urgently(start));
+  else start();
+  // Written as char codes: Trunk's minifier turns the escape "\0" into a backslash and a 0.
+  const NUL = String.fromCharCode(0);
+  window.workbookShell = {
+    /** "exercise NUL field NUL text NUL exercise …" (a NUL typed in a text becomes U+FFFD):
+     * what was typed in a shell, on this page or on one closed before its app started. The
+     * shell goes, and so does the key. One string: an array cost the app's glue 0.5 KB. */
+    take() {
+      const taken = [];
+      for (const [exercise, fields] of Object.entries(kept)) {
+        for (const [field, text] of Object.entries(fields ?? {})) if (typeof text === "string") taken.push(exercise, field, text.replaceAll(NUL, String.fromCharCode(0xfffd)));
+      }
+      kept = {};
+      try {
+        localStorage.removeItem(KEPT);
+      } catch {}
+      if (!shell) return taken.join(NUL);
+      const active = shell.contains(document.activeElement) ? document.activeElement : null;
+      shell.remove();
+      shell = null;
+      if (active?.dataset.field) {
+        // The app's field has the same id: it gets the caret once the app is on the page.
+        const watcher = new MutationObserver(() => {
+          watcher.disconnect();
+          const field = document.getElementById(active.id);
+          field?.focus();
+          if (active.selectionStart !== null) field?.setSelectionRange(active.selectionStart, active.selectionEnd);
+        });
+        watcher.observe(document.body, { childList: true });
+      }
+      return taken.join(NUL);
+    },
+  };
+})();
