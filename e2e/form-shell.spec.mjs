@@ -1,6 +1,7 @@
 // The form shell (src/render/shell.rs): the exercise pages of Module 6 and Module 5 show
-// their first fields from the page's HTML, before the app's wasm has arrived. What is typed there before the
-// app starts is never lost: the app takes it over, saves it, and the caret stays put.
+// their first fields from the page's HTML, before the app's wasm has arrived. What is typed
+// there before the app starts is never lost: the app takes it over, saves it, and the caret
+// stays put.
 import { test, expect } from "@playwright/test";
 
 const EXERCISE = "./#/exercise/m6-2.1";

@@ -1,9 +1,9 @@
 //! The form shell: each exercise's first section as plain HTML, written into its page's
 //! `index.html` (between the markers below), so the first field shows, and takes typing,
-//! before the wasm has even arrived. An inline script in the page shows the shell of the
-//! route opened and fills it from localStorage; the app takes what was typed there when it
-//! starts (`browser::shell`) and replaces it. `tests/form_shell.rs` fails when the page's
-//! shell differs from what the course says (`UPDATE_EXPECTED=1` rewrites it).
+//! before the wasm has even arrived. The page's inline script (`shell.js`) shows the shell
+//! of the route opened and fills it from localStorage; the app takes what was typed there
+//! when it starts (`ui::adopt_shell_edits`) and replaces it. `tests/form_shell.rs` fails
+//! when a page's shell differs from what the course says (`UPDATE_EXPECTED=1` rewrites it).
 //!
 //! Only the fields the shell can hold as they are stored are in it: short and long text,
 //! numbers (text as typed) and single choices (the option's value), none carried from
@@ -22,12 +22,12 @@ pub const END: &str = "<!-- end of the form shell -->";
 /// has a field to type in gets one (Module 6's and Module 5's 2.1): a section of choices
 /// alone (Module 5's 2.3) would cost its page 0.7 KB gzip, more than Module 5's has to spare.
 pub fn templates(module: &Module) -> String {
+    let typed_in = |kind: &FieldKind| {
+        matches!(kind, FieldKind::Text { .. } | FieldKind::LongText { .. } | FieldKind::Number { .. })
+    };
     let mut out = String::new();
     for exercise in module.exercises.iter().filter(|e| e.page.is_none()) {
         let Some(section) = exercise.sections.iter().find(|s| s.shown_when.is_none()) else { continue };
-        let typed_in = |kind: &FieldKind| {
-            matches!(kind, FieldKind::Text { .. } | FieldKind::LongText { .. } | FieldKind::Number { .. })
-        };
         if !section.fields.iter().any(|f| typed_in(&f.kind) && exercise.carried_from(f.id).is_none()) {
             continue;
         }

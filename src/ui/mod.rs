@@ -91,8 +91,8 @@ pub fn mount() {
             crate::browser::register_service_worker();
         }
     });
-    // On a page with a form shell (index.html, module-5/index.html), this module is only requested
-    // once the shell has painted (scripts/post-build.mjs), so the app can start at once.
+    // On a page with a form shell (index.html, module-5/index.html), this module is only
+    // requested once the shell has painted (scripts/post-build.mjs), so it can start at once.
     start();
 }
 
