@@ -121,3 +121,19 @@ test("Module 5's shell: a strategy chosen and its reasons typed before the app s
   await expect(pane.getByRole("radio", { name: /^Canary/ })).toBeChecked();
   await expect(why).toHaveValue("Typed before the app");
 });
+
+test("the shell's boxes have the app's sizes: a number's box is as narrow, with its unit beside it", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto(EXERCISE);
+  const ids = ["field-scenario_summary", "field-expected_users", "field-requests_per_day"];
+  const sizes = () => page.evaluate((ids) => ids.map((id) => {
+    const box = document.getElementById(id).getBoundingClientRect();
+    return `${id}: ${Math.round(box.width)} x ${Math.round(box.height)}`;
+  }), ids);
+  await expect(page.locator("#form-shell").getByText("requests/day")).toBeVisible();
+  const inShell = await sizes();
+  release();
+  await expect(page.locator("#form-shell")).toHaveCount(0);
+  await expect(page.locator(".section-pane").getByRole("textbox", { name: "Expected users" })).toBeVisible();
+  expect(await sizes()).toEqual(inShell);
+});

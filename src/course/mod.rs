@@ -566,6 +566,17 @@ pub fn is_money(unit: &str) -> bool {
     unit.starts_with('$')
 }
 
+/// What a number field shows around its box: money reads as an amount, `$ [100] per hour`
+/// (`$/hour` gives `$` before and "per hour" after); any other unit goes after the box.
+pub fn unit_around(unit: &str) -> (Option<&'static str>, String) {
+    match unit.strip_prefix('$') {
+        Some(rest) if is_money(unit) => {
+            (Some("$"), rest.strip_prefix('/').map_or(rest.to_owned(), |per| format!("per {per}")))
+        }
+        _ => (None, unit.to_owned()),
+    }
+}
+
 pub struct ChoiceOption {
     pub value: &'static str,
     pub label: &'static str,

@@ -10,7 +10,7 @@
 //! another exercise (those show another exercise's answer until refined), so a value typed
 //! here means in the app what it meant in the shell.
 
-use crate::course::{ChoiceOption, Field, FieldKind, Module};
+use crate::course::{unit_around, ChoiceOption, Field, FieldKind, Module};
 use crate::escape::html;
 
 /// Where the shell starts and ends in a page's HTML.
@@ -48,8 +48,19 @@ pub fn templates(module: &Module) -> String {
                         field.id,
                         html(placeholder)
                     ),
-                    FieldKind::Number { .. } => {
-                        format!("<input id=\"{id}\" data-field=\"{}\" type=\"text\" inputmode=\"decimal\">", field.id)
+                    // As the app draws it (`ui::fields::NumberField`): the box, narrower, with
+                    // its unit beside it.
+                    FieldKind::Number { unit } => {
+                        let (before, after) = unit_around(unit);
+                        let before =
+                            before.map(|sign| format!("<span class=\"unit\" aria-hidden=\"true\">{sign}</span>"));
+                        let after = (!after.is_empty()).then(|| format!("<span class=\"unit\">{}</span>", html(&after)));
+                        format!(
+                            "<div class=\"with-unit\">{}<input id=\"{id}\" data-field=\"{}\" type=\"text\" inputmode=\"decimal\">{}</div>",
+                            before.unwrap_or_default(),
+                            field.id,
+                            after.unwrap_or_default()
+                        )
                     }
                     FieldKind::Choice { options } => return Some(choice(field, &id, options)),
                     _ => return None,

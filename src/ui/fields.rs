@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::{app_state, focus};
 use crate::course::{
-    draft_text, find_exercise, is_money, CarriedState, ChoiceOption, Column, Computed, ComputedFormat, Exercise, Field,
-    FieldKind, Inputs, Reference, TableRows, TableSpec, MAX_ROWS,
+    draft_text, find_exercise, unit_around, CarriedState, ChoiceOption, Column, Computed, ComputedFormat, Exercise,
+    Field, FieldKind, Inputs, Reference, TableRows, TableSpec, MAX_ROWS,
 };
 use crate::model::{ExerciseAnswers, Row, Value, Workbook};
 use crate::numbers::parse_number;
@@ -261,12 +261,7 @@ fn NumberField(key: &'static str, field: &'static Field, unit: &'static str) -> 
     };
     let described_by = [help_id, Some(warning_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ");
     // Money reads as an amount: "$ [100] per hour", as the preview and the file write it.
-    let (currency, after) = match unit.strip_prefix('$') {
-        Some(rest) if is_money(unit) => {
-            (Some("$"), rest.strip_prefix('/').map_or(rest.to_owned(), |per| format!("per {per}")))
-        }
-        _ => (None, unit.to_owned()),
-    };
+    let (currency, after) = unit_around(unit);
     view! {
         <div class="field">
             <label for=id.clone()>{field.label}</label>
