@@ -862,6 +862,14 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
+    #[test]
+    fn a_unit_goes_after_the_box_and_money_reads_as_an_amount() {
+        assert_eq!(unit_around("requests/day"), (None, "requests/day".to_owned()));
+        assert_eq!(unit_around(""), (None, String::new()));
+        assert_eq!(unit_around("$/hour"), (Some("$"), "per hour".to_owned()));
+        assert_eq!(unit_around("$"), (Some("$"), String::new()));
+    }
+
     /// The features a module's feature brings, read from Cargo.toml.
     fn features_of(module_feature: &str) -> String {
         let manifest = include_str!("../../Cargo.toml");
