@@ -122,18 +122,23 @@ test("Module 5's shell: a strategy chosen and its reasons typed before the app s
   await expect(why).toHaveValue("Typed before the app");
 });
 
-test("the shell's boxes have the app's sizes: a number's box is as narrow, with its unit beside it", async ({ page }) => {
-  const release = await holdTheWasm(page);
-  await page.goto(EXERCISE);
-  const ids = ["field-scenario_summary", "field-expected_users", "field-requests_per_day"];
-  const sizes = () => page.evaluate((ids) => ids.map((id) => {
-    const box = document.getElementById(id).getBoundingClientRect();
-    return `${id}: ${Math.round(box.width)} x ${Math.round(box.height)}`;
-  }), ids);
-  await expect(page.locator("#form-shell").getByText("requests/day")).toBeVisible();
-  const inShell = await sizes();
-  release();
-  await expect(page.locator("#form-shell")).toHaveCount(0);
-  await expect(page.locator(".section-pane").getByRole("textbox", { name: "Expected users" })).toBeVisible();
-  expect(await sizes()).toEqual(inShell);
-});
+for (const [route, ids] of [
+  [EXERCISE, ["field-scenario_summary", "field-expected_users", "field-requests_per_day"]],
+  ["./module-5/#/exercise/m5-2.1", ["field-strategy-blue-green", "field-strategy-canary", "field-strategy_rationale"]],
+]) {
+  test(`the shell's boxes sit where the app's do, at the app's sizes: ${route}`, async ({ page }) => {
+    const release = await holdTheWasm(page);
+    await page.goto(route);
+    // Where each box is and how big, to the pixel: the app taking over moves nothing.
+    const boxes = () => page.evaluate((ids) => ids.map((id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      return `${id}: ${[box.x, box.y, box.width, box.height].map(Math.round).join(", ")}`;
+    }), ids);
+    await expect(page.locator("#form-shell").locator(`#${ids[2]}`)).toBeVisible();
+    const inShell = await boxes();
+    release();
+    await expect(page.locator("#form-shell")).toHaveCount(0);
+    await expect(page.locator(".section-pane").locator(`#${ids[2]}`)).toBeVisible();
+    expect(await boxes()).toEqual(inShell);
+  });
+}

@@ -53,6 +53,8 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
     assert!(shells.contains(
         "<div class=\"with-unit\"><input id=\"field-requests_per_day\" data-field=\"requests_per_day\" type=\"text\" inputmode=\"decimal\"><span class=\"unit\">requests/day</span></div>"
     ));
+    // The section's guidance, open above its fields as in the app.
+    assert!(shells.contains("<details class=\"guidance\" open><summary>What good looks like</summary><ul><li>"));
     // The capstone has a page of its own, without a shell.
     assert!(!shells.contains("m6-2.3"));
     // Typed text reaches the markup only escaped: the course's own text here, but the rule holds.

@@ -76,13 +76,17 @@ pub fn templates(module: &Module) -> String {
                 ))
             })
             .collect();
+        // Laid out as the app's exercise page (`ui::exercise`), so that nothing moves when the
+        // app takes over (e2e/form-shell.spec.mjs): the progress line's place held by a blank
+        // line until the app counts the answers, and the section's guidance open above it.
         out.push_str(&format!(
             "<template data-route=\"#/exercise/{key}\" data-exercise=\"{key}\"><div id=\"form-shell\">\
 <header class=\"app-header\"><span class=\"brand\">Session 2 Workbook</span><p class=\"save-status\" role=\"status\">Starting the workbook…</p></header>\
 <main><nav class=\"breadcrumbs\">Exercises / {module} / Exercise {number}</nav>\
-<div class=\"exercise-header\"><div><h1>Exercise {number} · {title}</h1><p class=\"lead\">{summary}</p></div></div>\
+<div class=\"exercise-header\"><div><h1>Exercise {number} · {title}</h1><p class=\"lead\">{summary}</p><p class=\"meta\">&nbsp;</p></div></div>\
 <div class=\"exercise-layout\"><aside class=\"steps\"></aside><div class=\"section-pane\"><section class=\"section-form\">\
-<h2>1. {section}</h2><p class=\"intro\">{intro}</p><form>{fields}</form></section></div></div></main></div></template>\n",
+<h2>1. {section}</h2><p class=\"intro\">{intro}</p>\
+<details class=\"guidance\" open><summary>What good looks like</summary><ul>{guidance}</ul></details><form>{fields}</form></section></div></div></main></div></template>\n",
             key = exercise.key,
             module = html(module.name),
             number = exercise.number,
@@ -90,6 +94,7 @@ pub fn templates(module: &Module) -> String {
             summary = html(exercise.summary),
             section = html(section.title),
             intro = html(section.intro),
+            guidance = section.guidance.iter().map(|g| format!("<li>{}</li>", html(g))).collect::<String>(),
         ));
     }
     out
