@@ -13,12 +13,16 @@
   } catch {}
   const template = [...document.querySelectorAll("template[data-route]")].find((t) => t.dataset.route === location.hash);
   let shell = null;
-  if (template) {
-    const exercise = template.dataset.exercise;
-    let stored = {};
-    try {
-      stored = JSON.parse(localStorage.getItem("workbook") || "{}").exercises?.[exercise]?.values ?? {};
-    } catch {}
+  const exercise = template?.dataset.exercise;
+  let workbook = {};
+  try {
+    if (template) workbook = JSON.parse(localStorage.getItem("workbook") || "{}") ?? {};
+  } catch {}
+  // The app opens an exercise at the section last visited: when that is not the one the
+  // shell holds, the shell would show fields the app then swaps away, so none is shown.
+  const last = workbook.last_sections?.[exercise];
+  if (template && (!last || last === template.dataset.section)) {
+    const stored = workbook.exercises?.[exercise]?.values ?? {};
     document.body.prepend(template.content.cloneNode(true));
     shell = document.getElementById("form-shell");
     for (const field of shell.querySelectorAll("[data-field]")) {

@@ -122,6 +122,33 @@ test("Module 5's shell: a strategy chosen and its reasons typed before the app s
   await expect(why).toHaveValue("Typed before the app");
 });
 
+test("a participant who left the exercise at another section gets no shell: the app opens where they were", async ({ page }) => {
+  await page.goto(EXERCISE);
+  await page.getByRole("button", { name: /^Next: / }).click();
+  await expect(page.locator(".section-pane").getByRole("heading", { level: 2, name: "2. Hosting model" })).toBeVisible();
+  const lastSection = () => page.evaluate(() => JSON.parse(localStorage.getItem("workbook") ?? "{}").last_sections?.["m6-2.1"]);
+  await expect.poll(lastSection).toBe("hosting");
+
+  const release = await holdTheWasm(page);
+  await page.reload();
+  // No shell of the first section while the app loads the second (a shell is in the page
+  // once it has parsed, if at all).
+  await expect(page.locator("#form-shell")).toHaveCount(0);
+  release();
+  await expect(page.locator(".section-pane").getByRole("heading", { level: 2, name: "2. Hosting model" })).toBeVisible();
+
+  // Back at the first section, the shell shows again.
+  await page.getByRole("button", { name: /^← Previous: / }).click();
+  await expect(page.locator(".section-pane").getByRole("heading", { level: 2, name: "1. Scenario" })).toBeVisible();
+  await expect.poll(lastSection).toBe("scenario");
+  await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  const releaseAgain = await holdTheWasm(page);
+  await page.reload();
+  await expect(page.locator("#form-shell").getByLabel("Client / scenario summary")).toBeVisible();
+  releaseAgain();
+  await expect(page.locator("#form-shell")).toHaveCount(0);
+});
+
 for (const [route, ids] of [
   [EXERCISE, ["field-scenario_summary", "field-expected_users", "field-requests_per_day"]],
   ["./module-5/#/exercise/m5-2.1", ["field-strategy-blue-green", "field-strategy-canary", "field-strategy_rationale"]],

@@ -43,7 +43,8 @@ fn module_5s_page_holds_its_shell() {
 #[test]
 fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() {
     let shells = templates(module("Module 6"));
-    assert!(shells.contains("<template data-route=\"#/exercise/m6-2.1\" data-exercise=\"m6-2.1\">"));
+    assert!(shells
+        .contains("<template data-route=\"#/exercise/m6-2.1\" data-exercise=\"m6-2.1\" data-section=\"scenario\">"));
     assert!(shells.contains("<label for=\"field-scenario_summary\">Client / scenario summary</label>"));
     assert!(shells.contains("<textarea id=\"field-scenario_summary\" data-field=\"scenario_summary\""));
     assert!(shells.contains(
@@ -64,7 +65,8 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
 #[test]
 fn module_5s_shell_draws_its_first_choice_as_the_app_does() {
     let shells = templates(module("Module 5"));
-    assert!(shells.contains("<template data-route=\"#/exercise/m5-2.1\" data-exercise=\"m5-2.1\">"));
+    assert!(shells
+        .contains("<template data-route=\"#/exercise/m5-2.1\" data-exercise=\"m5-2.1\" data-section=\"strategy\">"));
     // The strategy first, as in the app: a radio per option, each with the value stored.
     let choice = shells.find("<fieldset class=\"field choice\"><legend>Deployment strategy</legend>").unwrap();
     let rationale = shells.find("<textarea id=\"field-strategy_rationale\" data-field=\"strategy_rationale\"").unwrap();

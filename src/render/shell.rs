@@ -79,8 +79,10 @@ pub fn templates(module: &Module) -> String {
         // Laid out as the app's exercise page (`ui::exercise`), so that nothing moves when the
         // app takes over (e2e/form-shell.spec.mjs): the progress line's place held by a blank
         // line until the app counts the answers, and the section's guidance open above it.
+        // `data-section`: the script shows no shell to a participant who left this exercise
+        // at another section, where the app will open it.
         out.push_str(&format!(
-            "<template data-route=\"#/exercise/{key}\" data-exercise=\"{key}\"><div id=\"form-shell\">\
+            "<template data-route=\"#/exercise/{key}\" data-exercise=\"{key}\" data-section=\"{section_id}\"><div id=\"form-shell\">\
 <header class=\"app-header\"><span class=\"brand\">Session 2 Workbook</span><p class=\"save-status\" role=\"status\">Starting the workbook…</p></header>\
 <main><nav class=\"breadcrumbs\">Exercises / {module} / Exercise {number}</nav>\
 <div class=\"exercise-header\"><div><h1>Exercise {number} · {title}</h1><p class=\"lead\">{summary}</p><p class=\"meta\">&nbsp;</p></div></div>\
@@ -93,6 +95,7 @@ pub fn templates(module: &Module) -> String {
             title = html(exercise.title),
             summary = html(exercise.summary),
             section = html(section.title),
+            section_id = section.id,
             intro = html(section.intro),
             guidance = section.guidance.iter().map(|g| format!("<li>{}</li>", html(g))).collect::<String>(),
         ));
