@@ -223,8 +223,7 @@ mod tests {
 
     #[test]
     fn a_removal_note_is_found_once_and_read_as_its_secret() {
-        let exported =
-            replace("curl -H 'Authorization: ghp_0123456789abcdefghijABCDEFGHIJ012345' x", |name| removal_note(name));
+        let exported = replace("curl -H 'Authorization: ghp_0123456789abcdefghijABCDEFGHIJ012345' x", removal_note);
         assert_eq!(exported, "curl -H 'Authorization: [GH_TOKEN removed]' x");
         assert!(find(&exported).is_empty(), "a note is not a credential");
         let notes = removed(&exported);

@@ -300,13 +300,7 @@ while IFS= read -r failing; do\n  if [ -n \"$failing\" ] && [[ \"$call\" == *\"$
     for tool in ["kubectl", "az", "docker", "gh", "zip", "sleep", "pip", "ruff", "pytest", "npm"] {
         let answer = match tool {
             "kubectl" => "case \"$*\" in *'get service'*) printf blue ;; esac\n",
-            "gh" => {
-                if scenario.staging_run.is_some() {
-                    "echo \"$(cat \"$(dirname \"$0\")/staging-run\")\"\n"
-                } else {
-                    ""
-                }
-            }
+            "gh" if scenario.staging_run.is_some() => "echo \"$(cat \"$(dirname \"$0\")/staging-run\")\"\n",
             _ => "",
         };
         executable(&dir.join(tool), &format!("#!/bin/bash\n{record}{answer}"));

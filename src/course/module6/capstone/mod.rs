@@ -922,7 +922,7 @@ pub const CAPSTONE: Exercise = Exercise {
     },
     files: &[],
     criteria: &[
-        Criterion { text: "Every section of the proposal is answered", judges: &[], met: checked(|a| every_section_answered(a)) },
+        Criterion { text: "Every section of the proposal is answered", judges: &[], met: checked(every_section_answered) },
         Criterion {
             text: "Platforms compared with weighted scoring, and a recommendation with its rationale",
             judges: &[],
@@ -974,7 +974,7 @@ pub const CAPSTONE: Exercise = Exercise {
         Criterion {
             text: "The case for a decision: an investment that pays back, five risks or more each rated, mitigated and owned, three key choices recorded with their options, every role filled, availability as a percentage and a date for general availability",
             judges: &["business_case", "risks", "reliability", "decisions", "team", "roadmap"],
-            met: checked(|a| decision::decision_supported(a)),
+            met: checked(decision::decision_supported),
         },
     ],
 };
