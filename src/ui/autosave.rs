@@ -6,9 +6,10 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::history::{take_editing_snapshots, take_snapshot};
-use super::{AppState, SaveStatus};
+use super::{listen_to_window, AppState, SaveStatus};
 use crate::browser::storage::{self, Saved};
 use crate::merge::Merged;
 use crate::model::Workbook;
@@ -51,14 +52,15 @@ pub fn start(state: AppState) {
             save_now(state);
         }
     };
-    let on_hide = window_event_listener(leptos::ev::visibilitychange, move |_| {
+    listen_to_window("visibilitychange", move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             flush();
         }
     });
-    let on_leave = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    listen_to_window("pagehide", move |_| flush());
     // Another tab of this browser saved: take its changes in now, not at the next save.
-    let on_other_tab = window_event_listener(leptos::ev::storage, move |event| {
+    listen_to_window("storage", move |event| {
+        let event = event.unchecked_into::<web_sys::StorageEvent>();
         if event.key().as_deref() == Some(storage::HISTORY_KEY) {
             state.history.set(storage::load_history());
             return;
@@ -80,11 +82,6 @@ pub fn start(state: AppState) {
                 state.save_status.set(SaveStatus::Failed(why));
             }
         }
-    });
-    on_cleanup(move || {
-        on_hide.remove();
-        on_leave.remove();
-        on_other_tab.remove();
     });
 }
 
