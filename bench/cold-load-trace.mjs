@@ -14,10 +14,10 @@ const runs = Math.max(3, Number(positional[0] ?? 7));
 const server = await serve(process.env.DIST ?? "dist");
 const url = `http://127.0.0.1:${server.address().port}/#/exercise/m6-2.1`;
 
-// Same probe as cold-load.mjs: the first text field in the DOM, and the frame painted with it.
+// Same probe as cold-load.mjs: the first field in the DOM, and the frame painted with it.
 const probe = () => {
   const check = () => {
-    if (window.__firstField === undefined && document.querySelector("input[type=text], textarea")) {
+    if (window.__firstField === undefined && document.querySelector("input, textarea")) {
       window.__firstField = performance.now();
       requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now())));
     }

@@ -122,6 +122,24 @@ test("Module 5's shell: a strategy chosen and its reasons typed before the app s
   await expect(why).toHaveValue("Typed before the app");
 });
 
+test("Module 5's 2.3: a language chosen before the app starts is kept, and the app drafts its commands", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto("./module-5/#/exercise/m5-2.3");
+  const shell = page.locator("#form-shell");
+  await shell.getByRole("group", { name: "Language" }).getByRole("radio", { name: "Go" }).check();
+  release();
+  await expect(shell).toHaveCount(0);
+  const pane = page.locator(".section-pane");
+  const go = pane.getByRole("group", { name: "Language" }).getByRole("radio", { name: "Go" });
+  await expect(go).toBeChecked();
+  await expect(go).toBeFocused();
+  await expect(pane.getByRole("textbox", { name: "Install command" })).toHaveValue("go mod download");
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
+  await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  await page.reload();
+  await expect(go).toBeChecked();
+});
+
 test("a participant who left the exercise at another section gets no shell: the app opens where they were", async ({ page }) => {
   await page.goto(EXERCISE);
   await page.getByRole("button", { name: /^Next: / }).click();
@@ -152,6 +170,7 @@ test("a participant who left the exercise at another section gets no shell: the 
 for (const [route, ids] of [
   [EXERCISE, ["field-scenario_summary", "field-expected_users", "field-requests_per_day"]],
   ["./module-5/#/exercise/m5-2.1", ["field-strategy-blue-green", "field-strategy-canary", "field-strategy_rationale"]],
+  ["./module-5/#/exercise/m5-2.3", ["field-language-python", "field-language-go", "field-language-other"]],
 ]) {
   test(`the shell's boxes sit where the app's do, at the app's sizes: ${route}`, async ({ page }) => {
     const release = await holdTheWasm(page);

@@ -74,6 +74,13 @@ fn module_5s_shell_draws_its_first_choice_as_the_app_does() {
     assert!(shells.contains(
         "<input type=\"radio\" id=\"field-strategy-canary\" name=\"field-strategy\" value=\"canary\" data-field=\"strategy\"><label for=\"field-strategy-canary\"><span class=\"option-label\">Canary</span>"
     ));
-    // 2.3's first section is a choice alone: no shell (see `templates`).
-    assert!(!shells.contains("m5-2.3"));
+    // 2.3's first section: the language, above the commands the app drafts from it (the
+    // shell holds the choice alone; the drafts come with the app, below it).
+    assert!(
+        shells.contains("<template data-route=\"#/exercise/m5-2.3\" data-exercise=\"m5-2.3\" data-section=\"checks\">")
+    );
+    assert!(shells.contains(
+        "<fieldset class=\"field choice\"><legend>Language</legend><div class=\"option\"><input type=\"radio\" id=\"field-language-python\" name=\"field-language\" value=\"python\" data-field=\"language\">"
+    ));
+    assert!(!shells.contains("install_command"));
 }

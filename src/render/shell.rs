@@ -19,11 +19,14 @@ pub const END: &str = "<!-- end of the form shell -->";
 
 /// The shells of the exercises on a module's page (not the capstone, which has a page of
 /// its own), one `<template>` each, named by its route. Only an exercise whose first section
-/// has a field to type in gets one (Module 6's and Module 5's 2.1): a section of choices
-/// alone (Module 5's 2.3) would cost its page 0.7 KB gzip, more than Module 5's has to spare.
+/// has a field the shell can hold gets one: Module 6's 2.1, Module 5's 2.1 and 2.3 (its
+/// language, a choice, above the commands the app drafts from it).
 pub fn templates(module: &Module) -> String {
     let typed_in = |kind: &FieldKind| {
-        matches!(kind, FieldKind::Text { .. } | FieldKind::LongText { .. } | FieldKind::Number { .. })
+        matches!(
+            kind,
+            FieldKind::Text { .. } | FieldKind::LongText { .. } | FieldKind::Number { .. } | FieldKind::Choice { .. }
+        )
     };
     let mut out = String::new();
     for exercise in module.exercises.iter().filter(|e| e.page.is_none()) {
