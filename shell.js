@@ -1,7 +1,7 @@
 // The form shell's script (src/render/shell.rs), inlined by Trunk after the shell's
 // templates on each exercise page that has them (index.html, module-5/index.html).
-// Shows the form shell of the exercise this address opens, with the answers stored in this
-// browser, before the app has loaded; the app takes what was typed in it as it starts
+// Shows the form shell of the exercise this address opens, at the section the app will
+// open, with the answers stored in this browser, before the app has loaded; the app takes what was typed in it as it starts
 // (workbookShell.take, called by src/ui/mod.rs), and the caret moves to the app's field.
 (() => {
   // What is typed in the shell is also kept under its own key at each keystroke, so a page
@@ -11,17 +11,20 @@
   try {
     kept = JSON.parse(localStorage.getItem(KEPT) || "{}") ?? {};
   } catch {}
-  const template = [...document.querySelectorAll("template[data-route]")].find((t) => t.dataset.route === location.hash);
+  // A template per section of the exercise this address opens (src/render/shell.rs).
+  const templates = [...document.querySelectorAll("template[data-route]")].filter((t) => t.dataset.route === location.hash);
   let shell = null;
-  const exercise = template?.dataset.exercise;
+  const exercise = templates[0]?.dataset.exercise;
   let workbook = {};
   try {
-    if (template) workbook = JSON.parse(localStorage.getItem("workbook") || "{}") ?? {};
+    if (exercise) workbook = JSON.parse(localStorage.getItem("workbook") || "{}") ?? {};
   } catch {}
-  // The app opens an exercise at the section last visited: when that is not the one the
-  // shell holds, the shell would show fields the app then swaps away, so none is shown.
+  // The app opens an exercise at the section last visited, or else at its first: the shell
+  // is that section's, and there is none when the page has no template of it (the shell
+  // would show fields the app then swaps away).
   const last = workbook.last_sections?.[exercise];
-  if (template && (!last || last === template.dataset.section)) {
+  const template = templates.find((t) => (last ? t.dataset.section === last : "first" in t.dataset));
+  if (template) {
     const stored = workbook.exercises?.[exercise]?.values ?? {};
     document.body.prepend(template.content.cloneNode(true));
     shell = document.getElementById("form-shell");

@@ -4,8 +4,11 @@
 // storage), alternating which goes first. The ratio of the two (app over floor, same round)
 // means the same on a fast machine and a slow one. With --cpu=4, Chromium's CPU is throttled
 // 4x (DevTools Emulation.setCPUThrottlingRate), as on a mid-range laptop.
-// Usage: node bench/cold-load.mjs [runs=9] [--cpu=RATE]
+// Usage: node bench/cold-load.mjs [runs=9] [--cpu=RATE] [--returning[=SECTIONS]]
 // APP_PATH="module-5/#/exercise/m5-2.1" times another page of the app against the same floor.
+// --returning times a participant coming back: each page is visited once in its context (the
+// app moved on SECTIONS sections, then left there), and the reload is timed, with the
+// browser's caches warm as they are for anyone returning (the floor page reloaded too).
 import { chromium } from "@playwright/test";
 import { serve } from "../e2e/serve.mjs";
 import { chromiumFlags } from "../playwright.config.mjs";
@@ -13,6 +16,8 @@ import { chromiumFlags } from "../playwright.config.mjs";
 const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const cpu = Number(process.argv.find((arg) => arg.startsWith("--cpu="))?.slice(6) ?? 1);
 const runs = Math.max(7, Number(positional[0] ?? 9));
+const returning = process.argv.find((arg) => arg.startsWith("--returning"));
+const sectionsOn = Number(returning?.split("=")[1] ?? 0);
 // DIST=path compares another build (e.g. an older commit's) against the same floor.
 const app = await serve(process.env.DIST ?? "dist");
 const floor = await serve("bench");
@@ -55,6 +60,14 @@ for (let i = 0; i < runs + 1; i++) {
     if (cpu !== 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
     await page.addInitScript(probe);
     await page.goto(targets[name]);
+    if (returning) {
+      if (name === "app") {
+        await page.locator(".section-pane").waitFor();
+        for (let n = 0; n < sectionsOn; n++) await page.getByRole("button", { name: /^Next: / }).click();
+      } else await page.waitForFunction(() => window.__painted !== undefined);
+      // Leaving saves the section (the app's pagehide); the reload is what is timed.
+      await page.reload();
+    }
     await page.waitForFunction(() => window.__painted !== undefined && window.__contentful !== undefined, null, { timeout: 30_000 });
     const [inDom, painted, contentful] = await page.evaluate(() => [window.__firstField, window.__painted, window.__contentful]);
     if (i > 0) { // the first round warms the OS and server, not the browser cache
@@ -79,7 +92,8 @@ console.log(`Runs (ms, field in DOM): floor [${fmt(samples.floor)}], app [${fmt(
 console.log(`Runs (ms, painted): floor [${fmt(paints.floor)}], app [${fmt(paints.app)}]`);
 console.log(`Runs (ms, shown): floor [${fmt(shown.floor)}], app [${fmt(shown.app)}]`);
 const throttled = cpu === 1 ? "CPU not throttled" : `CPU throttled ${cpu}x`;
-console.log(`\n| median of ${runs} cold loads, ${throttled} | static floor page | app, ${process.env.APP_PATH ?? "Exercise 2.1"} | app minus floor | app over floor (median of rounds) |\n|---|---:|---:|---:|---:|`);
+const loads = returning ? `returning loads (${sectionsOn} section${sectionsOn === 1 ? "" : "s"} on)` : "cold loads";
+console.log(`\n| median of ${runs} ${loads}, ${throttled} | static floor page | app, ${process.env.APP_PATH ?? "Exercise 2.1"} | app minus floor | app over floor (median of rounds) |\n|---|---:|---:|---:|---:|`);
 for (const [label, xs] of [["first field in the DOM", samples], ["first frame painted with it", paints], ["first frame shown with it (browser's paint timing)", shown]]) {
   const floorMs = median(xs.floor);
   const appMs = median(xs.app);

@@ -19,6 +19,14 @@ async function holdTheWasm(page) {
   return release;
 }
 
+/** Where each element named is, and how big, to the pixel. */
+function boxesOf(page, ids) {
+  return page.evaluate((ids) => ids.map((id) => {
+    const box = document.getElementById(id).getBoundingClientRect();
+    return `${id}: ${[box.x, box.y, box.width, box.height].map(Math.round).join(", ")}`;
+  }), ids);
+}
+
 test("keystrokes typed before the app starts are kept, saved and survive a reload", async ({ page }) => {
   const release = await holdTheWasm(page);
   await page.goto(EXERCISE);
@@ -140,31 +148,38 @@ test("Module 5's 2.3: a language chosen before the app starts is kept, and the a
   await expect(go).toBeChecked();
 });
 
-test("a participant who left the exercise at another section gets no shell: the app opens where they were", async ({ page }) => {
+test("a participant who left the exercise at another section finds that section's shell: the app opens where they were", async ({ page }) => {
   await page.goto(EXERCISE);
   await page.getByRole("button", { name: /^Next: / }).click();
-  await expect(page.locator(".section-pane").getByRole("heading", { level: 2, name: "2. Hosting model" })).toBeVisible();
+  const pane = page.locator(".section-pane");
+  await expect(pane.getByRole("heading", { level: 2, name: "2. Hosting model" })).toBeVisible();
   const lastSection = () => page.evaluate(() => JSON.parse(localStorage.getItem("workbook") ?? "{}").last_sections?.["m6-2.1"]);
   await expect.poll(lastSection).toBe("hosting");
 
   const release = await holdTheWasm(page);
   await page.reload();
-  // No shell of the first section while the app loads the second (a shell is in the page
-  // once it has parsed, if at all).
-  await expect(page.locator("#form-shell")).toHaveCount(0);
+  // The second section's shell, its questions where the app draws them; one answered.
+  const shell = page.locator("#form-shell");
+  await expect(shell.getByRole("heading", { level: 2, name: "2. Hosting model" })).toBeVisible();
+  const ids = ["field-q_regulation-yes", "field-q_volume-no", "field-q_ops-yes"];
+  const inShell = await boxesOf(page, ids);
+  const volume = (within) => within.getByRole("group", { name: "Is usage above 10M requests per day?" }).getByRole("radio", { name: "Yes" });
+  await volume(shell).check();
   release();
-  await expect(page.locator(".section-pane").getByRole("heading", { level: 2, name: "2. Hosting model" })).toBeVisible();
+  await expect(shell).toHaveCount(0);
+  await expect(pane.getByRole("heading", { level: 2, name: "2. Hosting model" })).toBeVisible();
+  await expect(volume(pane)).toBeChecked();
+  await expect(volume(pane)).toBeFocused();
+  expect(await boxesOf(page, ids)).toEqual(inShell);
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
 
-  // Back at the first section, the shell shows again.
-  await page.getByRole("button", { name: /^← Previous: / }).click();
-  await expect(page.locator(".section-pane").getByRole("heading", { level: 2, name: "1. Scenario" })).toBeVisible();
-  await expect.poll(lastSection).toBe("scenario");
+  // 2.2 opens at its first section, a table the shell cannot draw: no shell.
   await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
   const releaseAgain = await holdTheWasm(page);
-  await page.reload();
-  await expect(page.locator("#form-shell").getByLabel("Client / scenario summary")).toBeVisible();
-  releaseAgain();
+  await page.goto("./#/exercise/m6-2.2");
   await expect(page.locator("#form-shell")).toHaveCount(0);
+  releaseAgain();
+  await expect(pane.getByRole("heading", { level: 2, name: "1. Observability stack" })).toBeVisible();
 });
 
 for (const [route, ids] of [
@@ -176,10 +191,7 @@ for (const [route, ids] of [
     const release = await holdTheWasm(page);
     await page.goto(route);
     // Where each box is and how big, to the pixel: the app taking over moves nothing.
-    const boxes = () => page.evaluate((ids) => ids.map((id) => {
-      const box = document.getElementById(id).getBoundingClientRect();
-      return `${id}: ${[box.x, box.y, box.width, box.height].map(Math.round).join(", ")}`;
-    }), ids);
+    const boxes = () => boxesOf(page, ids);
     await expect(page.locator("#form-shell").locator(`#${ids[2]}`)).toBeVisible();
     const inShell = await boxes();
     release();
@@ -188,3 +200,30 @@ for (const [route, ids] of [
     expect(await boxes()).toEqual(inShell);
   });
 }
+
+test("every section's shell on Module 6's page sits where the app draws that section", async ({ page }) => {
+  await page.goto(EXERCISE);
+  const shells = await page.evaluate(() => [...document.querySelectorAll("template[data-route]")].map((t) => ({
+    route: `./${t.dataset.route}`,
+    section: t.dataset.section,
+    ids: [...t.content.querySelectorAll("input, textarea")].map((box) => box.id),
+  })));
+  expect(shells.length).toBeGreaterThan(2);
+  for (const { route, section, ids } of shells) {
+    // The participant leaves the exercise at that section (a section's position is its number).
+    await page.goto(route);
+    const number = await page.evaluate(([route, section]) => [...document.querySelectorAll(`template[data-route="${route.slice(2)}"]`)]
+      .find((t) => t.dataset.section === section).content.querySelector("h2").textContent.split(".")[0], [route, section]);
+    await page.locator(".step-list").getByRole("button", { name: new RegExp(`^${number}\\. `) }).click();
+    await expect(page.locator(".section-pane").getByRole("heading", { level: 2 }).first()).toHaveText(new RegExp(`^${number}\\. `));
+    const release = await holdTheWasm(page);
+    await page.reload();
+    await expect(page.locator("#form-shell").locator(`#${ids[0]}`)).toBeVisible();
+    const inShell = await boxesOf(page, ids);
+    release();
+    await expect(page.locator("#form-shell")).toHaveCount(0);
+    await expect(page.locator(".section-pane").locator(`#${ids[0]}`)).toBeVisible();
+    expect(await boxesOf(page, ids), `${route} ${section}`).toEqual(inShell);
+    await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  }
+});

@@ -6,17 +6,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use workbook::course::{Module, MODULES};
-use workbook::render::shell::{templates, END, START};
+use workbook::render::shell::{templates, Sections, END, START};
 
 fn module(name: &str) -> &'static Module {
     MODULES.iter().find(|m| m.name == name).unwrap()
 }
 
 /// Fails when `page` (relative to the crate) does not hold `module`'s shell between the markers.
-fn page_holds_the_shell_of(page: &str, module: &Module) {
+fn page_holds_the_shell_of(page: &str, module: &Module, sections: Sections) {
     let path = format!("{}/{page}", env!("CARGO_MANIFEST_DIR"));
     let html = std::fs::read_to_string(&path).unwrap();
-    let expected = format!("{START}\n{}{END}", templates(module));
+    let expected = format!("{START}\n{}{END}", templates(module, sections));
     let start = html.find(START).unwrap_or_else(|| panic!("{page} has the form shell's start marker"));
     let end = html.find(END).unwrap_or_else(|| panic!("{page} has the form shell's end marker")) + END.len();
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
@@ -32,19 +32,20 @@ fn page_holds_the_shell_of(page: &str, module: &Module) {
 
 #[test]
 fn the_root_page_holds_module_6s_shell() {
-    page_holds_the_shell_of("index.html", module("Module 6"));
+    page_holds_the_shell_of("index.html", module("Module 6"), Sections::All);
 }
 
 #[test]
 fn module_5s_page_holds_its_shell() {
-    page_holds_the_shell_of("module-5/index.html", module("Module 5"));
+    page_holds_the_shell_of("module-5/index.html", module("Module 5"), Sections::First);
 }
 
 #[test]
 fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() {
-    let shells = templates(module("Module 6"));
-    assert!(shells
-        .contains("<template data-route=\"#/exercise/m6-2.1\" data-exercise=\"m6-2.1\" data-section=\"scenario\">"));
+    let shells = templates(module("Module 6"), Sections::All);
+    assert!(shells.contains(
+        "<template data-route=\"#/exercise/m6-2.1\" data-exercise=\"m6-2.1\" data-section=\"scenario\" data-first>"
+    ));
     assert!(shells.contains("<label for=\"field-scenario_summary\">Client / scenario summary</label>"));
     assert!(shells.contains("<textarea id=\"field-scenario_summary\" data-field=\"scenario_summary\""));
     assert!(shells.contains(
@@ -58,15 +59,26 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
     assert!(shells.contains("<details class=\"guidance\" open><summary>What good looks like</summary><ul><li>"));
     // The capstone has a page of its own, without a shell.
     assert!(!shells.contains("m6-2.3"));
+    // A later section: its number, and the fields it starts with that the shell can hold
+    // (three questions); the suggestion the app computes from them comes with the app, below.
+    let hosting = shells.find("data-section=\"hosting\">").expect("2.1's second section has a template");
+    let hosting = &shells[hosting..shells[hosting..].find("</template>").unwrap() + hosting];
+    assert!(hosting.contains("<h2>2. Hosting model</h2>"));
+    assert!(hosting.contains("<legend>Is usage above 10M requests per day?</legend>"));
+    assert!(hosting.contains("name=\"field-q_ops\""));
+    assert!(!hosting.contains("hosting_suggestion") && !hosting.contains("field-hosting_model"));
+    // A section that starts with a field the shell cannot hold (2.2's first: a table) has none.
+    assert!(!shells.contains("data-section=\"observability\""));
     // Typed text reaches the markup only escaped: the course's own text here, but the rule holds.
     assert!(!shells.contains("<script"));
 }
 
 #[test]
 fn module_5s_shell_draws_its_first_choice_as_the_app_does() {
-    let shells = templates(module("Module 5"));
-    assert!(shells
-        .contains("<template data-route=\"#/exercise/m5-2.1\" data-exercise=\"m5-2.1\" data-section=\"strategy\">"));
+    let shells = templates(module("Module 5"), Sections::First);
+    assert!(shells.contains(
+        "<template data-route=\"#/exercise/m5-2.1\" data-exercise=\"m5-2.1\" data-section=\"strategy\" data-first>"
+    ));
     // The strategy first, as in the app: a radio per option, each with the value stored.
     let choice = shells.find("<fieldset class=\"field choice\"><legend>Deployment strategy</legend>").unwrap();
     let rationale = shells.find("<textarea id=\"field-strategy_rationale\" data-field=\"strategy_rationale\"").unwrap();
@@ -76,9 +88,9 @@ fn module_5s_shell_draws_its_first_choice_as_the_app_does() {
     ));
     // 2.3's first section: the language, above the commands the app drafts from it (the
     // shell holds the choice alone; the drafts come with the app, below it).
-    assert!(
-        shells.contains("<template data-route=\"#/exercise/m5-2.3\" data-exercise=\"m5-2.3\" data-section=\"checks\">")
-    );
+    assert!(shells.contains(
+        "<template data-route=\"#/exercise/m5-2.3\" data-exercise=\"m5-2.3\" data-section=\"checks\" data-first>"
+    ));
     assert!(shells.contains(
         "<fieldset class=\"field choice\"><legend>Language</legend><div class=\"option\"><input type=\"radio\" id=\"field-language-python\" name=\"field-language\" value=\"python\" data-field=\"language\">"
     ));

@@ -10,34 +10,58 @@
 //! another exercise (those show another exercise's answer until refined), so a value typed
 //! here means in the app what it meant in the shell.
 
-use crate::course::{unit_around, ChoiceOption, Field, FieldKind, Module};
+use crate::course::{unit_around, ChoiceOption, Exercise, Field, FieldKind, Module, Section};
 use crate::escape::html;
 
 /// Where the shell starts and ends in a page's HTML.
 pub const START: &str = "<!-- form shell: generated from the course (tests/form_shell.rs) -->";
 pub const END: &str = "<!-- end of the form shell -->";
 
+/// Which sections of an exercise get a template.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Sections {
+    /// The first only: where a first visit opens. Module 5's page, which has no room for more.
+    First,
+    /// Every one the shell can draw, so that a participant who comes back to the section
+    /// they left (where the app opens) finds it too.
+    All,
+}
+
 /// The shells of the exercises on a module's page (not the capstone, which has a page of
-/// its own), one `<template>` each, named by its route. Only an exercise whose first section
-/// has a field the shell can hold gets one: Module 6's 2.1, Module 5's 2.1 and 2.3 (its
-/// language, a choice, above the commands the app drafts from it).
-pub fn templates(module: &Module) -> String {
-    let typed_in = |kind: &FieldKind| {
+/// its own), one `<template>` per section, named by its route and section (the first
+/// section's marked `data-first`). A section gets one when its fields start with some the
+/// shell can hold (texts, numbers, single choices, none carried from another exercise): it
+/// draws those, and the app adds the rest below them, so nothing it drew moves. Only
+/// sections after unconditional ones, whose number is certain.
+pub fn templates(module: &Module, sections: Sections) -> String {
+    let held = |exercise: &Exercise, field: &Field| {
         matches!(
-            kind,
+            field.kind,
             FieldKind::Text { .. } | FieldKind::LongText { .. } | FieldKind::Number { .. } | FieldKind::Choice { .. }
-        )
+        ) && exercise.carried_from(field.id).is_none()
     };
     let mut out = String::new();
     for exercise in module.exercises.iter().filter(|e| e.page.is_none()) {
-        let Some(section) = exercise.sections.iter().find(|s| s.shown_when.is_none()) else { continue };
-        if !section.fields.iter().any(|f| typed_in(&f.kind) && exercise.carried_from(f.id).is_none()) {
-            continue;
+        let count = if sections == Sections::First { 1 } else { exercise.sections.len() };
+        let unconditional = exercise.sections.iter().take(count).take_while(|s| s.shown_when.is_none());
+        for (index, section) in unconditional.enumerate() {
+            let shown = section.fields.iter().take_while(|field| held(exercise, field));
+            out.push_str(&template(module, exercise, index, section, shown));
         }
-        let fields: String = section
-            .fields
-            .iter()
-            .filter(|field| exercise.carried_from(field.id).is_none())
+    }
+    out
+}
+
+/// One section's template (empty when it has no field to draw), laid out as the app's
+/// exercise page.
+fn template<'a>(
+    module: &Module,
+    exercise: &Exercise,
+    index: usize,
+    section: &Section,
+    shown: impl Iterator<Item = &'a Field>,
+) -> String {
+    let fields: String = shown
             .filter_map(|field| {
                 let id = format!("field-{}", field.id);
                 let control = match field.kind {
@@ -79,31 +103,34 @@ pub fn templates(module: &Module) -> String {
                 ))
             })
             .collect();
-        // Laid out as the app's exercise page (`ui::exercise`), so that nothing moves when the
-        // app takes over (e2e/form-shell.spec.mjs): the progress line's place held by a blank
-        // line until the app counts the answers, and the section's guidance open above it.
-        // `data-section`: the script shows no shell to a participant who left this exercise
-        // at another section, where the app will open it.
-        out.push_str(&format!(
-            "<template data-route=\"#/exercise/{key}\" data-exercise=\"{key}\" data-section=\"{section_id}\"><div id=\"form-shell\">\
+    if fields.is_empty() {
+        return String::new();
+    }
+    // Laid out as the app's exercise page (`ui::exercise`), so that nothing moves when the
+    // app takes over (e2e/form-shell.spec.mjs): the progress line's place held by a blank
+    // line until the app counts the answers, and the section's guidance open above it.
+    // `data-section`: the script shows the template of the section the app will open (the
+    // one last visited, `data-first` when none was), and none when that one has none.
+    format!(
+        "<template data-route=\"#/exercise/{key}\" data-exercise=\"{key}\" data-section=\"{section_id}\"{first}><div id=\"form-shell\">\
 <header class=\"app-header\"><span class=\"brand\">Session 2 Workbook</span><p class=\"save-status\" role=\"status\">Starting the workbook…</p></header>\
 <main><nav class=\"breadcrumbs\">Exercises / {module} / Exercise {number}</nav>\
 <div class=\"exercise-header\"><div><h1>Exercise {number} · {title}</h1><p class=\"lead\">{summary}</p><p class=\"meta\">&nbsp;</p></div></div>\
 <div class=\"exercise-layout\"><aside class=\"steps\"></aside><div class=\"section-pane\"><section class=\"section-form\">\
-<h2>1. {section}</h2><p class=\"intro\">{intro}</p>\
+<h2>{position}. {section}</h2><p class=\"intro\">{intro}</p>\
 <details class=\"guidance\" open><summary>What good looks like</summary><ul>{guidance}</ul></details><form>{fields}</form></section></div></div></main></div></template>\n",
-            key = exercise.key,
-            module = html(module.name),
-            number = exercise.number,
-            title = html(exercise.title),
-            summary = html(exercise.summary),
-            section = html(section.title),
-            section_id = section.id,
-            intro = html(section.intro),
-            guidance = section.guidance.iter().map(|g| format!("<li>{}</li>", html(g))).collect::<String>(),
-        ));
-    }
-    out
+        key = exercise.key,
+        first = if index == 0 { " data-first" } else { "" },
+        module = html(module.name),
+        number = exercise.number,
+        title = html(exercise.title),
+        summary = html(exercise.summary),
+        position = index + 1,
+        section = html(section.title),
+        section_id = section.id,
+        intro = html(section.intro),
+        guidance = section.guidance.iter().map(|g| format!("<li>{}</li>", html(g))).collect::<String>(),
+    )
 }
 
 /// A single choice as the app draws it (`ui::fields::OptionsField`): a radio per option, all
