@@ -1,5 +1,5 @@
 // The form shell's script (src/render/shell.rs), inlined by Trunk after the shell's
-// templates on each exercise page that has them (index.html, module-5/index.html).
+// templates on each exercise page (index.html, module-5/index.html, capstone/index.html).
 // Shows the form shell of the exercise this address opens, at the section the app will
 // open, with the answers stored in this browser, before the app has loaded; the app takes what was typed in it as it starts
 // (workbookShell.take, called by src/ui/mod.rs), and the caret moves to the app's field.

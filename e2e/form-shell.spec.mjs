@@ -186,6 +186,7 @@ for (const [route, ids] of [
   [EXERCISE, ["field-scenario_summary", "field-expected_users", "field-requests_per_day"]],
   ["./module-5/#/exercise/m5-2.1", ["field-strategy-blue-green", "field-strategy-canary", "field-strategy_rationale"]],
   ["./module-5/#/exercise/m5-2.3", ["field-language-python", "field-language-go", "field-language-other"]],
+  ["./capstone/#/exercise/m6-2.3", ["field-client_name", "field-executive_summary", "field-document_status-Draft"]],
 ]) {
   test(`the shell's boxes sit where the app's do, at the app's sizes: ${route}`, async ({ page }) => {
     const release = await holdTheWasm(page);
@@ -226,4 +227,21 @@ test("every section's shell on Module 6's page sits where the app draws that sec
     expect(await boxesOf(page, ids), `${route} ${section}`).toEqual(inShell);
     await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
   }
+});
+
+test("the capstone's shell: the client's name typed before the app starts is kept and saved", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto("./capstone/#/exercise/m6-2.3");
+  const shell = page.locator("#form-shell");
+  await expect(shell.getByRole("heading", { name: "Exercise 2.3 · Capstone: Enterprise Architecture Proposal" })).toBeVisible();
+  await shell.getByLabel("Client name").fill("Northwind Insurance");
+  release();
+  await expect(shell).toHaveCount(0);
+  const name = page.locator(".section-pane").getByRole("textbox", { name: "Client name", exact: true });
+  await expect(name).toHaveValue("Northwind Insurance");
+  await expect(name).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
+  await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  await page.reload();
+  await expect(name).toHaveValue("Northwind Insurance");
 });

@@ -13,10 +13,10 @@ fn module(name: &str) -> &'static Module {
 }
 
 /// Fails when `page` (relative to the crate) does not hold `module`'s shell between the markers.
-fn page_holds_the_shell_of(page: &str, module: &Module, sections: Sections) {
+fn page_holds_the_shell_of(page: &str, module: &Module, its_page: Option<&str>, sections: Sections) {
     let path = format!("{}/{page}", env!("CARGO_MANIFEST_DIR"));
     let html = std::fs::read_to_string(&path).unwrap();
-    let expected = format!("{START}\n{}{END}", templates(module, sections));
+    let expected = format!("{START}\n{}{END}", templates(module, its_page, sections));
     let start = html.find(START).unwrap_or_else(|| panic!("{page} has the form shell's start marker"));
     let end = html.find(END).unwrap_or_else(|| panic!("{page} has the form shell's end marker")) + END.len();
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
@@ -32,17 +32,22 @@ fn page_holds_the_shell_of(page: &str, module: &Module, sections: Sections) {
 
 #[test]
 fn the_root_page_holds_module_6s_shell() {
-    page_holds_the_shell_of("index.html", module("Module 6"), Sections::All);
+    page_holds_the_shell_of("index.html", module("Module 6"), None, Sections::All);
 }
 
 #[test]
 fn module_5s_page_holds_its_shell() {
-    page_holds_the_shell_of("module-5/index.html", module("Module 5"), Sections::First);
+    page_holds_the_shell_of("module-5/index.html", module("Module 5"), None, Sections::First);
+}
+
+#[test]
+fn the_capstones_page_holds_its_shell() {
+    page_holds_the_shell_of("capstone/index.html", module("Module 6"), Some("capstone/"), Sections::First);
 }
 
 #[test]
 fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() {
-    let shells = templates(module("Module 6"), Sections::All);
+    let shells = templates(module("Module 6"), None, Sections::All);
     assert!(shells.contains(
         "<template data-route=\"#/exercise/m6-2.1\" data-exercise=\"m6-2.1\" data-section=\"scenario\" data-first>"
     ));
@@ -57,8 +62,10 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
     ));
     // The section's guidance, open above its fields as in the app.
     assert!(shells.contains("<details class=\"guidance\" open><summary>What good looks like</summary><ul><li>"));
-    // The capstone has a page of its own, without a shell.
+    // The capstone has a page of its own, with its own shell.
     assert!(!shells.contains("m6-2.3"));
+    assert!(templates(module("Module 6"), Some("capstone/"), Sections::First)
+        .contains("<label for=\"field-client_name\">Client name</label>"));
     // A later section: its number, and the fields it starts with that the shell can hold
     // (three questions); the suggestion the app computes from them comes with the app, below.
     let hosting = shells.find("data-section=\"hosting\">").expect("2.1's second section has a template");
@@ -75,7 +82,7 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
 
 #[test]
 fn module_5s_shell_draws_its_first_choice_as_the_app_does() {
-    let shells = templates(module("Module 5"), Sections::First);
+    let shells = templates(module("Module 5"), None, Sections::First);
     assert!(shells.contains(
         "<template data-route=\"#/exercise/m5-2.1\" data-exercise=\"m5-2.1\" data-section=\"strategy\" data-first>"
     ));

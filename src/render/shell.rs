@@ -27,13 +27,14 @@ pub enum Sections {
     All,
 }
 
-/// The shells of the exercises on a module's page (not the capstone, which has a page of
-/// its own), one `<template>` per section, named by its route and section (the first
+/// The shells of a module's exercises on one page (`page`: `None` for the module's page,
+/// `Some("capstone/")` for the capstone's own, as `Exercise::page` says), one `<template>`
+/// per section, named by its route and section (the first
 /// section's marked `data-first`). A section gets one when its fields start with some the
 /// shell can hold (texts, numbers, single choices, none carried from another exercise): it
 /// draws those, and the app adds the rest below them, so nothing it drew moves. Only
 /// sections after unconditional ones, whose number is certain.
-pub fn templates(module: &Module, sections: Sections) -> String {
+pub fn templates(module: &Module, page: Option<&str>, sections: Sections) -> String {
     let held = |exercise: &Exercise, field: &Field| {
         matches!(
             field.kind,
@@ -41,7 +42,7 @@ pub fn templates(module: &Module, sections: Sections) -> String {
         ) && exercise.carried_from(field.id).is_none()
     };
     let mut out = String::new();
-    for exercise in module.exercises.iter().filter(|e| e.page.is_none()) {
+    for exercise in module.exercises.iter().filter(|e| e.page == page) {
         let count = if sections == Sections::First { 1 } else { exercise.sections.len() };
         let unconditional = exercise.sections.iter().take(count).take_while(|s| s.shown_when.is_none());
         for (index, section) in unconditional.enumerate() {

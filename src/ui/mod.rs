@@ -136,7 +136,7 @@ fn App() -> impl IntoView {
     };
     provide_context(state);
     autosave::start(state);
-    #[cfg(all(feature = "forms", not(feature = "capstone")))]
+    #[cfg(feature = "forms")]
     adopt_shell_edits(state);
 
     let route = RwSignal::new(current_route());
@@ -192,9 +192,8 @@ fn App() -> impl IntoView {
 /// What was typed into the page's form shell before the app started (shell.js, inlined in the
 /// page; `render::shell`), on this page or on one closed before its app started: the
 /// participant's latest edits, saved at once. The script takes the shell out of the page,
-/// and puts the caret back in the app's field. The exercise pages whose HTML holds a shell:
-/// Module 6's and Module 5's (not the capstone's).
-#[cfg(all(feature = "forms", not(feature = "capstone")))]
+/// and puts the caret back in the app's field. Every exercise page holds a shell.
+#[cfg(feature = "forms")]
 fn adopt_shell_edits(state: AppState) {
     #[wasm_bindgen::prelude::wasm_bindgen]
     extern "C" {
