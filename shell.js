@@ -1,8 +1,9 @@
 // The form shell's script (src/render/shell.rs), inlined by Trunk after the shell's
 // templates on each exercise page (index.html, module-5/index.html, capstone/index.html).
 // Shows the form shell of the exercise this address opens, at the section the app will
-// open, with the answers stored in this browser, before the app has loaded; the app takes what was typed in it as it starts
-// (workbookShell.take, called by src/ui/mod.rs), and the caret moves to the app's field.
+// open, with the answers stored in this browser, before the app has loaded; the app takes
+// what was typed in it as it starts (workbookShell.take, called by src/ui/mod.rs), and the
+// caret moves to the app's field.
 (() => {
   // What is typed in the shell is also kept under its own key at each keystroke, so a page
   // closed before the app started loses nothing: the next start of this page takes it.

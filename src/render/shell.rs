@@ -1,7 +1,7 @@
-//! The form shell: each exercise's first section as plain HTML, written into its page's
+//! The form shell: an exercise's sections as plain HTML, written into its page's
 //! `index.html` (between the markers below), so the first field shows, and takes typing,
 //! before the wasm has even arrived. The page's inline script (`shell.js`) shows the shell
-//! of the route opened and fills it from localStorage; the app takes what was typed there
+//! of the route opened, at the section the app will open, and fills it from localStorage; the app takes what was typed there
 //! when it starts (`ui::adopt_shell_edits`) and replaces it. `tests/form_shell.rs` fails
 //! when a page's shell differs from what the course says (`UPDATE_EXPECTED=1` rewrites it).
 //!
@@ -29,8 +29,8 @@ pub enum Sections {
 
 /// The shells of a module's exercises on one page (`page`: `None` for the module's page,
 /// `Some("capstone/")` for the capstone's own, as `Exercise::page` says), one `<template>`
-/// per section, named by its route and section (the first
-/// section's marked `data-first`). A section gets one when its fields start with some the
+/// per section, named by its route and section (the first section's marked `data-first`).
+/// A section gets one when its fields start with some the
 /// shell can hold (texts, numbers, single choices, none carried from another exercise): it
 /// draws those, and the app adds the rest below them, so nothing it drew moves. Only
 /// sections after unconditional ones, whose number is certain.
@@ -63,47 +63,47 @@ fn template<'a>(
     shown: impl Iterator<Item = &'a Field>,
 ) -> String {
     let fields: String = shown
-            .filter_map(|field| {
-                let id = format!("field-{}", field.id);
-                let control = match field.kind {
-                    FieldKind::LongText { placeholder } => format!(
-                        "<textarea id=\"{id}\" data-field=\"{}\" rows=\"5\" placeholder=\"{}\"></textarea>",
+        .filter_map(|field| {
+            let id = format!("field-{}", field.id);
+            let control = match field.kind {
+                FieldKind::LongText { placeholder } => format!(
+                    "<textarea id=\"{id}\" data-field=\"{}\" rows=\"5\" placeholder=\"{}\"></textarea>",
+                    field.id,
+                    html(placeholder)
+                ),
+                FieldKind::Text { placeholder } => format!(
+                    "<input id=\"{id}\" data-field=\"{}\" type=\"text\" placeholder=\"{}\">",
+                    field.id,
+                    html(placeholder)
+                ),
+                // As the app draws it (`ui::fields::NumberField`): the box, narrower, with
+                // its unit beside it.
+                FieldKind::Number { unit } => {
+                    let (before, after) = unit_around(unit);
+                    let before =
+                        before.map(|sign| format!("<span class=\"unit\" aria-hidden=\"true\">{sign}</span>"));
+                    let after = (!after.is_empty()).then(|| format!("<span class=\"unit\">{}</span>", html(&after)));
+                    format!(
+                        "<div class=\"with-unit\">{}<input id=\"{id}\" data-field=\"{}\" type=\"text\" inputmode=\"decimal\">{}</div>",
+                        before.unwrap_or_default(),
                         field.id,
-                        html(placeholder)
-                    ),
-                    FieldKind::Text { placeholder } => format!(
-                        "<input id=\"{id}\" data-field=\"{}\" type=\"text\" placeholder=\"{}\">",
-                        field.id,
-                        html(placeholder)
-                    ),
-                    // As the app draws it (`ui::fields::NumberField`): the box, narrower, with
-                    // its unit beside it.
-                    FieldKind::Number { unit } => {
-                        let (before, after) = unit_around(unit);
-                        let before =
-                            before.map(|sign| format!("<span class=\"unit\" aria-hidden=\"true\">{sign}</span>"));
-                        let after = (!after.is_empty()).then(|| format!("<span class=\"unit\">{}</span>", html(&after)));
-                        format!(
-                            "<div class=\"with-unit\">{}<input id=\"{id}\" data-field=\"{}\" type=\"text\" inputmode=\"decimal\">{}</div>",
-                            before.unwrap_or_default(),
-                            field.id,
-                            after.unwrap_or_default()
-                        )
-                    }
-                    FieldKind::Choice { options } => return Some(choice(field, &id, options)),
-                    _ => return None,
-                };
-                let help = if field.help.is_empty() {
-                    String::new()
-                } else {
-                    format!("<p class=\"help\">{}</p>", html(field.help))
-                };
-                Some(format!(
-                    "<div class=\"field\"><label for=\"{id}\">{}</label>{help}{control}</div>",
-                    html(field.label)
-                ))
-            })
-            .collect();
+                        after.unwrap_or_default()
+                    )
+                }
+                FieldKind::Choice { options } => return Some(choice(field, &id, options)),
+                _ => return None,
+            };
+            let help = if field.help.is_empty() {
+                String::new()
+            } else {
+                format!("<p class=\"help\">{}</p>", html(field.help))
+            };
+            Some(format!(
+                "<div class=\"field\"><label for=\"{id}\">{}</label>{help}{control}</div>",
+                html(field.label)
+            ))
+        })
+        .collect();
     if fields.is_empty() {
         return String::new();
     }
