@@ -25,18 +25,24 @@
   // would show fields the app then swaps away).
   const last = workbook.last_sections?.[exercise];
   const template = templates.find((t) => (last ? t.dataset.section === last : "first" in t.dataset));
+  // A box's key: its field, and for a table's cell "/row/column" after it (src/render/shell.rs,
+  // `adopt`, says where the app keeps each).
+  const keyOf = ({ dataset }) => (dataset.cell ? `${dataset.field}/${dataset.cell}` : dataset.field);
   if (template) {
     const stored = workbook.exercises?.[exercise]?.values ?? {};
     document.body.prepend(template.content.cloneNode(true));
     shell = document.getElementById("form-shell");
     for (const field of shell.querySelectorAll("[data-field]")) {
-      const text = kept[exercise]?.[field.dataset.field] ?? stored[field.dataset.field];
+      // What the app stored for the box: its key is the path to it (a field's text, or a
+      // table's rows, then the row, then the column).
+      const key = keyOf(field);
+      const text = kept[exercise]?.[key] ?? key.split("/").reduce((value, step) => value?.[step], stored);
       // A choice's radios share its field: the one whose value is stored is checked.
       if (typeof text === "string") field.type === "radio" ? (field.checked = field.value === text) : (field.value = text);
     }
     shell.addEventListener("input", ({ target }) => {
       if (!target.dataset.field) return;
-      (kept[exercise] ??= {})[target.dataset.field] = target.value;
+      (kept[exercise] ??= {})[keyOf(target)] = target.value;
       try {
         localStorage.setItem(KEPT, JSON.stringify(kept));
       } catch {}
@@ -57,9 +63,10 @@
   // Written as char codes: Trunk's minifier turns the escape "\0" into a backslash and a 0.
   const NUL = String.fromCharCode(0);
   window.workbookShell = {
-    /** "exercise NUL field NUL text NUL exercise …" (a NUL typed in a text becomes U+FFFD):
-     * what was typed in a shell, on this page or on one closed before its app started. The
-     * shell goes, and so does the key. One string: an array cost the app's glue 0.5 KB. */
+    /** "exercise NUL box NUL text NUL exercise …" (a box as keyOf names it; a NUL typed in
+     * a text becomes U+FFFD): what was typed in a shell, on this page or on one closed before
+     * its app started. The shell goes, and so does its localStorage entry. One string: an
+     * array cost the app's glue 0.5 KB. */
     take() {
       const taken = [];
       for (const [exercise, fields] of Object.entries(kept)) {

@@ -173,13 +173,51 @@ test("a participant who left the exercise at another section finds that section'
   expect(await boxesOf(page, ids)).toEqual(inShell);
   await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
 
-  // 2.2 opens at its first section, a table the shell cannot draw: no shell.
+  // Left at a section the shell cannot draw (the rollout: a table the participant adds
+  // rows to), the page shows no shell rather than another section's.
   await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  await page.locator(".step-list").getByRole("button", { name: /^4\. / }).click();
+  await expect(pane.getByRole("heading", { level: 2, name: /^4\. / })).toBeVisible();
+  await expect.poll(lastSection).toBe("rollout");
   const releaseAgain = await holdTheWasm(page);
-  await page.goto("./#/exercise/m6-2.2");
+  await page.reload();
   await expect(page.locator("#form-shell")).toHaveCount(0);
   releaseAgain();
-  await expect(pane.getByRole("heading", { level: 2, name: "1. Observability stack" })).toBeVisible();
+  await expect(pane.getByRole("heading", { level: 2, name: /^4\. / })).toBeVisible();
+});
+
+test("2.2's table of tools: cells typed before the app starts are kept in their rows, saved, and sit where the app's do", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto("./#/exercise/m6-2.2");
+  const shell = page.locator("#form-shell");
+  // Each cell named by its row and its column, as the app names it.
+  await shell.getByRole("textbox", { name: "Logs Tool" }).fill("ELK");
+  const covers = shell.getByRole("textbox", { name: "Traces What it covers" });
+  await covers.click();
+  await page.keyboard.type("API Gateway to Lambda to Bedrock");
+  const ids = ["field-stack-r0-tool", "field-stack-r1-tool", "field-stack-r2-covers", "field-stack-r4-covers"];
+  const inShell = await boxesOf(page, ids);
+  release();
+  await expect(shell).toHaveCount(0);
+  const pane = page.locator(".section-pane");
+  const appCovers = pane.getByRole("textbox", { name: "Traces What it covers" });
+  await expect(pane.getByRole("textbox", { name: "Logs Tool" })).toHaveValue("ELK");
+  await expect(appCovers).toHaveValue("API Gateway to Lambda to Bedrock");
+  await expect(appCovers).toBeFocused();
+  expect(await boxesOf(page, ids)).toEqual(inShell);
+  // Stored where the app keeps a table: a row per pillar, each cell under its column.
+  const stack = () => page.evaluate(() => JSON.parse(localStorage.getItem("workbook") ?? "{}").exercises?.["m6-2.2"]?.values.stack);
+  await expect.poll(stack).toEqual([{}, { tool: "ELK" }, { covers: "API Gateway to Lambda to Bedrock" }, {}, {}]);
+
+  // The next start's shell shows them, from the stored rows.
+  await page.unroute(/workbook-[0-9a-f]+_bg\.wasm$/);
+  const releaseAgain = await holdTheWasm(page);
+  await page.reload();
+  await expect(shell.getByRole("textbox", { name: "Logs Tool" })).toHaveValue("ELK");
+  await expect(shell.getByRole("textbox", { name: "Traces What it covers" })).toHaveValue("API Gateway to Lambda to Bedrock");
+  releaseAgain();
+  await expect(shell).toHaveCount(0);
+  await expect(pane.getByRole("textbox", { name: "Logs Tool" })).toHaveValue("ELK");
 });
 
 for (const [route, ids] of [

@@ -74,8 +74,28 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
     assert!(hosting.contains("<legend>Is usage above 10M requests per day?</legend>"));
     assert!(hosting.contains("name=\"field-q_ops\""));
     assert!(!hosting.contains("hosting_suggestion") && !hosting.contains("field-hosting_model"));
-    // A section that starts with a field the shell cannot hold (2.2's first: a table) has none.
-    assert!(!shells.contains("data-section=\"observability\""));
+    // A section that starts with a field the shell cannot hold (2.2's second: a table the
+    // participant adds rows to) has none.
+    assert!(!shells.contains("data-section=\"metrics\""));
+    // A table with a row per label (2.2's first section): drawn as the app draws it, each
+    // cell named by its row and column and keyed by them (`data-cell`, row/column).
+    let observability = shells
+        .find("data-exercise=\"m6-2.2\" data-section=\"observability\" data-first>")
+        .expect("2.2's first section, a table of tools, has a template");
+    let observability = &shells[observability..shells[observability..].find("</template>").unwrap() + observability];
+    assert!(observability.contains(
+        "<fieldset class=\"field table-field\" aria-describedby=\"field-stack-help\"><legend>Tools per pillar</legend><p class=\"help\" id=\"field-stack-help\">"
+    ));
+    assert!(observability.contains(
+        "<thead><tr><th scope=\"col\">Pillar</th><th scope=\"col\" id=\"field-stack-c-tool\">Tool</th><th scope=\"col\" id=\"field-stack-c-covers\">What it covers</th></tr></thead>"
+    ));
+    assert!(observability.contains(
+        "<tr><th scope=\"row\" id=\"field-stack-r0\">Metrics</th><td><input id=\"field-stack-r0-tool\" aria-labelledby=\"field-stack-r0 field-stack-c-tool\" data-field=\"stack\" data-cell=\"0/tool\" type=\"text\"></td>"
+    ));
+    assert!(observability.contains(
+        "<textarea id=\"field-stack-r4-covers\" aria-labelledby=\"field-stack-r4 field-stack-c-covers\" data-field=\"stack\" data-cell=\"4/covers\" rows=\"3\"></textarea>"
+    ));
+    assert!(!observability.contains("data-cell=\"5/"));
     // Typed text reaches the markup only escaped: the course's own text here, but the rule holds.
     assert!(!shells.contains("<script"));
 }
@@ -102,4 +122,7 @@ fn module_5s_shell_draws_its_first_choice_as_the_app_does() {
         "<fieldset class=\"field choice\"><legend>Language</legend><div class=\"option\"><input type=\"radio\" id=\"field-language-python\" name=\"field-language\" value=\"python\" data-field=\"language\">"
     ));
     assert!(!shells.contains("install_command"));
+    // No table: Module 5's page leaves out the code that puts a cell typed in a shell in
+    // its place (`ui::adopt_shell_edits`).
+    assert!(!templates(module("Module 5"), None, Sections::All).contains("data-cell"));
 }

@@ -6,12 +6,16 @@
 //! when a page's shell differs from what the course says (`UPDATE_EXPECTED=1` rewrites it).
 //!
 //! Only the fields the shell can hold as they are stored are in it: short and long text,
-//! numbers (text as typed) and single choices (the option's value), none carried from
-//! another exercise (those show another exercise's answer until refined), so a value typed
-//! here means in the app what it meant in the shell.
+//! numbers (text as typed), single choices (the option's value) and tables with a row per
+//! label whose cells are plain text (a text per row and column), none carried from another
+//! exercise (those show another exercise's answer until refined), so a value typed here
+//! means in the app what it meant in the shell. [`adopt`] puts it where the app keeps it.
 
-use crate::course::{unit_around, ChoiceOption, Exercise, Field, FieldKind, Module, Section};
+use crate::course::{
+    find_exercise, unit_around, ChoiceOption, Column, Exercise, Field, FieldKind, Module, Section, TableRows, TableSpec,
+};
 use crate::escape::html;
+use crate::model::{ExerciseAnswers, Row};
 
 /// Where the shell starts and ends in a page's HTML.
 pub const START: &str = "<!-- form shell: generated from the course (tests/form_shell.rs) -->";
@@ -30,16 +34,21 @@ pub enum Sections {
 /// The shells of a module's exercises on one page (`page`: `None` for the module's page,
 /// `Some("capstone/")` for the capstone's own, as `Exercise::page` says), one `<template>`
 /// per section, named by its route and section (the first section's marked `data-first`).
-/// A section gets one when its fields start with some the
-/// shell can hold (texts, numbers, single choices, none carried from another exercise): it
+/// A section gets one when its fields start with some the shell can hold (texts, numbers,
+/// single choices, tables with a row per label; none carried from another exercise): it
 /// draws those, and the app adds the rest below them, so nothing it drew moves. Only
 /// sections after unconditional ones, whose number is certain.
 pub fn templates(module: &Module, page: Option<&str>, sections: Sections) -> String {
     let held = |exercise: &Exercise, field: &Field| {
-        matches!(
-            field.kind,
-            FieldKind::Text { .. } | FieldKind::LongText { .. } | FieldKind::Number { .. } | FieldKind::Choice { .. }
-        ) && exercise.carried_from(field.id).is_none()
+        let plain = match &field.kind {
+            FieldKind::Text { .. }
+            | FieldKind::LongText { .. }
+            | FieldKind::Number { .. }
+            | FieldKind::Choice { .. } => true,
+            FieldKind::Table(spec) => fixed_cells(spec).is_some(),
+            _ => false,
+        };
+        plain && exercise.carried_from(field.id).is_none()
     };
     let mut out = String::new();
     for exercise in module.exercises.iter().filter(|e| e.page == page) {
@@ -91,6 +100,10 @@ fn template<'a>(
                     )
                 }
                 FieldKind::Choice { options } => return Some(choice(field, &id, options)),
+                FieldKind::Table(ref spec) => {
+                    let (header, labels) = fixed_cells(spec)?;
+                    return Some(fixed_table(field, &id, spec.columns, header, labels));
+                }
                 _ => return None,
             };
             let help = if field.help.is_empty() {
@@ -138,14 +151,7 @@ fn template<'a>(
 /// named by the field, each with the option's value, which is what the app stores.
 fn choice(field: &Field, id: &str, options: &[ChoiceOption]) -> String {
     let inline = if options.iter().all(|o| o.detail.is_empty()) { " inline" } else { "" };
-    let (described, help) = if field.help.is_empty() {
-        (String::new(), String::new())
-    } else {
-        (
-            format!(" aria-describedby=\"{id}-help\""),
-            format!("<p class=\"help\" id=\"{id}-help\">{}</p>", html(field.help)),
-        )
-    };
+    let (described, help) = fieldset_help(field, id);
     let radios: String = options
         .iter()
         .map(|option| {
@@ -167,4 +173,131 @@ fn choice(field: &Field, id: &str, options: &[ChoiceOption]) -> String {
         "<fieldset class=\"field choice{inline}\"{described}><legend>{}</legend>{help}{radios}</fieldset>",
         html(field.label)
     )
+}
+
+/// A fieldset's help, as the app draws it (`ui::fields::help_view`): the attribute that
+/// points at it, and the paragraph; both empty when the field has none.
+fn fieldset_help(field: &Field, id: &str) -> (String, String) {
+    if field.help.is_empty() {
+        return (String::new(), String::new());
+    }
+    (format!(" aria-describedby=\"{id}-help\""), format!("<p class=\"help\" id=\"{id}-help\">{}</p>", html(field.help)))
+}
+
+/// A table the shell can hold: a row per label (its header and labels), every cell plain
+/// text. A column headed by another answer, or checked as it is typed, is drawn by the app
+/// alone.
+fn fixed_cells(spec: &TableSpec) -> Option<(&'static str, &'static [&'static str])> {
+    let TableRows::Fixed { header, labels } = spec.rows else { return None };
+    spec.columns.iter().all(|c| c.heading_from.is_none() && c.check.is_none()).then_some((header, labels))
+}
+
+/// A table with a row per label as the app draws it (`ui::fields::TableField`): each cell a
+/// box named by its row and its column, `data-cell` the row's index and the column's id,
+/// where the app keeps its text ([`adopt`]).
+fn fixed_table(field: &Field, id: &str, columns: &[Column], header: &str, labels: &[&str]) -> String {
+    let (described, help) = fieldset_help(field, id);
+    let heads: String =
+        columns.iter().map(|c| format!("<th scope=\"col\" id=\"{id}-c-{}\">{}</th>", c.id, html(c.label))).collect();
+    let rows: String = labels
+        .iter()
+        .enumerate()
+        .map(|(row, label)| {
+            let cells: String = columns
+                .iter()
+                .map(|c| {
+                    let attributes = format!(
+                        "id=\"{id}-r{row}-{column}\" aria-labelledby=\"{id}-r{row} {id}-c-{column}\" data-field=\"{field}\" data-cell=\"{row}/{column}\"",
+                        column = c.id,
+                        field = field.id,
+                    );
+                    if c.long {
+                        format!("<td><textarea {attributes} rows=\"3\"></textarea></td>")
+                    } else {
+                        format!("<td><input {attributes} type=\"text\"></td>")
+                    }
+                })
+                .collect();
+            format!("<tr><th scope=\"row\" id=\"{id}-r{row}\">{}</th>{cells}</tr>", html(label))
+        })
+        .collect();
+    format!(
+        "<fieldset class=\"field table-field\"{described}><legend>{}</legend>{help}<div class=\"table-scroll\"><table>\
+<thead><tr><th scope=\"col\">{}</th>{heads}</tr></thead><tbody>{rows}</tbody></table></div></fieldset>",
+        html(field.label),
+        html(header)
+    )
+}
+
+/// Puts a text typed in a shell where the app keeps it, in `exercise`'s `answers`: `key` is
+/// the box's `data-field`, followed for a table's cell by `/` and its `data-cell` (`stack/0/tool`).
+/// A cell the course no longer has (a release changed the table between the typing and
+/// this start) is dropped rather than stored where the app never shows it.
+pub fn adopt(answers: &mut ExerciseAnswers, exercise: &str, key: &str, text: String) {
+    let Some((field, cell)) = key.split_once('/') else {
+        answers.set_text(key, text);
+        return;
+    };
+    let Some((row, column)) = cell.split_once('/') else { return };
+    let table = find_exercise(exercise).and_then(|(_, e)| e.field(field)).and_then(|f| match &f.kind {
+        FieldKind::Table(spec) => Some(spec),
+        _ => None,
+    });
+    let Some(spec) = table else { return };
+    let Some((_, labels)) = fixed_cells(spec) else { return };
+    let Some(row) = row.parse::<usize>().ok().filter(|row| *row < labels.len()) else { return };
+    let Some(column) = spec.columns.iter().find(|c| c.id == column) else { return };
+    // As `Exercise::seed_defaults` pads it: a row per label.
+    let rows = answers.rows_mut(field);
+    if rows.len() < labels.len() {
+        rows.resize_with(labels.len(), Row::new);
+    }
+    rows[row].insert(column.id.to_owned(), text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell<'a>(answers: &'a ExerciseAnswers, field: &str, row: usize, column: &str) -> Option<&'a str> {
+        answers.rows(field).get(row)?.get(column).map(String::as_str)
+    }
+
+    #[test]
+    fn a_field_typed_in_the_shell_is_its_text() {
+        let mut answers = ExerciseAnswers::default();
+        adopt(&mut answers, "m6-2.1", "scenario_summary", "An insurer".into());
+        assert_eq!(answers.text("scenario_summary"), "An insurer");
+    }
+
+    #[test]
+    fn a_cell_typed_in_the_shell_goes_in_its_row_the_table_padded_to_a_row_per_label() {
+        let mut answers = ExerciseAnswers::default();
+        adopt(&mut answers, "m6-2.2", "stack/1/covers", "Every request, sanitized".into());
+        assert_eq!(answers.rows("stack").len(), 5, "a row per pillar, as the app seeds it");
+        assert_eq!(cell(&answers, "stack", 1, "covers"), Some("Every request, sanitized"));
+        assert_eq!(cell(&answers, "stack", 0, "covers"), None);
+        // A second cell of the same row keeps the first.
+        adopt(&mut answers, "m6-2.2", "stack/1/tool", "ELK".into());
+        assert_eq!(cell(&answers, "stack", 1, "tool"), Some("ELK"));
+        assert_eq!(cell(&answers, "stack", 1, "covers"), Some("Every request, sanitized"));
+    }
+
+    #[test]
+    fn a_cell_the_course_does_not_have_is_dropped() {
+        let mut answers = ExerciseAnswers::default();
+        for key in [
+            "stack/5/tool",         // a row past the labels
+            "stack/0/cost",         // no such column
+            "stack/first/tool",     // not a row number
+            "stack/0",              // no column
+            "ai_metrics/0/metric",  // a table the participant adds rows to
+            "scenario_summary/0/x", // not a table
+            "nothing/0/tool",       // no such field
+        ] {
+            adopt(&mut answers, "m6-2.2", key, "text".into());
+        }
+        adopt(&mut answers, "m9-9.9", "stack/0/tool", "text".into());
+        assert_eq!(answers, ExerciseAnswers::default());
+    }
 }

@@ -197,9 +197,10 @@ fn App() -> impl IntoView {
 fn adopt_shell_edits(state: AppState) {
     #[wasm_bindgen::prelude::wasm_bindgen]
     extern "C" {
-        /// `exercise NUL field NUL text NUL exercise NUL …`, the fields typed in a shell
-        /// (a NUL typed in a text comes as U+FFFD); empty when there were none. One string,
-        /// not an array of them: that glue cost Module 5's page 0.5 KB gzip more.
+        /// `exercise NUL box NUL text NUL exercise NUL …`, the boxes typed in a shell (a
+        /// field, or a table's cell: `render::shell::adopt`; a NUL typed in a text comes as
+        /// U+FFFD); empty when there were none. One string, not an array of them: that glue
+        /// cost Module 5's page 0.5 KB gzip more.
         #[wasm_bindgen(js_namespace = workbookShell, js_name = take)]
         fn take_shell() -> String;
     }
@@ -210,7 +211,14 @@ fn adopt_shell_edits(state: AppState) {
     let parts: Vec<&str> = taken.split('\0').collect();
     state.workbook.update(|w| {
         for edit in parts.chunks_exact(3) {
-            w.exercises.entry(edit[0].to_owned()).or_default().set_text(edit[1], edit[2].to_owned());
+            let answers = w.exercises.entry(edit[0].to_owned()).or_default();
+            // Only Module 6's pages draw tables in their shells (tests/form_shell.rs checks
+            // that Module 5's has none): Module 5's page, with no room, leaves the cells' code out.
+            if cfg!(feature = "module6") {
+                crate::render::shell::adopt(answers, edit[0], edit[1], edit[2].to_owned());
+            } else {
+                answers.set_text(edit[1], edit[2].to_owned());
+            }
         }
     });
     // Saved now: autosave's watch only starts after this first render, and the script has
