@@ -23,6 +23,11 @@ APP_PATH="module-5/#/exercise/m5-2.1" node bench/cold-load.mjs "${1:-9}"
 echo
 APP_PATH="module-5/#/exercise/m5-2.1" node bench/cold-load.mjs "${1:-9}" --cpu=4
 echo
+echo "### Exercise 2.2, whose shell draws a table (a row per pillar)"
+APP_PATH="#/exercise/m6-2.2" node bench/cold-load.mjs "${1:-9}"
+echo
+APP_PATH="#/exercise/m6-2.2" node bench/cold-load.mjs "${1:-9}" --cpu=4
+echo
 echo "### The capstone's page, with its own form shell"
 APP_PATH="capstone/#/exercise/m6-2.3" node bench/cold-load.mjs "${1:-9}"
 echo
