@@ -30,6 +30,12 @@ fn page_holds_the_shell_of(page: &str, module: &Module, its_page: Option<&str>, 
     );
 }
 
+/// The template whose opening tag ends with `opening`, from there to its end.
+fn template_of<'a>(shells: &'a str, opening: &str) -> &'a str {
+    let start = shells.find(opening).unwrap_or_else(|| panic!("a template opens with {opening}"));
+    &shells[start..start + shells[start..].find("</template>").unwrap()]
+}
+
 #[test]
 fn the_root_page_holds_module_6s_shell() {
     page_holds_the_shell_of("index.html", module("Module 6"), None, Sections::All);
@@ -68,8 +74,7 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
         .contains("<label for=\"field-client_name\">Client name</label>"));
     // A later section: its number, and the fields it starts with that the shell can hold
     // (three questions); the suggestion the app computes from them comes with the app, below.
-    let hosting = shells.find("data-section=\"hosting\">").expect("2.1's second section has a template");
-    let hosting = &shells[hosting..shells[hosting..].find("</template>").unwrap() + hosting];
+    let hosting = template_of(&shells, "data-section=\"hosting\">");
     assert!(hosting.contains("<h2>2. Hosting model</h2>"));
     assert!(hosting.contains("<legend>Is usage above 10M requests per day?</legend>"));
     assert!(hosting.contains("name=\"field-q_ops\""));
@@ -79,10 +84,7 @@ fn each_exercise_shell_shows_its_first_fields_labelled_as_the_app_labels_them() 
     assert!(!shells.contains("data-section=\"metrics\""));
     // A table with a row per label (2.2's first section): drawn as the app draws it, each
     // cell named by its row and column and keyed by them (`data-cell`, row/column).
-    let observability = shells
-        .find("data-exercise=\"m6-2.2\" data-section=\"observability\" data-first>")
-        .expect("2.2's first section, a table of tools, has a template");
-    let observability = &shells[observability..shells[observability..].find("</template>").unwrap() + observability];
+    let observability = template_of(&shells, "data-exercise=\"m6-2.2\" data-section=\"observability\" data-first>");
     assert!(observability.contains(
         "<fieldset class=\"field table-field\" aria-describedby=\"field-stack-help\"><legend>Tools per pillar</legend><p class=\"help\" id=\"field-stack-help\">"
     ));
