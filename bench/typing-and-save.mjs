@@ -84,13 +84,14 @@ async function measureTyping(page, textbox) {
   return page.evaluate(() => ({ handler: window.__handler, frame: window.__frame }));
 }
 // Typing at the end of a 200 KB answer: in Exercise 2.1, and in the capstone, whose form
-// also recomputes its self-check (red flags over every answer) on each change.
-async function typingCase(exercise, field, label) {
+// also recomputes its self-check (red flags over every answer) on each change. Each is opened
+// on its own page (the capstone's is capstone/): another page would send the browser there.
+async function typingCase(pagePath, exercise, field, label) {
   const json = JSON.parse(workbook(1));
   json.exercises[exercise] ??= { values: {} };
   json.exercises[exercise].values[field] = big;
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}#/exercise/${exercise}`);
+  await page.goto(`${base}${pagePath}#/exercise/${exercise}`);
   await page.evaluate((text) => localStorage.setItem("workbook", text), JSON.stringify(json));
   await page.reload();
   const textbox = page.locator(".section-pane").getByRole("textbox", { name: label, exact: true });
@@ -104,8 +105,8 @@ async function typingCase(exercise, field, label) {
   return app;
 }
 {
-  const app = await typingCase("m6-2.1", "scenario_summary", "Client / scenario summary");
-  const capstone = await typingCase("m6-2.3", "client_context", "Client context and challenge");
+  const app = await typingCase("", "m6-2.1", "scenario_summary", "Client / scenario summary");
+  const capstone = await typingCase("capstone/", "m6-2.3", "client_context", "Client context and challenge");
 
   const floorPage = await (await browser.newContext()).newPage();
   await floorPage.setContent(`<label>Summary <textarea id="t" rows="10" cols="80"></textarea></label>`);
